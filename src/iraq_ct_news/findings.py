@@ -1,0 +1,82 @@
+"""One located finding of the validator, and the ways to print many of them.
+
+Findings are plain values so they can cross a process pool, be cached and be compared in tests.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+OutputFormat = Literal["text", "json", "github"]
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """A problem at ``path:line:column``; ``code`` names the rule (see ``--explain``)."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    message: str
+    severity: Severity = "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def render(self) -> str:
+        """The one-line form editors and CI logs understand: ``path:line:col: CODE message``."""
+        label = "" if self.is_error else "warning: "
+        return f"{self.path}:{self.line}:{self.column}: {self.code} {label}{self.message}"
+
+    def render_github(self) -> str:
+        """A GitHub Actions workflow command, so the finding is annotated on the changed line."""
+        kind = "error" if self.is_error else "warning"
+        message = _escape_github(self.message)
+        path = _escape_github_property(self.path)
+        return (
+            f"::{kind} file={path},line={self.line},col={self.column},"
+            f"title={self.code}::{message}"
+        )
+
+
+def _escape_github(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_github_property(text: str) -> str:
+    return _escape_github(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings in file, line, column order, the order a reader fixes them in."""
+    return sorted(set(findings))
+
+
+def summary_line(findings: Sequence[Finding]) -> str:
+    errors = sum(1 for f in findings if f.is_error)
+    warnings = len(findings) - errors
+    return f"{errors} error(s), {warnings} warning(s)"
+
+
+def render_findings(findings: Sequence[Finding], output_format: OutputFormat) -> str:
+    """All findings in the requested format, followed by a count (text and github formats)."""
+    if output_format == "json":
+        errors = sum(1 for f in findings if f.is_error)
+        document = {
+            "findings": [asdict(f) for f in findings],
+            "errors": errors,
+            "warnings": len(findings) - errors,
+        }
+        return json.dumps(document, ensure_ascii=False, indent=2)
+    if output_format == "github":
+        lines = [f.render_github() for f in findings]
+    else:
+        lines = [f.render() for f in findings]
+    lines.append(summary_line(findings))
+    return "\n".join(lines)
