@@ -1,0 +1,20 @@
+"""Limits on what the reader accepts, documented in SECURITY.md.
+
+They sit far above any real record (an article file is 10–40 KB, nested 5 levels deep) and far
+below what could exhaust a machine, so hostile input fails fast with a located finding.
+"""
+
+from __future__ import annotations
+
+#: Largest record file read, in bytes. Larger files are refused before their content is read.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+#: Deepest nesting of mappings and sequences in one file.
+MAX_DEPTH = 32
+#: Longest single string value, in code points.
+MAX_STRING_LENGTH = 500_000
+#: Most YAML nodes (scalars, mappings, sequences) in one file.
+MAX_NODES = 200_000
+#: Largest magnitude of an integer written in a record (fits a signed 64-bit integer).
+MAX_INTEGER = 2**63 - 1
+#: Largest seed document read, in bytes.
+MAX_SEED_BYTES = 8 * 1024 * 1024

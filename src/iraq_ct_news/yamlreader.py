@@ -1,0 +1,337 @@
+"""A strict YAML reader for curated records.
+
+Records are JSON data written as YAML, so the reader accepts exactly that and refuses what YAML
+adds on top (tags, anchors, aliases, merge keys, YAML 1.1 booleans and timestamps), because each
+of those either changes a value silently (``no`` → False, ``2018-04-11`` → date) or hides content.
+
+It works on the parser's event stream (libyaml's C parser when present) rather than on a loader,
+so that every refused construct is seen with its position, nothing is built before it is checked
+(an alias bomb is refused at its first alias), and the line and column of every node are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeAlias
+
+import yaml
+
+from .errors import ReaderError
+from .limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_INTEGER, MAX_NODES, MAX_STRING_LENGTH
+
+try:  # libyaml's parser is an order of magnitude faster; the pure one gives the same events.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+PathKey: TypeAlias = tuple[str | int, ...]
+Position: TypeAlias = tuple[int, int]
+
+_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+_MAX_INT_DIGITS = len(str(MAX_INTEGER))
+
+
+@dataclass
+class Document:
+    """The data of one YAML file and where each part of it was written.
+
+    ``positions`` maps a path such as ``("quotes", 2, "speaker")`` to the 1-based line and column
+    of that value; ``key_positions`` to the line and column of the key naming it.
+    ``block_content_lines`` gives, for literal block scalars (``|``), the line their first content
+    line is on, so a finding about one paragraph of a body can point at that paragraph.
+    """
+
+    data: dict[str, Any]
+    text: str = ""
+    """The decoded source, kept so a finding inside a block of text can name its exact column."""
+    positions: dict[PathKey, Position] = field(default_factory=dict)
+    key_positions: dict[PathKey, Position] = field(default_factory=dict)
+    block_content_lines: dict[PathKey, int] = field(default_factory=dict)
+
+    def locate(self, path: PathKey, *, key: bool = False) -> Position:
+        """The position of ``path``, or of its nearest written ancestor when it is absent."""
+        table = self.key_positions if key else self.positions
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.positions:
+                return self.positions[probe]
+            probe = probe[:-1]
+        return self.positions.get((), (1, 1))
+
+    def locate_in_block(self, path: PathKey, offset: int) -> Position:
+        """Position of code point ``offset`` inside the literal block scalar at ``path``.
+
+        Falls back to the value's own position for other scalar styles, whose layout in the file
+        does not map line by line onto the value.
+        """
+        first_line = self.block_content_lines.get(tuple(path))
+        value = self._value_at(path)
+        if first_line is None or not isinstance(value, str):
+            return self.locate(path)
+        line_index = value.count("\n", 0, offset)
+        column_in_value = offset - (value.rfind("\n", 0, offset) + 1)
+        lines = self.text.split("\n")
+        target = first_line - 1 + line_index
+        indent = 0
+        if 0 <= target < len(lines):
+            indent = len(lines[target]) - len(lines[target].lstrip(" "))
+        return first_line + line_index, indent + column_in_value + 1
+
+    def _value_at(self, path: PathKey) -> Any:
+        value: Any = self.data
+        for part in path:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
+
+
+def read_yaml_file(path: Path) -> Document:
+    """Read one record file, refusing files over the size limit before reading them."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise ReaderError("Y007", f"cannot read the file: {error.strerror}") from None
+    if size > MAX_FILE_BYTES:
+        raise ReaderError(
+            "Y008", f"file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes"
+        )
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise ReaderError("Y007", f"cannot read the file: {error.strerror}") from None
+    return read_yaml_bytes(raw)
+
+
+def read_yaml_bytes(raw: bytes) -> Document:
+    """Decode ``raw`` as strict UTF-8 (no BOM, LF line ends) and read it as a record."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise ReaderError("Y008", f"file is over the limit of {MAX_FILE_BYTES} bytes")
+    text = decode_utf8(raw)
+    carriage_return = text.find("\r")
+    if carriage_return != -1:
+        line, column = position_of_offset(text, carriage_return)
+        raise ReaderError(
+            "Y009", "carriage return (CR or CRLF line end); records use LF line ends", line, column
+        )
+    return read_yaml_text(text)
+
+
+def decode_utf8(raw: bytes) -> str:
+    """Strict UTF-8 decoding with a located error, refusing BOMs and UTF-16/32."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise ReaderError("Y001", "file starts with a UTF-8 byte-order mark; save it without BOM")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReaderError("Y001", "file is UTF-16 (it has a UTF-16 byte-order mark); save as UTF-8")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        prefix = raw[: error.start].decode("utf-8", errors="replace")
+        line, column = position_of_offset(prefix, len(prefix))
+        raise ReaderError(
+            "Y001",
+            f"invalid UTF-8 byte 0x{raw[error.start]:02x} (is the file UTF-8?)",
+            line,
+            column,
+        ) from None
+
+
+def position_of_offset(text: str, offset: int) -> Position:
+    """1-based line and column of code-point ``offset`` in ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def read_yaml_text(text: str) -> Document:
+    """Read a YAML text that holds one mapping, with every node's position."""
+    builder = _Builder()
+    try:
+        builder.consume(yaml.parse(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = error.problem or error.context or "invalid YAML"
+        raise ReaderError("Y002", f"YAML syntax error: {problem}", line, column) from None
+    except yaml.reader.ReaderError as error:
+        line, column = position_of_offset(text, error.position)
+        raise ReaderError(
+            "Y002", f"character U+{error.character:04X} is not allowed in YAML", line, column
+        ) from None
+    except yaml.YAMLError as error:  # pragma: no cover - every parser error is one of the above
+        raise ReaderError("Y002", f"YAML error: {error}") from None
+    except RecursionError:  # pragma: no cover - the depth limit stops nesting long before
+        raise ReaderError("Y008", "nesting is too deep") from None
+    return builder.document(text)
+
+
+@dataclass
+class _Frame:
+    """A mapping or sequence under construction."""
+
+    value: dict[str, Any] | list[Any]
+    path: PathKey
+    pending_key: str | None = None
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
+class _Builder:
+    """Builds plain Python data from parser events, refusing everything that is not JSON."""
+
+    def __init__(self) -> None:
+        self.frames: list[_Frame] = []
+        self.root: dict[str, Any] | None = None
+        self.documents = 0
+        self.nodes = 0
+        self.positions: dict[PathKey, Position] = {}
+        self.key_positions: dict[PathKey, Position] = {}
+        self.block_content_lines: dict[PathKey, int] = {}
+
+    def document(self, text: str) -> Document:
+        if self.root is None:
+            raise ReaderError("Y007", "the file holds no record (it is empty or only comments)")
+        return Document(
+            self.root, text, self.positions, self.key_positions, self.block_content_lines
+        )
+
+    def consume(self, events: Iterator[yaml.Event]) -> None:
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    raise ReaderError(
+                        "Y007", "a record file holds one YAML document, not several", *_at(event)
+                    )
+            elif isinstance(event, yaml.AliasEvent):
+                raise ReaderError("Y004", f"alias *{event.anchor} is not allowed", *_at(event))
+            elif isinstance(event, yaml.NodeEvent):
+                self._node(event)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                self._close()
+
+    def _node(self, event: yaml.NodeEvent) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise ReaderError("Y008", f"more than {MAX_NODES} YAML nodes", *_at(event))
+        if event.anchor is not None:
+            raise ReaderError("Y004", f"anchor &{event.anchor} is not allowed", *_at(event))
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            raise ReaderError("Y006", f"tag {tag} is not allowed", *_at(event))
+        parent = self.frames[-1] if self.frames else None
+        if parent is not None and isinstance(parent.value, dict) and parent.pending_key is None:
+            self._key(event, parent)
+            return
+        if isinstance(event, yaml.ScalarEvent):
+            self._place(self._scalar(event), event, parent)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if len(self.frames) >= MAX_DEPTH:
+                raise ReaderError(
+                    "Y008", f"nesting deeper than {MAX_DEPTH} levels", *_at(event)
+                )
+            container: dict[str, Any] | list[Any] = (
+                {} if isinstance(event, yaml.MappingStartEvent) else []
+            )
+            path = self._place(container, event, parent)
+            self.frames.append(_Frame(container, path))
+
+    def _key(self, event: yaml.NodeEvent, parent: _Frame) -> None:
+        if not isinstance(event, yaml.ScalarEvent):
+            raise ReaderError("Y010", "a mapping key must be a field name, not a collection", *_at(event))
+        key = event.value
+        if event.style in (None, "") and key == "<<":
+            raise ReaderError("Y005", "merge key '<<' is not allowed", *_at(event))
+        if event.style in (None, "") and not isinstance(self._scalar(event), str):
+            raise ReaderError(
+                "Y010", f"key {key!r} is not a string (quote it if it must be)", *_at(event)
+            )
+        assert isinstance(parent.value, dict)
+        if key in parent.key_lines:
+            raise ReaderError(
+                "Y003",
+                f"duplicate key {key!r} (first written on line {parent.key_lines[key]})",
+                *_at(event),
+            )
+        line, column = _at(event)
+        parent.key_lines[key] = line
+        parent.pending_key = key
+        self.key_positions[(*parent.path, key)] = (line, column)
+
+    def _place(self, value: Any, event: yaml.NodeEvent, parent: _Frame | None) -> PathKey:
+        position = _at(event)
+        if parent is None:
+            if not isinstance(value, dict):
+                raise ReaderError(
+                    "Y007", "the top level of a record must be a mapping of fields", *position
+                )
+            self.root = value
+            path: PathKey = ()
+        elif isinstance(parent.value, dict):
+            assert parent.pending_key is not None
+            path = (*parent.path, parent.pending_key)
+            parent.value[parent.pending_key] = value
+            parent.pending_key = None
+        else:
+            path = (*parent.path, len(parent.value))
+            parent.value.append(value)
+        self.positions[path] = position
+        if isinstance(event, yaml.ScalarEvent) and event.style == "|":
+            self.block_content_lines[path] = position[0] + 1
+        return path
+
+    def _close(self) -> None:
+        self.frames.pop()
+
+    @staticmethod
+    def _scalar(event: yaml.ScalarEvent) -> Any:
+        value: str = event.value
+        if len(value) > MAX_STRING_LENGTH:
+            raise ReaderError(
+                "Y008", f"string of {len(value)} characters; the limit is {MAX_STRING_LENGTH}",
+                *_at(event),
+            )
+        if event.style not in (None, ""):
+            return value
+        return resolve_plain_scalar(value, event)
+
+
+def resolve_plain_scalar(value: str, event: yaml.ScalarEvent | None = None) -> Any:
+    """JSON's resolution of an unquoted scalar: null, booleans, numbers; everything else is text.
+
+    ``yes``/``no``/``on``/``off``, timestamps, octal, hex and ``.nan`` stay strings: they are
+    YAML 1.1 shorthands that silently change meaning, and no record field needs them.
+    """
+    if value in ("null", ""):
+        return None
+    if value == "true":
+        return True
+    if value == "false":
+        return False
+    if _INT.fullmatch(value):
+        if len(value.lstrip("-")) > _MAX_INT_DIGITS or abs(int(value)) > MAX_INTEGER:
+            raise ReaderError(
+                "Y008", f"integer {value[:24]}… is out of range (limit ±{MAX_INTEGER})",
+                *(_at(event) if event else (1, 1)),
+            )
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        number = float(value)
+        if number in (float("inf"), float("-inf")):
+            raise ReaderError(
+                "Y008", f"number {value[:24]} is out of range", *(_at(event) if event else (1, 1))
+            )
+        return number
+    return value
+
+
+def _at(event: yaml.Event) -> Position:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
