@@ -1,0 +1,56 @@
+"""Pydantic models of every record kind (DATA-MODEL §3)."""
+
+from __future__ import annotations
+
+from .article import (
+    Amount,
+    AnchorFields,
+    Article,
+    Event,
+    Evidence,
+    Figure,
+    Headline,
+    Mention,
+    Notes,
+    Quote,
+    Resolution,
+    Source,
+    Span,
+)
+from .base import ArabicEnglishText, EnglishText, Identifier, RecordModel, VersionedRecord
+from .edtf import Edtf, EdtfPoint
+from .registry import Acronyms, Coordinates, Organization, Person, Place, Position
+from .vocabulary import CameoEntry, CameoVocabulary, Theme, ThemeVocabulary
+
+__all__ = [
+    "Acronyms",
+    "Amount",
+    "AnchorFields",
+    "ArabicEnglishText",
+    "Article",
+    "CameoEntry",
+    "CameoVocabulary",
+    "Coordinates",
+    "Edtf",
+    "EdtfPoint",
+    "EnglishText",
+    "Event",
+    "Evidence",
+    "Figure",
+    "Headline",
+    "Identifier",
+    "Mention",
+    "Notes",
+    "Organization",
+    "Person",
+    "Place",
+    "Position",
+    "Quote",
+    "RecordModel",
+    "Resolution",
+    "Source",
+    "Span",
+    "Theme",
+    "ThemeVocabulary",
+    "VersionedRecord",
+]

@@ -1,0 +1,242 @@
+"""The article record (DATA-MODEL §3.1): one curated news article and everything anchored in it.
+
+Every claim drawn from the text carries the words it comes from (a W3C TextQuoteSelector:
+``exact`` with optional ``prefix``/``suffix``/``occurrence``), and the validator proves those words
+are there. ``start``/``end`` (a TextPositionSelector, code points) are computed by the build and
+must not be written by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from .base import ArabicEnglishText, EnglishText, RecordModel, VersionedRecord
+from .edtf import Edtf
+from .types import (
+    CameoCode,
+    CurrencyCode,
+    Id,
+    LanguageTag,
+    NonNegativeInt,
+    PositiveInt,
+    ResolutionSymbol,
+    SeedName,
+    Sha256,
+    Text,
+    Url,
+)
+
+SpanScope = Literal["body", "headline"]
+EvidenceScope = Literal["body", "headline", "seed"]
+Delivery = Literal["in-person", "video-message", "read-on-behalf", "interview", "written-statement"]
+EventKind = Literal[
+    "meeting",
+    "conference",
+    "programme-launch",
+    "agreement-signing",
+    "workshop",
+    "ministerial-meeting",
+    "funding-pledge",
+    "visit",
+    "military-operation",
+    "other",
+]
+EventStatus = Literal["occurred", "planned"]
+PublishedBasis = Literal["explicit", "inferred", "unknown"]
+DateBasis = Literal["explicit", "inferred", "relative", "unknown"]
+
+#: Largest amount or figure accepted (a quadrillion units); larger values are typing errors.
+MAX_QUANTITY = 10**15
+
+
+class AnchorFields(RecordModel):
+    """The selector fields shared by every anchored span."""
+
+    exact: Text
+    """The words exactly as they appear in the scope text."""
+    prefix: Text | None = None
+    """Text immediately before `exact`, to choose among repeated occurrences."""
+    suffix: Text | None = None
+    """Text immediately after `exact`, to choose among repeated occurrences."""
+    occurrence: PositiveInt | None = None
+    """Which occurrence (1-based) among those matching exact/prefix/suffix."""
+    start: NonNegativeInt | None = None
+    """Computed by the build: code-point offset of the span's start (inclusive)."""
+    end: NonNegativeInt | None = None
+    """Computed by the build: code-point offset of the span's end (exclusive)."""
+
+
+class Span(AnchorFields):
+    """Words in the article's body (default) or headline."""
+
+    scope: SpanScope = "body"
+    """Which text `exact` is found in."""
+
+
+class Evidence(AnchorFields):
+    """Words that justify a date: in the body, the headline, or elsewhere in the seed page."""
+
+    scope: EvidenceScope = "body"
+    """Which text `exact` is found in; `seed` for a page header or footer outside the body."""
+
+
+class Source(RecordModel):
+    """Where the article was published, as printed in the seed."""
+
+    publisher: Id
+    """Organisation id of the outlet."""
+    url: Url | None = None
+    """Only a URL the seed itself shows; never a guess."""
+    byline: Text | None = None
+    """Author line, verbatim, or null."""
+    dateline: Text | None = None
+    """Dateline (place and/or date line), verbatim, or null."""
+    rights: Text | None = None
+    """Rights or copyright statement, verbatim, or null."""
+    captured: Edtf | None = None
+    """When the page was captured (a page-header date), if the seed shows it."""
+    captured_evidence: Evidence | None = None
+    """The words showing the capture date."""
+
+
+class Headline(RecordModel):
+    ar: Text
+    """The seed's headline, verbatim."""
+    en: Text
+    """Curator-written English headline."""
+
+
+class Mention(Span):
+    """A person, organisation or place named in the article."""
+
+    entity: Id
+    """Registry id of the person, organisation or place."""
+    title_as_stated: Text | None = None
+    """The title or role exactly as the article states it, if it does."""
+
+
+class Quote(Span):
+    """A direct quotation: words inside quotation marks, attributed to someone."""
+
+    id: Id
+    """Id of the quote, unique within the article."""
+    speaker: Id
+    """Person (or organisation) the words are attributed to."""
+    delivery: Delivery
+    """How the words were delivered."""
+    delivered_by: Id | None = None
+    """Who read the words out when not the speaker."""
+    on_behalf_of: Id | None = None
+    """Person or organisation the speaker spoke for."""
+    event: Id | None = None
+    """Id of the event (in this article) where the words were said."""
+
+
+class Event(RecordModel):
+    """Something the article reports as happening (or planned): a meeting, a signing, a pledge."""
+
+    id: Id
+    """Id of the event, unique within the article."""
+    kind: EventKind
+    cameo: CameoCode
+    """CAMEO code of the interaction (listed in vocabularies/cameo.yaml)."""
+    status: EventStatus = "occurred"
+    """`planned` for an event the article announces for a later date."""
+    date: Edtf | None
+    """When it happened, no more precisely than the text gives (null only with basis unknown)."""
+    date_basis: DateBasis
+    date_evidence: Evidence | None = None
+    """The words the date is taken from or inferred from."""
+    place: Id | None = None
+    """Place id where it happened."""
+    organizers: list[Id]
+    participants: list[Id]
+    summary: EnglishText
+    """Curator-written English summary of the event."""
+
+
+class Amount(Span):
+    """A sum of money the article states."""
+
+    value: int = Field(ge=1, le=MAX_QUANTITY)
+    """Value in units of the currency (2 مليون دولار → 2000000)."""
+    currency: CurrencyCode
+    provider: Id | None = None
+    recipient: Id | None = None
+    purpose: EnglishText
+
+
+class Resolution(Span):
+    """A UN Security Council resolution the article cites."""
+
+    symbol: ResolutionSymbol
+
+
+class Figure(Span):
+    """Another stated number worth querying (a percentage, a count)."""
+
+    value: (
+        Annotated[int, Field(ge=-MAX_QUANTITY, le=MAX_QUANTITY)]
+        | Annotated[float, Field(ge=-MAX_QUANTITY, le=MAX_QUANTITY)]
+    )
+    """The number as stated (98% → 98)."""
+    unit: EnglishText
+
+
+class Notes(RecordModel):
+    en: Text
+    """The curator's reasoning for judgement calls (inferred dates, ambiguous attributions)."""
+
+
+class Article(VersionedRecord):
+    """A curated news article (DATA-MODEL §3.1)."""
+
+    seed: SeedName
+    """File name of the source document in seeds/."""
+    seed_sha256: Sha256
+    """SHA-256 of the seed file's bytes."""
+    language: LanguageTag
+    """BCP 47 tag of the article text ('ar')."""
+    source: Source
+    headline: Headline
+    summary: EnglishText
+    """Curator-written English summary (3–5 sentences)."""
+    published: Edtf
+    """Publication date, no more precise than the evidence."""
+    published_basis: PublishedBasis
+    published_evidence: Evidence | None = None
+    """The words the publication date is taken from or inferred from."""
+    body: Text
+    """The article text, site chrome removed, paragraphs separated by one blank line."""
+    themes: list[Id]
+    """Theme ids from vocabularies/themes.yaml."""
+    mentions: list[Mention]
+    quotes: list[Quote]
+    events: list[Event]
+    amounts: list[Amount]
+    resolutions: list[Resolution]
+    figures: list[Figure] = []
+    notes: Notes | None = None
+    content_sha256: Sha256 | None = None
+    """Computed by the build: hash of the record's canonical content."""
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The body split into its paragraphs."""
+        return self.body.split("\n\n")
+
+    def spans(self) -> Iterator[tuple[tuple[str | int, ...], AnchorFields]]:
+        """Every anchored span with its data path, e.g. ``("quotes", 2)``."""
+        if self.published_evidence is not None:
+            yield ("published_evidence",), self.published_evidence
+        if self.source.captured_evidence is not None:
+            yield ("source", "captured_evidence"), self.source.captured_evidence
+        for group in ("mentions", "quotes", "amounts", "resolutions", "figures"):
+            for index, span in enumerate(getattr(self, group)):
+                yield (group, index), span
+        for index, event in enumerate(self.events):
+            if event.date_evidence is not None:
+                yield ("events", index, "date_evidence"), event.date_evidence
