@@ -1,0 +1,57 @@
+"""Arabic normalisation for search keys (REFERENCE.md, "Arabic normalisation").
+
+Applied to a copy of the text used for matching, never to stored text: stored text stays as the
+source wrote it, and offsets into it stay valid.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ـ": None,  # tatweel
+        **{chr(code): None for code in range(0x064B, 0x0653)},  # harakat, shadda, sukun
+        "\u0670": None,  # superscript alef
+        **{chr(0x0660 + digit): str(digit) for digit in range(10)},
+        **{chr(0x06F0 + digit): str(digit) for digit in range(10)},
+    }
+)
+_TOKEN = re.compile(r"\w+")
+
+
+def search_key(text: str) -> str:
+    """``text`` folded for matching: alef/hamza forms, ya, ta marbuta, marks, digits, case."""
+    return text.translate(_FOLD).casefold()
+
+
+def tokens(text: str) -> list[str]:
+    """The word tokens of ``search_key(text)``."""
+    return _TOKEN.findall(search_key(text))
+
+
+def token_variants(token: str) -> set[str]:
+    """``token`` and the forms it takes without Arabic proclitics (و ف ب ل ك, ال merged as لل).
+
+    A name is often written glued to a conjunction or preposition (والعراق, للعراق, بمكتب); these
+    variants let a registry name match such a token.
+    """
+    variants = {token}
+    stems = [token]
+    if len(token) > 3 and token[0] in "وف":
+        stems.append(token[1:])
+    for stem in stems:
+        variants.add(stem)
+        if len(stem) > 3 and stem.startswith("لل"):
+            variants.add("ال" + stem[2:])
+        if len(stem) > 4 and stem[0] in "بكل" and stem[1:3] == "ال":
+            variants.add(stem[1:])
+        elif len(stem) > 3 and stem[0] in "بكل":
+            variants.add(stem[1:])
+    return variants

@@ -1,0 +1,60 @@
+"""Reading the numbers an Arabic text states, so a record's ``value`` can be checked against it.
+
+Handles Latin and Arabic-Indic digits, thousands separators, decimal points, percentages and the
+scale words ألف/آلاف (thousand), مليون/ملايين (million), مليار/مليارات (billion). Numbers written
+out in words ("الستة عشر") are not read; a figure given only in words is not checked.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from .textutil import to_latin_digits
+
+_SCALES: tuple[tuple[str, int], ...] = (
+    ("مليارات", 10**9),
+    ("مليارا", 10**9),
+    ("مليار", 10**9),
+    ("ملايين", 10**6),
+    ("مليونا", 10**6),
+    ("مليون", 10**6),
+    ("آلاف", 10**3),
+    ("ألفا", 10**3),
+    ("ألف", 10**3),
+)
+_SCALE_WORD = "|".join(word for word, _ in _SCALES)
+_NUMBER = re.compile(
+    r"(?<![0-9])([0-9]{1,3}(?:[,٬][0-9]{3})+|[0-9]+)(?:[.٫]([0-9]+))?"
+    rf"(?:\s*(?:{_SCALE_WORD}))?"
+)
+_BARE_SCALE = re.compile(rf"(?<!\w)(?:{_SCALE_WORD})(?!\w)")
+
+
+def stated_numbers(text: str) -> list[Decimal]:
+    """Every number ``text`` states, with its scale word applied (``2 مليون`` → 2000000)."""
+    latin = to_latin_digits(text)
+    values: list[Decimal] = []
+    for match in _NUMBER.finditer(latin):
+        whole = match.group(1).replace(",", "").replace("٬", "")
+        fraction = match.group(2)
+        try:
+            number = Decimal(f"{whole}.{fraction}" if fraction else whole)
+        except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+            continue
+        values.append(number * _scale_of(match.group(0)))
+    if not values:
+        for match in _BARE_SCALE.finditer(latin):
+            values.append(Decimal(_scale_of(match.group(0))))
+    return values
+
+
+def has_digits(text: str) -> bool:
+    return re.search(r"[0-9]", to_latin_digits(text)) is not None
+
+
+def _scale_of(fragment: str) -> int:
+    for word, factor in _SCALES:
+        if fragment.endswith(word):
+            return factor
+    return 1

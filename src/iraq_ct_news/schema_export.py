@@ -1,0 +1,84 @@
+"""The JSON Schemas published in ``schema/``: generated from the models, never edited by hand.
+
+Editors validate records as they are typed against these files (each record starts with a
+``yaml-language-server: $schema=`` line), and the test suite proves that they accept and refuse
+exactly what the models do.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ._version import SCHEMA_VERSION
+from .fsutil import write_atomic
+from .layout import FileKind
+from .models import Article, CameoVocabulary, Organization, Person, Place, ThemeVocabulary
+
+DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
+
+SCHEMA_MODELS: dict[FileKind, type[BaseModel]] = {
+    "article": Article,
+    "person": Person,
+    "organization": Organization,
+    "place": Place,
+    "themes": ThemeVocabulary,
+    "cameo": CameoVocabulary,
+}
+
+_TITLES: dict[FileKind, str] = {
+    "article": "iraq-ct-news article record",
+    "person": "iraq-ct-news person record",
+    "organization": "iraq-ct-news organisation record",
+    "place": "iraq-ct-news place record",
+    "themes": "iraq-ct-news theme vocabulary",
+    "cameo": "iraq-ct-news CAMEO code vocabulary",
+}
+
+
+def schema_file_name(kind: FileKind) -> str:
+    return f"{kind}.schema.json"
+
+
+def schema_for(kind: FileKind) -> dict[str, Any]:
+    """The draft 2020-12 JSON Schema of one record kind, with a versioned ``$id``."""
+    generated = SCHEMA_MODELS[kind].model_json_schema(mode="validation")
+    document: dict[str, Any] = {
+        "$schema": DRAFT_2020_12,
+        "$id": f"urn:iraq-ct-news:schema:{SCHEMA_VERSION}:{kind}",
+        "title": _TITLES[kind],
+        "description": (generated.pop("description", None) or _TITLES[kind]).strip(),
+    }
+    generated.pop("title", None)
+    document.update(generated)
+    return document
+
+
+def render_schema(kind: FileKind) -> bytes:
+    """The exact bytes committed for ``kind`` (stable key order, LF, final newline)."""
+    return (json.dumps(schema_for(kind), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def stale_schemas(directory: Path) -> list[str]:
+    """Names of schema files in ``directory`` that are missing or differ from the models."""
+    stale = []
+    for kind in SCHEMA_MODELS:
+        path = directory / schema_file_name(kind)
+        if not path.is_file() or path.read_bytes() != render_schema(kind):
+            stale.append(path.name)
+    return stale
+
+
+def write_schemas(directory: Path) -> list[Path]:
+    """Write every schema (atomically, one file at a time); returns the files that changed."""
+    changed = []
+    for kind in SCHEMA_MODELS:
+        path = directory / schema_file_name(kind)
+        content = render_schema(kind)
+        if not path.is_file() or path.read_bytes() != content:
+            write_atomic(path, content)
+            changed.append(path)
+    return changed

@@ -1,0 +1,90 @@
+"""Text rules shared by the validator, the builder and search.
+
+Stored text is never altered by these helpers: folding and normalising produce separate keys
+used for comparison and search, so offsets into the stored text stay valid.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+#: Characters that change how text is displayed without being visible (Trojan Source).
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+#: Invisible characters that are not bidi controls: zero-width space/joiners, word joiner, BOM.
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
+
+ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u0671-\u06d3\u06fa-\u06fc]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def fold_whitespace(text: str) -> str:
+    """Every run of whitespace (including non-breaking spaces and newlines) as one space."""
+    return _WHITESPACE_RUN.sub(" ", text).strip()
+
+
+def to_latin_digits(text: str) -> str:
+    """Arabic-Indic and Eastern Arabic-Indic digits as 0–9 (``٢٠٢١`` → ``2021``)."""
+    return text.translate(ARABIC_INDIC_DIGITS)
+
+
+def has_arabic_letter(text: str) -> bool:
+    return _ARABIC_LETTER.search(text) is not None
+
+
+def has_latin_letter(text: str) -> bool:
+    return _LATIN_LETTER.search(text) is not None
+
+
+def is_presentation_form(char: str) -> bool:
+    code = ord(char)
+    return 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFE
+
+
+def text_problems(text: str, *, multiline: bool) -> Iterator[tuple[str, int, str]]:
+    """The text-rule violations in ``text`` as ``(code, offset, message)``.
+
+    One finding per rule and string is enough to act on, so only the first offender of each rule
+    is reported.
+    """
+    if not unicodedata.is_normalized("NFC", text):
+        offset = _first_non_nfc_offset(text)
+        yield "T001", offset, "text is not in Unicode NFC form"
+    seen: set[str] = set()
+    for offset, char in enumerate(text):
+        code = _classify(char, multiline)
+        if code is None or code in seen:
+            continue
+        seen.add(code)
+        name = unicodedata.name(char, "control character")
+        yield code, offset, f"U+{ord(char):04X} {name} is not allowed here"
+
+
+def _classify(char: str, multiline: bool) -> str | None:
+    """The rule a character breaks, or None; spaces of any width are left to the layout rule."""
+    if char in BIDI_CONTROLS:
+        return "T003"
+    if char in INVISIBLE:
+        return "T004"
+    if is_presentation_form(char):
+        return "T002"
+    if char.isprintable() or unicodedata.category(char) == "Zs":
+        return None
+    if char == "\n" and multiline:
+        return None
+    return "T004"
+
+
+def _first_non_nfc_offset(text: str) -> int:
+    """Offset of the first character whose neighbourhood changes under NFC (0 if unsure)."""
+    for offset in range(len(text)):
+        window = text[max(0, offset - 1) : offset + 2]
+        if not unicodedata.is_normalized("NFC", window):
+            return max(0, offset - 1) if offset else 0
+    return 0
