@@ -1,0 +1,7 @@
+"""The validator: DATA-MODEL §4 rules over a curated tree, as located findings."""
+
+from __future__ import annotations
+
+from .run import ValidationResult, validate_repository
+
+__all__ = ["ValidationResult", "validate_repository"]
