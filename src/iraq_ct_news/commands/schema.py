@@ -1,0 +1,39 @@
+"""``iraq-ct-news schema``: write the JSON Schemas in ``schema/`` from the models."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+
+def add_parser(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "schema",
+        help="write the JSON Schemas (schema/*.schema.json)",
+        description="Write one draft 2020-12 JSON Schema per record kind into schema/. "
+        "With --check, write nothing and exit 1 when the committed files are stale.",
+    )
+    parser.add_argument(
+        "--root", type=Path, default=Path("."), help="repository folder (default: current folder)"
+    )
+    parser.add_argument("--check", action="store_true", help="only report stale files")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..layout import SCHEMA
+    from ..schema_export import stale_schemas, write_schemas
+
+    directory: Path = args.root / SCHEMA
+    if args.check:
+        stale = stale_schemas(directory)
+        for name in stale:
+            print(f"{directory / name}: stale; run `iraq-ct-news schema`")
+        return 1 if stale else 0
+    changed = write_schemas(directory)
+    for path in changed:
+        print(f"wrote {path}")
+    if not changed:
+        print(f"{directory}: up to date")
+    return 0
