@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from ._version import __version__
 from .errors import IraqCtNewsError, UsageError
 
-#: Command modules, in the order ``--help`` lists them.
-COMMAND_MODULES: tuple[str, ...] = ("validate", "schema")
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -30,10 +30,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMAND_MODULES:
-        module = importlib.import_module(f".commands.{name}", __package__)
+    for module in command_modules():
         module.add_parser(subparsers)
     return parser
+
+
+def command_modules() -> list[ModuleType]:
+    """Every module in ``commands/``, ordered by its ``ORDER`` (then name) for ``--help``."""
+    from . import commands
+
+    modules = [
+        importlib.import_module(f"{commands.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(commands.__path__)
+        if not info.name.startswith("_")
+    ]
+    return sorted(modules, key=lambda module: (getattr(module, "ORDER", 100), module.__name__))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -6,6 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+#: Position in `iraq-ct-news --help`.
+ORDER = 90
+
 
 def add_parser(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(

@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+#: Position in `iraq-ct-news --help`.
+ORDER = 10
+
 
 def add_parser(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(

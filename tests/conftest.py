@@ -1,0 +1,40 @@
+"""Shared test configuration.
+
+Hypothesis runs with a fixed seed in CI (``HYPOTHESIS_PROFILE=ci``, set by ``.ci/run``), so a CI
+failure can be replayed; ``dev`` explores new examples on every run; ``long`` is for maintainers
+who want a much deeper search (``HYPOTHESIS_PROFILE=long pytest``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci", derandomize=True, max_examples=60, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow], print_blob=True,
+)
+settings.register_profile(
+    "dev", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+VALID_TREE = FIXTURES / "valid"
+
+
+@pytest.fixture
+def valid_tree(tmp_path: Path) -> Iterator[Path]:
+    """A writable copy of the valid fixture repository."""
+    destination = tmp_path / "repo"
+    shutil.copytree(VALID_TREE, destination)
+    yield destination
