@@ -87,7 +87,8 @@ def _check_text(parsed: ParsedFile, path: PathKey, value: str) -> None:
     if path and path[-1] == "ar":
         if not has_arabic_letter(value):
             parsed.report.add("T006", f"{format_path(path)} should be Arabic text", path)
-    if len(path) >= 2 and path[-1] == "en" and not isinstance(path[-2], int):
+    # notes.en may cite the Arabic words a judgement rests on; other English text may not.
+    if len(path) >= 2 and path[-1] == "en" and path[-2] not in ("notes", "acronyms"):
         if has_arabic_letter(value):
             parsed.report.add("T006", f"{format_path(path)} should be English text", path)
 
