@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from .base import ArabicEnglishText, EnglishText, Identifier, RecordModel, VersionedRecord
 from .edtf import Edtf
 from .types import CountryCode, Id, Text
@@ -69,8 +71,8 @@ class Organization(VersionedRecord):
 
 
 class Coordinates(RecordModel):
-    lat: float
-    lon: float
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
 
 
 class Place(VersionedRecord):

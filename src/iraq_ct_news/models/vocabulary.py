@@ -30,7 +30,8 @@ class PillarMatch(RecordModel):
     """A pillar of the UN Global Counter-Terrorism Strategy (A/RES/60/288)."""
 
     scheme: Literal["un-gcts-pillar"]
-    value: Literal[1, 2, 3, 4]
+    value: Annotated[int, Field(ge=1, le=4)]
+    """Pillar number 1–4 (an int, not a Literal: Literal[1] would also accept 1.0 and True)."""
 
 
 class ResolutionMatch(RecordModel):
@@ -71,7 +72,7 @@ class CameoEntry(RecordModel):
     code: CameoCode
     label: Text
     """The official label from the CAMEO codebook."""
-    quad_class: Literal[1, 2, 3, 4]
+    quad_class: Annotated[int, Field(ge=1, le=4)]
     """1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict."""
 
 

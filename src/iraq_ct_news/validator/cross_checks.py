@@ -58,12 +58,13 @@ class TreeIndex:
             return self.definitions
         return {"article": self.articles, "theme": self.themes, "cameo": self.cameo}[namespace]
 
-    def lookup(self, target: str, allowed: tuple[Namespace, ...]) -> list[Definition]:
-        tables = {id(self.table(namespace)): self.table(namespace) for namespace in allowed}
-        found: list[Definition] = []
-        for table in tables.values():
-            found.extend(table.get(target, []))
-        return found
+    def lookup(self, target: str) -> list[Definition]:
+        """Every definition of ``target`` in any namespace."""
+        return [
+            definition
+            for table in (self.definitions, self.articles, self.themes, self.cameo)
+            for definition in table.get(target, [])
+        ]
 
 
 def check_tree(parsed_files: list[ParsedFile]) -> None:
@@ -195,24 +196,17 @@ def _check_duplicates(index: TreeIndex) -> None:
 
 
 def _resolve(parsed: ParsedFile, reference: Reference, index: TreeIndex) -> None:
-    found = index.lookup(reference.target, reference.allowed)
-    if found:
+    found = index.lookup(reference.target)
+    if any(definition.namespace in reference.allowed for definition in found):
         return
-    if any(table.get("*") for table in (index.table(ns) for ns in reference.allowed)):
-        return
-    elsewhere = [
-        definition
-        for namespace in ("person", "organization", "place", "article", "theme", "cameo")
-        for definition in index.table(namespace).get(reference.target, [])  # type: ignore[arg-type]
-    ]
+    if any(index.table(namespace).get("*") for namespace in reference.allowed):
+        return  # the vocabulary itself is unreadable and already reported
     kinds = " or ".join(reference.allowed)
-    if elsewhere:
-        actual = elsewhere[0].namespace
-        if actual in reference.allowed:
-            return
+    if found:
         parsed.report.add(
             "I004",
-            f"{reference.role} '{reference.target}' is a {actual}, but must be a {kinds}",
+            f"{reference.role} '{reference.target}' is a {found[0].namespace}, but must be a "
+            f"{kinds}",
             reference.path,
         )
         return
