@@ -1,7 +1,11 @@
 """iraq-ct-news: a curated, verifiable dataset of Arabic news on counter-terrorism cooperation
 with Iraq.
 
-Importing the package is cheap: models and loaders (and pydantic) load on first use.
+Importing the package is cheap: models and loaders (and pydantic) load on first use::
+
+    import iraq_ct_news as ictn
+    ds = ictn.load()                 # the release shipped with the package
+    ds.articles, ds.people, ds.entity("..."), ds.search("داعش")
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ if TYPE_CHECKING:
         Place,
         Theme,
     )
+    from .release.dataset import Dataset, load, load_curated
 
 #: Version of the data in the release; the package and the data are released together.
 DATA_VERSION = __version__
@@ -33,6 +38,9 @@ _LAZY = {
     "Person": "models",
     "Place": "models",
     "Theme": "models",
+    "Dataset": "release.dataset",
+    "load": "release.dataset",
+    "load_curated": "release.dataset",
 }
 
 __all__ = [
@@ -41,6 +49,7 @@ __all__ = [
     "Article",
     "BuildError",
     "CameoEntry",
+    "Dataset",
     "Edtf",
     "IraqCtNewsError",
     "Organization",
@@ -51,6 +60,8 @@ __all__ = [
     "UsageError",
     "ValidationError",
     "__version__",
+    "load",
+    "load_curated",
 ]
 
 

@@ -207,6 +207,28 @@ _RULE_LIST: tuple[Rule, ...] = (
          "A withdrawn record stays in the release as a tombstone and must say why "
          "(`withdrawn_reason`); an active record has no reason and no `superseded_by`.",
          "Add `withdrawn_reason` (and `superseded_by` when another record replaces it)."),
+    Rule("V002", "changed without a new revision", "error",
+         "The record's content differs from the last release in `dataset/` (its content_sha256 "
+         "changed) but its `revision` was not raised. Users cite records by id and revision; "
+         "the same revision must always mean the same content.",
+         "Set `revision` to the released revision + 1 (and `modified` to today)."),
+    Rule("V003", "changed without a new modified date", "error",
+         "The record's content differs from the last release but `modified` is not later than "
+         "the released record's `modified` date.",
+         "Set `modified` to the date of this change."),
+    Rule("V004", "released record deleted", "error",
+         "A record that is in the last release is missing from `curated/`. Released ids stay "
+         "valid forever: a record that must go is withdrawn, not deleted.",
+         "Restore the file and set `status: withdrawn` with a `withdrawn_reason` (and "
+         "`superseded_by` when another record replaces it)."),
+    Rule("V005", "lifecycle rewound", "error",
+         "`revision` is lower than in the last release, or `created` differs from the released "
+         "record's: both only ever move forward (revision) or stay fixed (created).",
+         "Restore the released `created` date, and a `revision` at least the released one."),
+    Rule("V006", "release cannot be compared", "warning",
+         "The release in `dataset/` could not be read (it was written by another record format, "
+         "or a file is damaged), so versioning rules were not checked against it.",
+         "Rebuild the release from the last released commit, or check the file named."),
     # -- O: orphans (DATA-MODEL §4.8) -----------------------------------------------------------
     Rule("O001", "registry record not referenced", "warning",
          "No article refers to this person, organisation or place.",

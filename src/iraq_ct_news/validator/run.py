@@ -19,6 +19,7 @@ from .cross_checks import check_tree
 from .loading import ParsedFile, parse_file
 from .record_checks import check_common
 from .seeds import SeedStore
+from .versioning import check_versions
 
 
 @dataclass
@@ -60,7 +61,9 @@ def validate_repository(root: Path, only: Sequence[Path] | None = None) -> Valid
             spans[parsed.record.id] = check_article(parsed, parsed.record, seeds)
         parsed_files.append(parsed)
     check_tree(parsed_files)
+    unfiled = check_versions(root, parsed_files, lambda relative: display_path(root, relative))
     findings = [finding for parsed in parsed_files for finding in parsed.report.findings]
+    findings += unfiled
     if only is not None:
         wanted = {_relative_to_root(root, path) for path in only}
         findings = [

@@ -1,0 +1,65 @@
+"""``iraq-ct-news build``: compile the curated tree into the release in ``dataset/``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+#: Position in `iraq-ct-news --help`.
+ORDER = 20
+
+
+def add_parser(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "build",
+        help="validate, then write the release (dataset/) and the schemas",
+        description="Validate the curated tree; if it has no errors, write the release into "
+        "dataset/ (JSON Lines, CSV tables, datapackage.json, JSON-LD, dataset card; Parquet "
+        "too when pyarrow is installed) and refresh schema/. The new dataset/ replaces the old "
+        "one only once it is complete. With --check, write nothing and exit 1 when dataset/ or "
+        "schema/ differ from what a build would write.",
+    )
+    parser.add_argument(
+        "--root", type=Path, default=Path("."),
+        help="repository folder holding curated/ and seeds/ (default: current folder)",
+    )
+    parser.add_argument(
+        "--check", action="store_true",
+        help="only report files a build would change (Parquet files are not compared)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..errors import ValidationError
+    from ..findings import render_findings
+    from ..release.build import build, check
+
+    try:
+        if args.check:
+            problems = check(args.root)
+            for line in problems:
+                print(line)
+            if problems:
+                print("the release is out of date; run `iraq-ct-news build`", file=sys.stderr)
+                return 1
+            print("dataset/ and schema/ are up to date")
+            return 0
+        result = build(args.root)
+    except ValidationError as error:
+        print(render_findings(error.findings, "text"))
+        print("iraq-ct-news: error: not building a release from a tree with errors",
+              file=sys.stderr)
+        return 1
+    for path in result.schemas:
+        print(f"wrote {path}")
+    kinds = result.release
+    print(
+        f"wrote {result.directory}: release {kinds.version}, {len(kinds.articles)} article(s), "
+        f"{len(kinds.people)} people, {len(kinds.organizations)} organisation(s), "
+        f"{len(kinds.places)} place(s), {len(result.files)} files"
+        + (f" (+ {len(result.extra) - 1} Parquet tables)" if result.extra else "")
+    )
+    return 0

@@ -1,0 +1,198 @@
+"""``iraq-ct-news build``: validate, render every release file, and swap ``dataset/`` in whole.
+
+The release is rendered in memory, written into a fresh sibling folder, and only then renamed
+into place, so an error, a full disk or Ctrl-C at any point leaves the previous ``dataset/``
+exactly as it was. Every byte comes from the records and the version: two builds of the same
+tree are identical, which is what lets CI check the committed release with ``--check``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import BuildError, ValidationError
+from ..layout import DATASET, SCHEMA
+from ..validator import ValidationResult, validate_repository
+from . import parquet
+from .card import render_card
+from .compile import Release, compile_release
+from .datapackage import render_datapackage
+from .jsonl import render_jsonl
+from .jsonld import render_jsonld
+from .names import (
+    ARTICLES_JSONL,
+    CAMEO_JSONL,
+    CARD,
+    DATAPACKAGE,
+    JSONLD,
+    ORGANIZATIONS_JSONL,
+    PARQUET_DIR,
+    PEOPLE_JSONL,
+    PLACES_JSONL,
+    THEMES_JSONL,
+)
+from .tables import TABLES, render_csv
+
+_STAGING_PREFIX = f".{DATASET}.new-"
+_RETIRED_PREFIX = f".{DATASET}.old-"
+
+
+@dataclass
+class BuildResult:
+    release: Release
+    validation: ValidationResult
+    directory: Path
+    files: dict[str, bytes]
+    """The committed files of the release, by path relative to ``dataset/``."""
+    extra: dict[str, bytes] = field(default_factory=dict)
+    """Files written but not committed or checked (Parquet)."""
+    schemas: list[Path] = field(default_factory=list)
+    """Schema files that were rewritten."""
+
+
+def validated_release(root: Path) -> tuple[ValidationResult, Release]:
+    """Validate ``root`` and compile its release; :class:`ValidationError` lists every finding."""
+    result = validate_repository(root)
+    if result.errors:
+        raise ValidationError(result.findings)
+    return result, compile_release(result)
+
+
+def render_release(release: Release) -> dict[str, bytes]:
+    """Every committed file of the release, in a fixed order, by release-relative path."""
+    files: dict[str, bytes] = {
+        ARTICLES_JSONL: render_jsonl(release.articles),
+        PEOPLE_JSONL: render_jsonl(release.people),
+        ORGANIZATIONS_JSONL: render_jsonl(release.organizations),
+        PLACES_JSONL: render_jsonl(release.places),
+        THEMES_JSONL: render_jsonl(release.themes),
+        CAMEO_JSONL: render_jsonl(release.cameo),
+    }
+    for table in TABLES:
+        files[table.path] = render_csv(table, release)
+    files[DATAPACKAGE] = render_datapackage(release, files)
+    files[JSONLD] = render_jsonld(release)
+    files[CARD] = render_card(release)
+    return files
+
+
+def build(root: Path, *, with_parquet: bool | None = None) -> BuildResult:
+    """Validate ``root``, then write ``root/dataset`` (and refresh ``root/schema``).
+
+    ``with_parquet`` defaults to whether pyarrow is installed.
+    """
+    from ..schema_export import write_schemas
+
+    result, release = validated_release(root)
+    files = render_release(release)
+    extra = parquet.render_all(release) if (with_parquet if with_parquet is not None
+                                            else parquet.available()) else {}
+    schemas = write_schemas(root / SCHEMA)
+    directory = root / DATASET
+    write_release(directory, {**files, **extra})
+    return BuildResult(release, result, directory, files, extra, schemas)
+
+
+def check(root: Path) -> list[str]:
+    """What a build would change, one line per file; empty when ``dataset/`` and ``schema/`` are
+    up to date. Writes nothing."""
+    from ..schema_export import stale_schemas
+
+    _, release = validated_release(root)
+    problems = [f"{SCHEMA}/{name}: stale" for name in stale_schemas(root / SCHEMA)]
+    directory = root / DATASET
+    expected = render_release(release)
+    for relative, data in expected.items():
+        path = directory / relative
+        if not path.is_file():
+            problems.append(f"{DATASET}/{relative}: missing")
+        elif path.read_bytes() != data:
+            problems.append(f"{DATASET}/{relative}: differs from what a build would write")
+    if directory.is_dir():
+        for path in sorted(directory.rglob("*")):
+            relative = path.relative_to(directory).as_posix()
+            if path.is_dir() or relative.split("/")[0] == PARQUET_DIR:
+                continue
+            if relative not in expected:
+                problems.append(f"{DATASET}/{relative}: not part of the release")
+    return problems
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.chmod(path, 0o644)
+
+
+def _fsync_directory(directory: Path) -> None:
+    try:
+        descriptor = os.open(directory, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory descriptors
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def write_release(target: Path, files: Mapping[str, bytes]) -> None:
+    """Replace the folder ``target`` by one holding exactly ``files``, all or nothing.
+
+    The new folder is written beside ``target`` and renamed into place; the old one is renamed
+    aside first and deleted last, and put back if the second rename fails.
+    """
+    parent = target.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    recover(target)
+    staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=parent))
+    try:
+        for relative, data in files.items():
+            _write_file(staging / relative, data)
+        os.chmod(staging, 0o755)
+        _swap(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _fsync_directory(parent)
+
+
+def _swap(staging: Path, target: Path) -> None:
+    if not target.exists():
+        os.rename(staging, target)
+        return
+    if not target.is_dir():
+        raise BuildError(f"{target} exists and is not a folder")
+    retired = Path(tempfile.mkdtemp(prefix=_RETIRED_PREFIX, dir=target.parent))
+    os.rmdir(retired)
+    os.rename(target, retired)
+    try:
+        os.rename(staging, target)
+    except BaseException:
+        os.rename(retired, target)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def recover(target: Path) -> None:
+    """Clean up after a build that was killed (not merely failed) part-way.
+
+    A killed build can leave its staging folder behind, or — if it died between its two renames
+    — the previous release renamed aside with no ``dataset/`` in its place; that release is
+    put back.
+    """
+    parent = target.parent
+    retired = sorted(parent.glob(f"{_RETIRED_PREFIX}*"))
+    if not target.exists() and retired:
+        os.rename(retired.pop(), target)
+    for leftover in [*retired, *parent.glob(f"{_STAGING_PREFIX}*")]:
+        shutil.rmtree(leftover, ignore_errors=True)

@@ -1,0 +1,104 @@
+"""A validated curated tree as an in-memory release: the records exactly as they are exported.
+
+Both ``build`` (which writes files) and ``load_curated`` (which returns a :class:`Dataset`) start
+from here, so a curated tree loaded directly and the release built from it hold equal records.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from .._version import __version__
+from ..anchoring import SpanResolution
+from ..errors import BuildError
+from ..models import (
+    Article,
+    CameoEntry,
+    CameoVocabulary,
+    Organization,
+    Person,
+    Place,
+    Theme,
+    ThemeVocabulary,
+)
+from ..validator import ValidationResult
+from ..yamlreader import PathKey
+from .content import content_sha256
+
+
+@dataclass(frozen=True)
+class Release:
+    """Every record of a release, each kind sorted by id (code points), as the files list them."""
+
+    version: str
+    released: datetime.date | None
+    """The release date: the latest ``modified`` date of any record (no wall-clock time)."""
+    articles: tuple[Article, ...]
+    people: tuple[Person, ...]
+    organizations: tuple[Organization, ...]
+    places: tuple[Place, ...]
+    themes: tuple[Theme, ...]
+    cameo: tuple[CameoEntry, ...]
+
+
+def compile_release(result: ValidationResult, version: str = __version__) -> Release:
+    """The release of a tree that validated without errors.
+
+    Fills ``start``/``end`` of every anchored span from the validator's resolutions and sets
+    ``content_sha256`` on every article. Raises :class:`BuildError` if the tree has errors: a
+    release is only ever made from valid records.
+    """
+    if result.errors:
+        raise BuildError(f"the curated tree has {len(result.errors)} validation error(s)")
+    articles: list[Article] = []
+    people: list[Person] = []
+    organizations: list[Organization] = []
+    places: list[Place] = []
+    themes: list[Theme] = []
+    cameo: list[CameoEntry] = []
+    for record in result.records():
+        if isinstance(record, Article):
+            articles.append(with_offsets(record, result.spans.get(record.id, {})))
+        elif isinstance(record, Person):
+            people.append(record)
+        elif isinstance(record, Organization):
+            organizations.append(record)
+        elif isinstance(record, Place):
+            places.append(record)
+        elif isinstance(record, ThemeVocabulary):
+            themes.extend(record.themes)
+        elif isinstance(record, CameoVocabulary):
+            cameo.extend(record.codes)
+    dated = [record.modified for group in (articles, people, organizations, places) for record in group]
+    return Release(
+        version=version,
+        released=max(dated) if dated else None,
+        articles=tuple(sorted(articles, key=lambda a: a.id)),
+        people=tuple(sorted(people, key=lambda r: r.id)),
+        organizations=tuple(sorted(organizations, key=lambda r: r.id)),
+        places=tuple(sorted(places, key=lambda r: r.id)),
+        themes=tuple(sorted(themes, key=lambda t: t.id)),
+        cameo=tuple(sorted(cameo, key=lambda c: c.code)),
+    )
+
+
+def with_offsets(article: Article, spans: dict[PathKey, SpanResolution]) -> Article:
+    """``article`` with ``start``/``end`` of every span and its ``content_sha256`` filled in.
+
+    Offsets are code points into the span's scope text (``body``, ``headline.ar`` or, for
+    evidence with ``scope: seed``, the seed document).
+    """
+    data: dict[str, Any] = article.model_dump(mode="json")
+    for path, _span in article.spans():
+        resolution = spans.get(path)
+        if resolution is None or not resolution.found:
+            raise BuildError(f"article {article.id}: span {path} was not placed by the validator")
+        node: Any = data
+        for part in path:
+            node = node[part]
+        node["start"] = resolution.start
+        node["end"] = resolution.end
+    data["content_sha256"] = content_sha256(article)
+    return Article.model_validate(data)

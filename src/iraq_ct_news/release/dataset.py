@@ -1,0 +1,194 @@
+"""The public way in: :func:`load`, :func:`load_curated` and the :class:`Dataset` they return.
+
+``load()`` reads the compiled release (JSON Lines, no YAML, no validation rules), once per
+folder per process; ``load_curated()`` reads a curated tree through the validator, for
+contributors who want to work with records before they are released.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import TypeVar
+
+from .._version import __version__
+from ..errors import BuildError
+from ..models import Article, CameoEntry, Organization, Person, Place, Theme
+from .names import (
+    ARTICLES_JSONL,
+    CAMEO_JSONL,
+    DATAPACKAGE,
+    ORGANIZATIONS_JSONL,
+    PEOPLE_JSONL,
+    PLACES_JSONL,
+    THEMES_JSONL,
+    packaged_release,
+)
+from .search import article_key, text_key
+
+Entity = Person | Organization | Place
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _frozen(items: Mapping[_K, _V]) -> Mapping[_K, _V]:
+    return MappingProxyType(dict(items))
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """A release: every record by id, read-only.
+
+    Articles include withdrawn ones (``status == "withdrawn"``), kept as tombstones so that ids
+    stay valid; filter on ``status`` for the active corpus.
+    """
+
+    articles: Mapping[str, Article]
+    people: Mapping[str, Person]
+    organizations: Mapping[str, Organization]
+    places: Mapping[str, Place]
+    themes: Mapping[str, Theme]
+    cameo: Mapping[str, CameoEntry]
+    version: str
+    """Version of the release (equals ``iraq_ct_news.DATA_VERSION`` for the packaged one)."""
+    path: Path | None = None
+    """Folder the release was read from (None for a curated tree loaded in memory)."""
+    _keys: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def entity(self, entity_id: str) -> Entity:
+        """The person, organisation or place with this id; :class:`KeyError` if there is none."""
+        for registry in (self.people, self.organizations, self.places):
+            record = registry.get(entity_id)
+            if record is not None:
+                return record
+        raise KeyError(f"no person, organisation or place has the id {entity_id!r}")
+
+    def search(self, text: str) -> list[Article]:
+        """Articles whose headline, summary, body or mentions contain ``text``, by id.
+
+        Matching uses Arabic-normalised keys (alef/hamza forms, alef maqsura/ya, ta marbuta,
+        diacritics, tatweel, Arabic-Indic digits, case, whitespace), so ``"الامم المتحدة"``
+        finds ``"الأمم المتحدة"``. The articles themselves are returned unaltered.
+        """
+        wanted = text_key(text)
+        if not wanted:
+            return []
+        if not self._keys:
+            self._keys.update(
+                (article_id, article_key(article)) for article_id, article in self.articles.items()
+            )
+        return [self.articles[i] for i in sorted(self._keys) if wanted in self._keys[i]]
+
+
+def dataset_from_records(
+    articles: list[Article],
+    people: list[Person],
+    organizations: list[Organization],
+    places: list[Place],
+    themes: list[Theme],
+    cameo: list[CameoEntry],
+    version: str,
+    path: Path | None = None,
+) -> Dataset:
+    return Dataset(
+        articles=_frozen({a.id: a for a in articles}),
+        people=_frozen({p.id: p for p in people}),
+        organizations=_frozen({o.id: o for o in organizations}),
+        places=_frozen({p.id: p for p in places}),
+        themes=_frozen({t.id: t for t in themes}),
+        cameo=_frozen({c.code: c for c in cameo}),
+        version=version,
+        path=path,
+    )
+
+
+_CACHE: dict[Path, Dataset] = {}
+_LOCK = threading.Lock()
+
+
+def release_path(path: str | Path | None = None) -> Path:
+    """The release folder ``load(path)`` reads; :class:`BuildError` when there is none."""
+    if path is None:
+        found = packaged_release()
+        if found is None:
+            raise BuildError(
+                "no release found: this installation carries no dataset and there is no "
+                "dataset/ folder beside the source (run `iraq-ct-news build`)"
+            )
+        return found
+    folder = Path(path)
+    if not (folder / ARTICLES_JSONL).is_file():
+        raise BuildError(f"{folder} is not a release folder (it has no {ARTICLES_JSONL})")
+    return folder
+
+
+def load(path: str | Path | None = None) -> Dataset:
+    """The release as typed records: the one packaged with this installation, or the release
+    folder at ``path``.
+
+    Read once per folder and process, then shared (records are immutable). Reads the JSON Lines
+    files only; no YAML is parsed and no rule is run.
+    """
+    folder = release_path(path).resolve()
+    with _LOCK:
+        cached = _CACHE.get(folder)
+        if cached is None:
+            cached = _read_release(folder)
+            _CACHE[folder] = cached
+        return cached
+
+
+def clear_cache() -> None:
+    """Forget every release :func:`load` has read (for a folder rewritten in the meantime)."""
+    with _LOCK:
+        _CACHE.clear()
+
+
+def _read_release(folder: Path) -> Dataset:
+    from .jsonl import read_jsonl
+
+    return dataset_from_records(
+        read_jsonl(folder / ARTICLES_JSONL, Article),
+        read_jsonl(folder / PEOPLE_JSONL, Person),
+        read_jsonl(folder / ORGANIZATIONS_JSONL, Organization),
+        read_jsonl(folder / PLACES_JSONL, Place),
+        read_jsonl(folder / THEMES_JSONL, Theme),
+        read_jsonl(folder / CAMEO_JSONL, CameoEntry),
+        version=_release_version(folder),
+        path=folder,
+    )
+
+
+def _release_version(folder: Path) -> str:
+    try:
+        descriptor = json.loads((folder / DATAPACKAGE).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise BuildError(f"{folder / DATAPACKAGE} cannot be read: {error}") from None
+    version = descriptor.get("version") if isinstance(descriptor, dict) else None
+    if not isinstance(version, str):
+        raise BuildError(f"{folder / DATAPACKAGE} has no version")
+    return version
+
+
+def load_curated(root: str | Path) -> Dataset:
+    """Parse and validate the curated tree at ``root`` (holding ``curated/`` and ``seeds/``).
+
+    Returns the records as the release would hold them (offsets and content hashes computed).
+    Raises :class:`iraq_ct_news.ValidationError` carrying every finding when any rule fails.
+    """
+    from .build import validated_release
+
+    _, release = validated_release(Path(root))
+    return dataset_from_records(
+        list(release.articles),
+        list(release.people),
+        list(release.organizations),
+        list(release.places),
+        list(release.themes),
+        list(release.cameo),
+        version=__version__,
+    )

@@ -1,0 +1,127 @@
+"""``articles.jsonld``: the articles as schema.org ``NewsArticle`` items in a ``Dataset`` graph.
+
+For linked-data and search-engine tooling: each article with its headline, publisher, date,
+themes and the people, organisations and places it mentions (with ``sameAs`` links to
+verified external identifiers), all parts of one schema.org ``Dataset``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..models import Article, Edtf, Organization, Person, Place
+from .compile import Release
+from .datapackage import ANNOTATION_LICENSE, DESCRIPTION, NAME, PACKAGE_ID
+
+_IDENTIFIER_URLS = {
+    "wikidata": "https://www.wikidata.org/wiki/{}",
+    "viaf": "https://viaf.org/viaf/{}",
+    "isni": "https://isni.org/isni/{}",
+    "ror": "https://ror.org/{}",
+    "geonames": "https://sws.geonames.org/{}/",
+}
+_SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
+
+
+def article_iri(article_id: str) -> str:
+    return f"urn:iraq-ct-news:article:{article_id}"
+
+
+def entity_iri(entity_id: str) -> str:
+    return f"urn:iraq-ct-news:entity:{entity_id}"
+
+
+def _schema_date(date: Edtf) -> str | None:
+    """An EDTF date as a schema.org (ISO 8601) date, when it is one plain point."""
+    if date.is_interval or date.uncertain or date.approximate:
+        return None
+    return date.text
+
+
+def _entity_node(kind: str, record: Person | Organization | Place) -> dict[str, Any]:
+    node: dict[str, Any] = {
+        "@id": entity_iri(record.id),
+        "@type": _SCHEMA_TYPES[kind],
+        "identifier": record.id,
+        "name": [
+            {"@value": record.name.en, "@language": "en"},
+            {"@value": record.name.ar, "@language": "ar"},
+        ],
+    }
+    if record.aliases:
+        node["alternateName"] = list(record.aliases)
+    same_as = [
+        _IDENTIFIER_URLS[identifier.scheme].format(identifier.value)
+        for identifier in record.identifiers
+    ]
+    if same_as:
+        node["sameAs"] = same_as
+    if isinstance(record, Organization) and record.parent is not None:
+        node["parentOrganization"] = {"@id": entity_iri(record.parent)}
+    if isinstance(record, Place) and record.coordinates is not None:
+        node["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": record.coordinates.lat,
+            "longitude": record.coordinates.lon,
+        }
+    return node
+
+
+def _article_node(article: Article, theme_labels: dict[str, str]) -> dict[str, Any]:
+    node: dict[str, Any] = {
+        "@id": article_iri(article.id),
+        "@type": "NewsArticle",
+        "identifier": article.id,
+        "inLanguage": article.language,
+        "headline": article.headline.ar,
+        "alternativeHeadline": {"@value": article.headline.en, "@language": "en"},
+        "abstract": {"@value": article.summary.en, "@language": "en"},
+        "articleBody": article.body,
+        "publisher": {"@id": entity_iri(article.source.publisher)},
+        "copyrightHolder": {"@id": entity_iri(article.source.publisher)},
+        "version": str(article.revision),
+        "dateModified": article.modified.isoformat(),
+        "creativeWorkStatus": article.status,
+    }
+    published = _schema_date(article.published)
+    if published is not None:
+        node["datePublished"] = published
+    else:
+        node["temporalCoverage"] = article.published.text
+    if article.source.url is not None:
+        node["url"] = article.source.url
+    if article.source.byline is not None:
+        node["author"] = article.source.byline
+    entities = sorted({mention.entity for mention in article.mentions})
+    if entities:
+        node["mentions"] = [{"@id": entity_iri(entity)} for entity in entities]
+    if article.themes:
+        node["keywords"] = [theme_labels.get(theme, theme) for theme in article.themes]
+    return node
+
+
+def render_jsonld(release: Release) -> bytes:
+    theme_labels = {theme.id: theme.label.en for theme in release.themes}
+    dataset: dict[str, Any] = {
+        "@id": PACKAGE_ID,
+        "@type": "Dataset",
+        "name": NAME,
+        "description": DESCRIPTION,
+        "version": release.version,
+        "license": ANNOTATION_LICENSE["path"],
+        "inLanguage": ["ar", "en"],
+        "hasPart": [{"@id": article_iri(article.id)} for article in release.articles],
+    }
+    if release.released is not None:
+        dataset["datePublished"] = release.released.isoformat()
+    graph: list[dict[str, Any]] = [dataset]
+    graph.extend(_article_node(article, theme_labels) for article in release.articles)
+    for kind, records in (
+        ("person", release.people),
+        ("organization", release.organizations),
+        ("place", release.places),
+    ):
+        graph.extend(_entity_node(kind, record) for record in records)
+    document = {"@context": {"@vocab": "https://schema.org/"}, "@graph": graph}
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

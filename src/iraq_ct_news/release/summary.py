@@ -1,0 +1,67 @@
+"""Counts that describe a release: per kind of record, per publisher, per year, per theme.
+
+Shared by ``iraq-ct-news stats`` and the dataset card, so the card's numbers are the ones the
+command prints.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from ..models import Article, Organization, Person, Place, Theme
+
+
+@dataclass(frozen=True)
+class Summary:
+    kinds: dict[str, int]
+    """Number of records of each kind (and of each kind of article part)."""
+    withdrawn: int
+    """Withdrawn articles (tombstones), counted in ``kinds['articles']`` too."""
+    publishers: list[tuple[str, int]]
+    """Active articles per publisher name, most first."""
+    years: list[tuple[str, int]]
+    """Active articles per publication year (of the earliest possible date), in year order."""
+    themes: list[tuple[str, int]]
+    """Active articles per theme label, most first."""
+
+
+def summarize(
+    articles: Iterable[Article],
+    people: Iterable[Person],
+    organizations: Iterable[Organization],
+    places: Iterable[Place],
+    themes: Iterable[Theme],
+) -> Summary:
+    articles = list(articles)
+    organizations = list(organizations)
+    themes = list(themes)
+    active = [a for a in articles if a.status == "active"]
+    names: Mapping[str, str] = {o.id: o.name.en for o in organizations}
+    labels: Mapping[str, str] = {t.id: t.label.en for t in themes}
+    kinds = {
+        "articles": len(articles),
+        "mentions": sum(len(a.mentions) for a in active),
+        "quotes": sum(len(a.quotes) for a in active),
+        "events": sum(len(a.events) for a in active),
+        "amounts": sum(len(a.amounts) for a in active),
+        "resolutions": sum(len(a.resolutions) for a in active),
+        "figures": sum(len(a.figures) for a in active),
+        "people": len(list(people)),
+        "organizations": len(organizations),
+        "places": len(list(places)),
+        "themes": len(themes),
+    }
+    publishers = Counter(names.get(a.source.publisher, a.source.publisher) for a in active)
+    years = Counter(
+        str(a.published.earliest.year) if a.published.earliest else "unknown" for a in active
+    )
+    theme_counts = Counter(labels.get(theme, theme) for a in active for theme in a.themes)
+    return Summary(
+        kinds=kinds,
+        withdrawn=len(articles) - len(active),
+        publishers=sorted(publishers.items(), key=lambda item: (-item[1], item[0])),
+        years=sorted(years.items()),
+        themes=sorted(theme_counts.items(), key=lambda item: (-item[1], item[0])),
+    )

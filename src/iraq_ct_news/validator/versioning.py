@@ -1,0 +1,126 @@
+"""Versioning rules (DATA-MODEL §4 rule 7): curated records against the last release.
+
+The release in ``dataset/`` is the record of what users have seen. Against it: a record whose
+content changed needs a higher ``revision`` and a later ``modified`` date (V002, V003); a
+released id may not disappear from ``curated/`` (V004: withdraw instead); ``revision`` never
+goes down and ``created`` never changes (V005). Without a ``dataset/`` (before the first
+release) there is nothing to compare and no finding.
+
+Content is compared through ``content_sha256`` (see :mod:`iraq_ct_news.release.content`),
+recomputed on both sides so that a release written by an older build is judged by the same
+definition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from pydantic import BaseModel
+
+from ..errors import BuildError
+from ..findings import Finding
+from ..layout import DATASET, RecordKind, record_path
+from ..models import Article, Organization, Person, Place, VersionedRecord
+from .loading import ParsedFile
+
+_RELEASE_FILES: dict[RecordKind, tuple[str, type[BaseModel]]] = {
+    "article": ("articles.jsonl", Article),
+    "person": ("people.jsonl", Person),
+    "organization": ("organizations.jsonl", Organization),
+    "place": ("places.jsonl", Place),
+}
+
+
+@dataclass(frozen=True)
+class ReleasedRecord:
+    record: VersionedRecord
+    content_sha256: str
+
+
+def read_released(directory: Path) -> dict[RecordKind, dict[str, ReleasedRecord]] | str:
+    """Every versioned record of the release in ``directory``, or why it could not be read."""
+    from ..release.content import content_sha256
+    from ..release.jsonl import read_jsonl
+
+    released: dict[RecordKind, dict[str, ReleasedRecord]] = {}
+    for kind, (name, model) in _RELEASE_FILES.items():
+        path = directory / name
+        if not path.is_file():
+            return f"{DATASET}/{name} is missing"
+        try:
+            records = read_jsonl(path, model)
+        except BuildError as error:
+            return str(error)
+        released[kind] = {
+            record.id: ReleasedRecord(record, content_sha256(record))
+            for record in records
+            if isinstance(record, VersionedRecord)
+        }
+    return released
+
+
+def check_versions(
+    root: Path, parsed_files: list[ParsedFile], display: Callable[[PurePosixPath], str]
+) -> list[Finding]:
+    """Add V002/V003/V005 findings to the files concerned; return the findings (V004, V006)
+    that belong to no existing file."""
+    from ..release.content import content_sha256
+
+    directory = root / DATASET
+    if not (directory / _RELEASE_FILES["article"][0]).is_file():
+        return []
+    released = read_released(directory)
+    if isinstance(released, str):
+        return [
+            Finding(display(PurePosixPath(DATASET)), 1, 1, "V006",
+                    f"versioning not checked: {released}", "warning")
+        ]
+    present: dict[RecordKind, set[str]] = {kind: set() for kind in _RELEASE_FILES}
+    for parsed in parsed_files:
+        kind = parsed.kind
+        if kind not in present:
+            continue
+        present[kind].add(parsed.source.stem)
+        record = parsed.record
+        if not isinstance(record, VersionedRecord) or parsed.repaired:
+            continue
+        previous = released[kind].get(record.id)
+        if previous is None:
+            continue
+        old = previous.record
+        report = parsed.report
+        if record.revision < old.revision:
+            report.add("V005", f"revision {record.revision} is lower than the released "
+                       f"revision {old.revision}", ("revision",))
+        if record.created != old.created:
+            report.add("V005", f"created was {old.created.isoformat()} in the release; it never "
+                       "changes", ("created",))
+        if content_sha256(record) == previous.content_sha256:
+            continue
+        if record.revision <= old.revision:
+            report.add(
+                "V002",
+                f"content changed since release (revision {old.revision}) but revision is "
+                f"{record.revision}; set it to {old.revision + 1}",
+                ("revision",),
+            )
+        if record.modified <= old.modified:
+            report.add(
+                "V003",
+                f"content changed but modified ({record.modified.isoformat()}) is not after the "
+                f"released {old.modified.isoformat()}",
+                ("modified",),
+            )
+    missing: list[Finding] = []
+    for kind, records in released.items():
+        for record_id in sorted(set(records) - present[kind]):
+            missing.append(
+                Finding(
+                    display(record_path(kind, record_id)), 1, 1, "V004",
+                    f"{kind} '{record_id}' is in the release but not in curated/; restore it "
+                    "and set status: withdrawn",
+                )
+            )
+    return missing
