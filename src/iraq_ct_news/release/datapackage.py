@@ -49,8 +49,13 @@ def _field(column: Any) -> dict[str, Any]:
     }
     if column.type == "date":
         field["format"] = "default"
+    constraints: dict[str, bool] = {}
     if column.required:
-        field["constraints"] = {"required": True}
+        constraints["required"] = True
+    if column.unique:
+        constraints["unique"] = True
+    if constraints:
+        field["constraints"] = constraints
     return field
 
 

@@ -34,6 +34,7 @@ class Column:
     type: ColumnType
     description: str
     required: bool = False
+    unique: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,19 @@ class Table:
         return f"{TABLES_DIR}/{self.name}.csv"
 
 
-def _c(name: str, type_: ColumnType, description: str, required: bool = False) -> Column:
-    return Column(name, type_, description, required)
+def _c(
+    name: str, type_: ColumnType, description: str, required: bool = False, unique: bool = False
+) -> Column:
+    return Column(name, type_, description, required, unique)
+
+
+def event_key(article_id: str, event_id: str) -> str:
+    """The one-column key of an event, ``<article_id>/<event_id>``.
+
+    A quote's event is optional; a two-column foreign key with one empty column counts as
+    dangling in Frictionless, so quotes refer to events through this single column instead.
+    """
+    return f"{article_id}/{event_id}"
 
 
 def _fk(fields: str, resource: str, reference: str) -> ForeignKey:
@@ -149,7 +161,7 @@ def _quotes(release: Release) -> Iterator[Row]:
         for q in a.quotes:
             yield (
                 a.id, q.id, q.speaker, q.delivery, q.delivered_by, q.on_behalf_of, q.event,
-                *_span_cells(q),
+                event_key(a.id, q.event) if q.event else None, *_span_cells(q),
             )
 
 
@@ -157,7 +169,7 @@ def _events(release: Release) -> Iterator[Row]:
     for a in release.articles:
         for e in a.events:
             yield (
-                a.id, e.id, e.kind, e.cameo, e.status, *_date_cells(e.date), e.date_basis,
+                a.id, e.id, event_key(a.id, e.id), e.kind, e.cameo, e.status, *_date_cells(e.date), e.date_basis,
                 e.date_evidence.exact if e.date_evidence else None, e.place, e.summary.en,
             )
 
@@ -326,6 +338,8 @@ TABLES: tuple[Table, ...] = (
             _c("delivered_by_id", "string", "Person who read the words out (read-on-behalf)."),
             _c("on_behalf_of_id", "string", "Person or organisation the speaker spoke for."),
             _c("event_id", "string", "Event (in the same article) where the words were said."),
+            _c("event_key", "string", "The same event as <article_id>/<event_id> (the key into "
+               "events.event_key)."),
             *_SPAN_COLUMNS,
         ),
         ("article_id", "quote_id"),
@@ -334,7 +348,7 @@ TABLES: tuple[Table, ...] = (
             _fk("speaker_id", "entities", "id"),
             _fk("delivered_by_id", "people", "id"),
             _fk("on_behalf_of_id", "entities", "id"),
-            _fk("article_id,event_id", "events", "article_id,event_id"),
+            _fk("event_key", "events", "event_key"),
         ),
         _quotes,
     ),
@@ -343,6 +357,8 @@ TABLES: tuple[Table, ...] = (
         (
             _ARTICLE_ID,
             _c("event_id", "string", "Event id, unique within the article.", True),
+            _c("event_key", "string", "<article_id>/<event_id>: a one-column key for the event.",
+               True, unique=True),
             _c("kind", "string", "Kind of event (meeting, conference, agreement-signing …).", True),
             _c("cameo", "string", "CAMEO event code (a string: '043').", True),
             _c("status", "string", "occurred or planned.", True),
