@@ -13,6 +13,9 @@ from .names import ARTICLES_JSONL, DATAPACKAGE, JSONLD, PARQUET_DIR
 from .summary import summarize
 from .tables import TABLES
 
+#: Hugging Face configs besides ``articles``: the registries and vocabularies.
+JSONL_CONFIGS = ("people", "organizations", "places", "themes", "cameo")
+
 
 def _front_matter(release: Release) -> str:
     count = len(release.articles)
@@ -40,14 +43,16 @@ def _front_matter(release: Release) -> str:
         "- cameo",
         "- quotation-attribution",
         "- event-extraction",
+        # `datasets` picks one builder (JSON or CSV) for a whole repository, whatever each
+        # config's files are, so only the JSON Lines files are configs; the CSV tables load with
+        # load_dataset("csv", data_files=...).
         "configs:",
         "- config_name: articles",
         f"  data_files: {ARTICLES_JSONL}",
         "  default: true",
     ]
-    for table in TABLES:
-        name = "articles_table" if table.name == "articles" else table.name
-        lines += [f"- config_name: {name}", f"  data_files: {table.path}"]
+    for name in JSONL_CONFIGS:
+        lines += [f"- config_name: {name}", f"  data_files: {name}.jsonl"]
     lines.append("---")
     return "\n".join(lines)
 
@@ -108,7 +113,8 @@ JOIN 'tables/people.csv' p ON p.id = q.speaker_id GROUP BY 1 ORDER BY 2 DESC;
 
 ```python
 from datasets import load_dataset
-articles = load_dataset("path/to/dataset", "articles")   # or "quotes", "mentions", …
+articles = load_dataset("path/to/dataset", "articles")   # or "people", "organizations", …
+quotes = load_dataset("csv", data_files="path/to/dataset/tables/quotes.csv")
 ```
 
 ```r
