@@ -180,3 +180,16 @@ def test_import_does_not_load_pydantic() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "['load', 'load_curated']"
+
+
+def test_a_source_checkout_falls_back_to_its_dataset_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editable install has no _release inside the package: it reads <repo>/dataset."""
+    fake_file = tmp_path / "src" / "iraq_ct_news" / "release" / "names.py"
+    fake_file.parent.mkdir(parents=True)
+    monkeypatch.setattr(names, "__file__", str(fake_file))
+    assert names.packaged_release() is None  # no release built yet
+    (tmp_path / "dataset").mkdir()
+    (tmp_path / "dataset" / "articles.jsonl").write_text("", encoding="utf-8")
+    assert names.packaged_release() == tmp_path / "dataset"
