@@ -55,11 +55,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     for path in result.schemas:
         print(f"wrote {path}")
-    kinds = result.release
+    release = result.release
     print(
-        f"wrote {result.directory}: release {kinds.version}, {len(kinds.articles)} article(s), "
-        f"{len(kinds.people)} people, {len(kinds.organizations)} organisation(s), "
-        f"{len(kinds.places)} place(s), {len(result.files)} files"
+        f"wrote {result.directory}: release {release.version}, {len(release.articles)} "
+        f"article(s), {len(release.people)} people, {len(release.organizations)} "
+        f"organisation(s), {len(release.places)} place(s), {len(result.files)} files"
         + (f" (+ {len(result.extra) - 1} Parquet tables)" if result.extra else "")
     )
     return 0

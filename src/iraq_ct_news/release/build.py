@@ -90,8 +90,9 @@ def build(root: Path, *, with_parquet: bool | None = None) -> BuildResult:
 
     result, release = validated_release(root)
     files = render_release(release)
-    extra = parquet.render_all(release) if (with_parquet if with_parquet is not None
-                                            else parquet.available()) else {}
+    if with_parquet is None:
+        with_parquet = parquet.available()
+    extra = parquet.render_all(release) if with_parquet else {}
     schemas = write_schemas(root / SCHEMA)
     directory = root / DATASET
     write_release(directory, {**files, **extra})

@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 from ..models import AnchorFields, Edtf
 from .compile import Release
+from .content import content_sha256
 from .names import TABLES_DIR
 
 ColumnType = Literal["string", "integer", "number", "date", "array"]
@@ -130,8 +131,6 @@ def _date_cells(date: Edtf | None) -> Row:
 
 
 def _articles(release: Release) -> Iterator[Row]:
-    from .content import content_sha256
-
     for a in release.articles:
         published = a.published
         yield (
@@ -205,8 +204,6 @@ def _figures(release: Release) -> Iterator[Row]:
 
 
 def _people(release: Release) -> Iterator[Row]:
-    from .content import content_sha256
-
     for p in release.people:
         yield (
             p.id, *_lifecycle_cells(p), p.name.en, p.name.ar, p.aliases,
@@ -225,8 +222,6 @@ def _positions(release: Release) -> Iterator[Row]:
 
 
 def _organizations(release: Release) -> Iterator[Row]:
-    from .content import content_sha256
-
     for o in release.organizations:
         yield (
             o.id, *_lifecycle_cells(o), o.name.en, o.name.ar, o.aliases, o.acronyms.en,
@@ -236,8 +231,6 @@ def _organizations(release: Release) -> Iterator[Row]:
 
 
 def _places(release: Release) -> Iterator[Row]:
-    from .content import content_sha256
-
     for p in release.places:
         lat = p.coordinates.lat if p.coordinates else None
         lon = p.coordinates.lon if p.coordinates else None
