@@ -1,10 +1,59 @@
-"""Writing files so that a failure never leaves a half-written or missing file behind."""
+"""Reading files that may be hostile, and writing files so that a failure never leaves a
+half-written or missing file behind."""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+
+class NotARegularFile(OSError):
+    """The path is a folder, a named pipe, a device or a socket, not a regular file."""
+
+
+class FileTooLarge(OSError):
+    """The file is larger than the caller's limit; ``size`` is what the file system reports."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(f"file is {size} bytes; the limit is {limit} bytes")
+        self.size = size
+        self.limit = limit
+
+
+def read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``max_bytes``; never blocks.
+
+    Checking with ``is_file()`` and then opening leaves a gap in which the path can change, and
+    opening a named pipe for reading waits for a writer forever. So the file is opened with
+    ``O_NONBLOCK`` (which regular files ignore) and checked on the open descriptor, and at most
+    ``max_bytes + 1`` bytes are read, so a file that grows meanwhile is still refused.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotARegularFile(f"{path} is not a regular file")
+        if info.st_size > max_bytes:
+            raise FileTooLarge(info.st_size, max_bytes)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    with os.fdopen(descriptor, "rb", buffering=0) as stream:
+        chunks: list[bytes] = []
+        remaining = max_bytes + 1
+        while remaining > 0:
+            chunk = stream.read(remaining)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    data = b"".join(chunks)
+    if len(data) > max_bytes:
+        raise FileTooLarge(len(data), max_bytes)
+    return data
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -34,4 +83,5 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def write_text_atomic(path: Path, text: str) -> None:
+    """:func:`write_atomic` for text, always UTF-8."""
     write_atomic(path, text.encode("utf-8"))

@@ -11,6 +11,7 @@ so that every refused construct is seen with its position, nothing is built befo
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from typing import Any, TypeAlias
 import yaml
 
 from .errors import ReaderError
+from .fsutil import FileTooLarge, NotARegularFile, read_regular_file
 from .limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_INTEGER, MAX_NODES, MAX_STRING_LENGTH
 
 try:  # libyaml's parser is an order of magnitude faster; the pure one gives the same events.
@@ -76,12 +78,18 @@ class Document:
             return self.locate(path)
         line_index = value.count("\n", 0, offset)
         column_in_value = offset - (value.rfind("\n", 0, offset) + 1)
-        lines = self.text.split("\n")
+        lines = self._lines
         target = first_line - 1 + line_index
         indent = 0
         if 0 <= target < len(lines):
             indent = len(lines[target]) - len(lines[target].lstrip(" "))
         return first_line + line_index, indent + column_in_value + 1
+
+    @functools.cached_property
+    def _lines(self) -> list[str]:
+        """The source split into lines, once: a file with many findings inside text blocks
+        would otherwise split the whole text again for each (quadratic in the file size)."""
+        return self.text.split("\n")
 
     def _value_at(self, path: PathKey) -> Any:
         value: Any = self.data
@@ -94,18 +102,21 @@ class Document:
 
 
 def read_yaml_file(path: Path) -> Document:
-    """Read one record file, refusing files over the size limit before reading them."""
+    """Read one record file, refusing files over the size limit before reading them.
+
+    Only regular files are read: a named pipe or a device under ``curated/`` would otherwise
+    block the reader or feed it without end.
+    """
     try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise ReaderError("Y007", f"cannot read the file: {error.strerror}") from None
-    if size > MAX_FILE_BYTES:
+        raw = read_regular_file(path, MAX_FILE_BYTES)
+    except FileTooLarge as error:
         raise ReaderError(
-            "Y008", f"file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes"
-        )
-    try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
+            "Y008", f"file is {error.size} bytes; the limit is {MAX_FILE_BYTES} bytes"
+        ) from None
+    except NotARegularFile:
+        raise ReaderError(
+            "Y007", "not a regular file (a folder, named pipe or device); records are files"
+        ) from None
     except OSError as error:
         raise ReaderError("Y007", f"cannot read the file: {error.strerror}") from None
     return read_yaml_bytes(raw)
@@ -129,8 +140,16 @@ def decode_utf8(raw: bytes) -> str:
     """Strict UTF-8 decoding with a located error, refusing BOMs and UTF-16/32."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raise ReaderError("Y001", "file starts with a UTF-8 byte-order mark; save it without BOM")
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise ReaderError("Y001", "file is UTF-32 (it has a UTF-32 byte-order mark); save as UTF-8")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ReaderError("Y001", "file is UTF-16 (it has a UTF-16 byte-order mark); save as UTF-8")
+    if b"\x00" in raw[:4]:
+        # UTF-16 or UTF-32 without a byte-order mark: ASCII text with NUL bytes between the
+        # letters is valid UTF-8, and would otherwise be reported as a stray control character.
+        raise ReaderError(
+            "Y001", "file looks like UTF-16 or UTF-32 (NUL bytes at its start); save as UTF-8"
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -160,6 +179,9 @@ def read_yaml_text(text: str) -> Document:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = error.problem or error.context or "invalid YAML"
+        if "nesting depth" in problem:
+            # libyaml's own guard (it scans ahead of the events, so it can fire before ours).
+            raise ReaderError("Y008", f"nesting is too deep ({problem})", line, column) from None
         raise ReaderError("Y002", f"YAML syntax error: {problem}", line, column) from None
     except yaml.reader.ReaderError as error:
         line, column = position_of_offset(text, error.position)

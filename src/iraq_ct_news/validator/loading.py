@@ -36,6 +36,11 @@ _TYPE_ERRORS = frozenset(
 )
 _DATE_ERRORS = frozenset({"edtf_date", "iso_date"})
 _MAX_REPAIR_ROUNDS = 8
+#: "Did you mean" hints are worked out for this many unknown fields per file, and for names up
+#: to this length: a file with more is not a typo, and each hint compares against every field
+#: name, which thousands of hostile keys would turn into seconds of work.
+_MAX_SUGGESTIONS = 50
+_MAX_SUGGESTED_NAME = 64
 
 
 @dataclass
@@ -64,8 +69,15 @@ def parse_file(root: Path, source: CuratedFile, display_path: str) -> ParsedFile
             "places>/<id>.yaml and curated/vocabularies/<themes|cameo>.yaml",
         )
         return parsed
+    location = root / source.relative
+    if not _inside(location, root):
+        parsed.report.add(
+            "I005",
+            "leads outside the repository (a symbolic link on the way?); it is not read",
+        )
+        return parsed
     try:
-        document = read_yaml_file(root / source.relative)
+        document = read_yaml_file(location)
     except ReaderError as error:
         parsed.report.add(error.code, error.message, position=(error.line, error.column))
         return parsed
@@ -81,6 +93,19 @@ def parse_file(root: Path, source: CuratedFile, display_path: str) -> ParsedFile
         parsed.repaired = parsed.record is not None
         parsed.report.index_map = kept
     return parsed
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """True when ``path``, with every symbolic link on the way followed, lies inside ``root``.
+
+    ``curated/`` or one of its folders could be a link to somewhere else on the machine; the
+    file listing does not follow links below ``curated/``, but a link *at* ``curated/`` (or at
+    the folder the root is given as) is followed by the operating system on every open.
+    """
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        return False
 
 
 def _repair(model: type[BaseModel], data: dict[str, Any]) -> tuple[BaseModel | None, dict[str, list[int]]]:
@@ -136,10 +161,13 @@ def translate_model_errors(
     """
     translated: list[tuple[str, PathKey, str, bool]] = []
     seen: set[tuple[str, PathKey]] = set()
+    unknown = 0
     for item in error.errors(include_url=False):
         kind = item["type"]
         path = _data_path(item["loc"], data, keep_last=kind in ("missing", "extra_forbidden"))
-        code, message, on_key = _describe(kind, path, item)
+        if kind == "extra_forbidden":
+            unknown += 1
+        code, message, on_key = _describe(kind, path, item, suggest=unknown <= _MAX_SUGGESTIONS)
         if (code, path) in seen:
             continue
         seen.add((code, path))
@@ -163,20 +191,41 @@ def _data_path(loc: tuple[int | str, ...], data: Any, *, keep_last: bool) -> Pat
     return tuple(path)
 
 
-def _describe(kind: str, path: PathKey, item: Any) -> tuple[str, str, bool]:
+def _describe(
+    kind: str, path: PathKey, item: Any, *, suggest: bool = True
+) -> tuple[str, str, bool]:
     where = format_path(path)
     if kind == "missing":
         return "S001", f"missing required field '{path[-1] if path else '?'}' in {where}", False
     if kind == "extra_forbidden":
         name = str(path[-1]) if path else "?"
-        hint = _suggest(name)
-        return "S002", f"unknown field '{name}'{hint}", True
-    message = f"{where}: {item['msg']}"
+        hint = _suggest(name) if suggest else ""
+        return "S002", visible(f"unknown field '{name}'{hint}"), True
+    message = visible(f"{where}: {item['msg']}")
     if kind in _TYPE_ERRORS:
         return "S003", f"{message} (got {_type_name(item.get('input'))})", False
     if kind in _DATE_ERRORS:
         return "D001", message, False
     return "S004", message, False
+
+
+def visible(text: str) -> str:
+    """``text`` with invisible and control characters written as ``\\uXXXX`` escapes.
+
+    Messages quote values from the file. A right-to-left override or a zero-width character
+    echoed into a terminal or a CI log would make the finding display differently from what it
+    says (the same "Trojan Source" trick the text rules refuse in records).
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        char if char.isprintable() or char == " " else _escape(char) for char in text
+    )
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def _type_name(value: Any) -> str:
@@ -225,6 +274,9 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
     return found
 
 
+@functools.lru_cache(maxsize=1024)
 def _suggest(name: str) -> str:
+    if len(name) > _MAX_SUGGESTED_NAME:
+        return ""
     close = difflib.get_close_matches(name, _all_field_names(), n=1, cutoff=0.75)
     return f" (did you mean '{close[0]}'?)" if close else ""

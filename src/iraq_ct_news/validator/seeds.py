@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..fsutil import FileTooLarge, NotARegularFile, read_regular_file
 from ..layout import SEEDS
 from ..limits import MAX_SEED_BYTES
 from ..textutil import fold_whitespace
@@ -36,6 +37,7 @@ class SeedStore:
     """Seeds of one repository, read once each."""
 
     def __init__(self, root: Path) -> None:
+        self.root = root
         self.directory = root / SEEDS
         self._cache: dict[str, Seed | SeedProblem] = {}
 
@@ -51,15 +53,22 @@ class SeedStore:
         try:
             resolved = candidate.resolve(strict=True)
             base = self.directory.resolve(strict=True)
+            root = self.root.resolve(strict=True)
         except (OSError, RuntimeError):
             return SeedProblem(f"seeds/{name} does not exist")
+        if not base.is_relative_to(root):
+            # seeds/ itself may be a link; following it would read files of another tree.
+            return SeedProblem("seeds/ leads outside the repository (symbolic link?)")
         if resolved.parent != base:
             return SeedProblem(f"seeds/{name} leads outside seeds/ (symbolic link?)")
-        if not resolved.is_file():
+        try:
+            raw = read_regular_file(resolved, MAX_SEED_BYTES)
+        except NotARegularFile:
             return SeedProblem(f"seeds/{name} is not a regular file")
-        if resolved.stat().st_size > MAX_SEED_BYTES:
+        except FileTooLarge:
             return SeedProblem(f"seeds/{name} is larger than {MAX_SEED_BYTES} bytes")
-        raw = resolved.read_bytes()
+        except OSError as error:
+            return SeedProblem(f"seeds/{name} cannot be read: {error.strerror}")
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
