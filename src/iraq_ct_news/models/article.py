@@ -31,7 +31,9 @@ from .types import (
 
 SpanScope = Literal["body", "headline"]
 EvidenceScope = Literal["body", "headline", "seed"]
-Delivery = Literal["in-person", "video-message", "read-on-behalf", "interview", "written-statement"]
+Delivery = Literal[
+    "in-person", "video-message", "read-on-behalf", "interview", "written-statement", "unknown"
+]
 EventKind = Literal[
     "meeting",
     "conference",
@@ -126,7 +128,7 @@ class Quote(Span):
     speaker: Id
     """Person (or organisation) the words are attributed to."""
     delivery: Delivery
-    """How the words were delivered."""
+    """How the words were delivered; `unknown` when the article does not say."""
     delivered_by: Id | None = None
     """Who read the words out when not the speaker."""
     on_behalf_of: Id | None = None
