@@ -102,7 +102,8 @@ def _deep_mappings(path: Path, original: bytes) -> None:
 
 
 def _long_string(path: Path, original: bytes) -> None:
-    text = original.decode("utf-8").replace("  en: Baghdad", "  en: " + "B" * (MAX_STRING_LENGTH + 1))
+    too_long = "B" * (MAX_STRING_LENGTH + 1)
+    text = original.decode("utf-8").replace("  en: Baghdad", f"  en: {too_long}")
     assert len(text.encode("utf-8")) < MAX_FILE_BYTES
     path.write_text(text, encoding="utf-8")
 
@@ -397,7 +398,7 @@ def test_a_deeply_nested_release_line_is_a_finding(tmp_path: Path) -> None:
     assert "Traceback" not in run.stderr
 
 
-# -- the reader and file helpers the corpus exercises, directly ---------------------------------------
+# -- the reader and file helpers the corpus exercises, directly ----------------------------------
 
 
 def test_read_regular_file_refuses_what_would_block_or_flood(tmp_path: Path) -> None:

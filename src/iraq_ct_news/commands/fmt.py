@@ -1,0 +1,184 @@
+"""``iraq-ct-news fmt``: rewrite record files in the one canonical layout.
+
+The layout itself is :mod:`iraq_ct_news.formatting`; this module picks the files, reports
+refusals as located findings, and writes atomically. Every file is formatted before any is
+written, so a file that cannot be formatted stops nothing but itself, and an error while
+formatting leaves the whole tree untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+#: Position in `iraq-ct-news --help`.
+ORDER = 20
+
+
+def add_parser(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "fmt",
+        help="rewrite records in the canonical layout",
+        description="Rewrite record files in one canonical layout: keys in schema order, one "
+        "quoting rule, literal blocks for long text, a final newline. Values are never "
+        "changed; a file that does not read or does not match its schema is refused (exit 1) "
+        "and left as it is. Without FILE, every record under curated/ is formatted.",
+    )
+    parser.add_argument(
+        "files", nargs="*", type=Path, metavar="FILE",
+        help="format only these record files (default: every record under curated/)",
+    )
+    parser.add_argument(
+        "--root", type=Path, default=Path("."),
+        help="repository folder holding curated/ (default: current folder)",
+    )
+    parser.add_argument(
+        "--check", action="store_true",
+        help="write nothing; list the files that would change and exit 1 if there are any",
+    )
+    parser.set_defaults(handler=run)
+
+
+@dataclass
+class _Outcome:
+    relative: PurePosixPath
+    display: str
+    text: str | None = None
+    changed: bool = False
+    refusals: tuple[str, ...] = ()
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..errors import UsageError
+    from ..layout import CURATED, curated_files
+
+    root: Path = args.root
+    if not (root / CURATED).is_dir():
+        raise UsageError(f"{root} has no curated/ folder (use --root to point at the repository)")
+    if args.files:
+        targets = [_relative_record(root, path) for path in args.files]
+    else:
+        targets = [source.relative for source in curated_files(root) if source.kind is not None]
+    outcomes = [_format_one(root, relative) for relative in sorted(set(targets))]
+
+    refused = [outcome for outcome in outcomes if outcome.refusals]
+    changed = [outcome for outcome in outcomes if outcome.changed]
+    for outcome in refused:
+        for line in outcome.refusals:
+            print(line)
+    status = 1 if refused else 0
+    if args.check:
+        for outcome in changed:
+            print(f"{outcome.display}: would reformat")
+        print(_summary(len(changed), len(outcomes), len(refused), "would be reformatted"))
+        return 1 if changed or refused else 0
+    written = _write(root, changed)
+    for outcome in changed[:written]:
+        print(f"reformatted {outcome.display}")
+    if written < len(changed):
+        status = 1
+    sys.stdout.flush()
+    print(_summary(written, len(outcomes), len(refused), "reformatted"))
+    return status
+
+
+def _write(root: Path, changed: list[_Outcome]) -> int:
+    """Write each changed file atomically; stop at the first failure (a full disk fails the
+    rest too). Returns how many were written; the others keep their old content."""
+    from ..fsutil import write_atomic
+
+    for count, outcome in enumerate(changed):
+        assert outcome.text is not None
+        try:
+            write_atomic(root / outcome.relative, outcome.text.encode("utf-8"))
+        except OSError as error:
+            print(
+                f"{outcome.display}: cannot write ({error.strerror or error}); it and the "
+                f"{len(changed) - count - 1} file(s) after it are unchanged",
+                file=sys.stderr,
+            )
+            return count
+    return len(changed)
+
+
+def _summary(changed: int, total: int, refused: int, verb: str) -> str:
+    unchanged = total - changed - refused
+    text = f"{changed} file(s) {verb}, {unchanged} unchanged"
+    return text + (f", {refused} refused" if refused else "")
+
+
+def _format_one(root: Path, relative: PurePosixPath) -> _Outcome:
+    from ..findings import Finding
+    from ..formatting import FormatRefused, format_record
+    from ..fsutil import FileTooLarge, NotARegularFile, read_regular_file
+    from ..layout import classify
+    from ..limits import MAX_FILE_BYTES
+    from ..validator.run import display_path
+
+    outcome = _Outcome(relative, display_path(root, relative))
+    kind = classify(relative)
+    path = root / relative
+
+    def refuse(code: str | None, message: str, line: int = 1, column: int = 1) -> _Outcome:
+        if code is None:
+            outcome.refusals += (f"{outcome.display}:{line}:{column}: {message}",)
+        else:
+            outcome.refusals += (Finding(outcome.display, line, column, code, message).render(),)
+        return outcome
+
+    if kind is None:  # pragma: no cover - targets are records by construction
+        return refuse("I005", "not a record file")
+    if path.is_symlink() or not _inside(path, root):
+        return refuse("I005", "is a symbolic link or leads outside the repository; fmt does "
+                      "not follow it")
+    try:
+        raw = read_regular_file(path, MAX_FILE_BYTES)
+    except FileTooLarge as error:
+        return refuse("Y008", f"file is {error.size} bytes; the limit is {MAX_FILE_BYTES} bytes")
+    except NotARegularFile:
+        return refuse("Y007", "not a regular file (a folder, named pipe or device)")
+    except OSError as error:
+        return refuse("Y007", f"cannot read the file: {error.strerror}")
+    try:
+        formatted = format_record(raw, kind)
+    except FormatRefused as refusal:
+        for code, message, line, column in refusal.problems:
+            refuse(code, message, line, column)
+        return outcome
+    outcome.text = formatted.text
+    outcome.changed = formatted.changed
+    return outcome
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
+def _relative_record(root: Path, path: Path) -> PurePosixPath:
+    """``path`` (as typed by the user) relative to the repository, if it names a record file.
+
+    The last part of the path is not resolved, so a symbolic link is named, not followed.
+    """
+    from ..errors import UsageError
+    from ..layout import classify
+
+    absolute = path if path.is_absolute() else Path.cwd() / path
+    try:
+        relative = (absolute.parent.resolve() / absolute.name).relative_to(root.resolve())
+    except ValueError:
+        raise UsageError(f"{path} is not inside the repository {root}") from None
+    posix = PurePosixPath(relative.as_posix())
+    if classify(posix) is None:
+        raise UsageError(
+            f"{path} is not a record file (records are curated/<articles|people|organizations|"
+            "places>/<id>.yaml and curated/vocabularies/<themes|cameo>.yaml)"
+        )
+    if not (root / posix).exists() and not (root / posix).is_symlink():
+        raise UsageError(f"{path} does not exist")
+    return posix
