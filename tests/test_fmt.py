@@ -161,12 +161,32 @@ def test_fmt_never_folds_or_normalises_text() -> None:
     assert f"أقيم  حفل {nfd}" in text and "A  test   fixture headline" in text
 
 
-def test_a_comment_below_the_header_is_refused_not_dropped() -> None:
-    raw = (VALID_TREE / PLACE).read_bytes().replace(b"kind: city", b"kind: city  # a city")
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        (b"kind: city", b"kind: city  # a city", (11, 13)),
+        (b"aliases: []\n", b"aliases: []\n# a note between fields\n", (11, 1)),
+        (b"schema_version", b"--- # after the document marker\nschema_version", (2, 5)),
+    ],
+)
+def test_a_comment_below_the_header_is_refused_not_dropped(
+    old: bytes, new: bytes, where: tuple[int, int]
+) -> None:
+    raw = (VALID_TREE / PLACE).read_bytes().replace(old, new)
     with pytest.raises(FormatRefused) as refused:
         format_record(raw, "place")
     assert refused.value.problems[0][0] is None
-    assert refused.value.problems[0][2:] == (11, 13)
+    assert refused.value.problems[0][2:] == where
+
+
+def test_the_top_comment_block_is_kept_and_document_markers_dropped() -> None:
+    raw = b"# first\n\n# second\n---\n" + (VALID_TREE / PLACE).read_bytes() + b"...\n"
+    text = format_record(raw, "place").text
+    assert text.startswith(
+        "# first\n# second\n# yaml-language-server: $schema=../../schema/place.schema.json\n"
+        "schema_version: 1.0.0\n"
+    )
+    assert "---" not in text and "..." not in text
 
 
 def test_hashes_inside_values_are_not_comments() -> None:

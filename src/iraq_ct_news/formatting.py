@@ -141,18 +141,18 @@ def _comments(text: str) -> tuple[list[str], list[tuple[int, int]]]:
         previous_end = max(previous_end, end)
     gaps.append((previous_end, len(text)))
     top = first_content if first_content is not None else len(text)
-    header = [
-        line for line in text[:top].split("\n") if line.lstrip().startswith("#")
-    ]
+    header: list[str] = []
     stray: list[tuple[int, int]] = []
     for begin, end in gaps:
         for match in re.finditer(r"(?:^|(?<=[ \t\n]))#", text[begin:end]):
             offset = begin + match.start()
-            if offset < top:
+            line_start = text.rfind("\n", 0, offset) + 1
+            if offset < top and not text[line_start:offset].strip():
+                line_end = text.find("\n", offset)
+                header.append(text[line_start : line_end if line_end != -1 else len(text)])
                 continue
             line = text.count("\n", 0, offset) + 1
-            column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-            stray.append((line, column))
+            stray.append((line, offset - line_start + 1))
     return header, stray
 
 
