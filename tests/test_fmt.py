@@ -419,3 +419,19 @@ def test_fmt_on_a_copy_of_the_real_tree_changes_no_model(tmp_path: Path) -> None
         assert classify(PurePosixPath(relative)) == kind
         if relative in before:
             assert same(read_yaml_bytes(path.read_bytes()).data, before[relative]), relative
+
+
+def test_fmt_refuses_oversized_files_and_named_pipes_without_reading_them(
+    valid_tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    big = valid_tree / PLACE
+    with big.open("ab") as stream:
+        stream.write(b"aliases:\n" + b"- x\n" * 400_000)
+    pipe = valid_tree / "curated/places/pipe.yaml"
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(pipe)
+    assert main(["fmt", "--root", str(valid_tree)]) == 1
+    out = capsys.readouterr().out
+    assert f"{big}:1:1: Y008 file is " in out
+    if hasattr(os, "mkfifo"):
+        assert f"{pipe}:1:1: Y007 not a regular file" in out
