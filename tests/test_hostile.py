@@ -367,14 +367,9 @@ def test_the_audit_sees_what_the_validator_reads(tmp_path: Path) -> None:
     assert opened_outside(stray, tree, log) == [str(tmp_path / "outside/secret.txt")]
 
 
-# -- gaps in code this corpus does not own (strict xfail: they flip to failures once fixed) --------
+# -- release files, many spans, and writes: inputs that reach past the curated tree ------------------
 
 
-@pytest.mark.xfail(
-    reason="validator/versioning.py opens dataset/*.jsonl through symbolic links; "
-    "reported, not fixed here",
-    strict=True,
-)
 def test_a_release_file_linked_out_of_the_tree_is_not_read(tmp_path: Path) -> None:
     tree, outside = build_case({"edits": []}, tmp_path)
     (tree / "dataset").mkdir()
@@ -384,11 +379,6 @@ def test_a_release_file_linked_out_of_the_tree_is_not_read(tmp_path: Path) -> No
     assert opened_outside(run, tree, log) == []
 
 
-@pytest.mark.xfail(
-    reason="validator/versioning.py lets json.loads raise RecursionError on deeply nested "
-    "lines of dataset/articles.jsonl; reported, not fixed here",
-    strict=True,
-)
 def test_a_deeply_nested_release_line_is_a_finding(tmp_path: Path) -> None:
     tree, _ = build_case({"edits": []}, tmp_path)
     (tree / "dataset").mkdir()
@@ -398,11 +388,6 @@ def test_a_deeply_nested_release_line_is_a_finding(tmp_path: Path) -> None:
     assert "Traceback" not in run.stderr
 
 
-@pytest.mark.xfail(
-    reason="anchoring.find_all lists every occurrence of every span: 3,000 one-letter mentions "
-    "in a 50,000-letter body (a 215 KB file) take about 25 s of CPU; reported, not fixed here",
-    strict=True,
-)
 def test_many_spans_over_a_long_body_stay_within_the_time_limit(tmp_path: Path) -> None:
     tree, _ = build_case({"edits": []}, tmp_path)
     article = tree / "curated/articles/fixture-iom-agreement.yaml"

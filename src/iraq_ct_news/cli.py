@@ -58,6 +58,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except IraqCtNewsError as error:
         print(f"iraq-ct-news: error: {error}", file=sys.stderr)
         return EXIT_FINDINGS
+    except OSError as error:
+        # A full disk, a permission problem, a vanished folder: the user's environment, not a
+        # bug, and every writer is atomic, so no file is left half-written.
+        where = f" {error.filename}" if error.filename else ""
+        print(f"iraq-ct-news: error:{where}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_FINDINGS
     except KeyboardInterrupt:
         print("iraq-ct-news: interrupted", file=sys.stderr)
         return 130

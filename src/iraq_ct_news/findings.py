@@ -54,8 +54,10 @@ def _escape_github_property(text: str) -> str:
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
-    """Findings in file, line, column order, the order a reader fixes them in."""
-    return sorted(set(findings))
+    """Findings in file, line, column order, the order a reader fixes them in, without repeats."""
+    return sorted(
+        set(findings), key=lambda f: (f.path, f.line, f.column, f.code, f.message, f.severity)
+    )
 
 
 def summary_line(findings: Sequence[Finding]) -> str:

@@ -6,6 +6,7 @@ is written down once.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal
@@ -66,20 +67,24 @@ def classify(relative: PurePosixPath) -> FileKind | None:
 def curated_files(root: Path) -> list[CuratedFile]:
     """Every file under ``root/curated`` (sorted), each with the kind it should hold.
 
-    Symbolic links are listed but never followed out of the tree: a link is reported as an
-    unexpected file rather than read.
+    Symbolic links are listed but never followed: a linked file or folder (``curated/`` itself
+    included) is reported as an unexpected file, and nothing behind it is listed or read.
     """
     base = root / CURATED
+    if base.is_symlink():
+        return [CuratedFile(PurePosixPath(CURATED), None)]
     if not base.is_dir():
         return []
     found: list[CuratedFile] = []
-    for path in sorted(base.rglob("*")):
-        if path.is_dir() and not path.is_symlink():
-            continue
-        relative = PurePosixPath(path.relative_to(root).as_posix())
-        kind = None if path.is_symlink() else classify(relative)
-        found.append(CuratedFile(relative, kind))
-    return found
+    for folder, directories, files in os.walk(base, followlinks=False):
+        here = Path(folder)
+        linked = [name for name in directories if (here / name).is_symlink()]
+        for name in [*files, *linked]:
+            path = here / name
+            relative = PurePosixPath(path.relative_to(root).as_posix())
+            kind = None if path.is_symlink() else classify(relative)
+            found.append(CuratedFile(relative, kind))
+    return sorted(found, key=lambda item: item.relative.as_posix())
 
 
 def record_path(kind: RecordKind, record_id: str) -> PurePosixPath:

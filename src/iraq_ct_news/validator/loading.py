@@ -62,6 +62,11 @@ class ParsedFile:
 def parse_file(root: Path, source: CuratedFile, display_path: str) -> ParsedFile:
     """Read and model-validate one file; never raises for bad content."""
     parsed = ParsedFile(source, FileReport(display_path))
+    if (root / source.relative).is_symlink():
+        parsed.report.add(
+            "I005", "is a symbolic link; links are not followed (copy the file in instead)"
+        )
+        return parsed
     if source.kind is None:
         parsed.report.add(
             "I005",

@@ -60,6 +60,9 @@ def read_released(directory: Path) -> dict[RecordKind, dict[str, ReleasedRecord]
     released: dict[RecordKind, dict[str, ReleasedRecord]] = {}
     for kind, (name, model) in _RELEASE_FILES.items():
         path = directory / name
+        problem = _unsafe(directory, path)
+        if problem is not None:
+            return problem
         if not path.is_file():
             return f"{DATASET}/{name} is missing"
         if kind == "article":
@@ -99,7 +102,19 @@ def _read_articles(path: Path) -> dict[str, ReleasedRecord] | str:
                 found[str(data["id"])] = record
             except (ValueError, KeyError, TypeError) as error:
                 return f"{DATASET}/{path.name}:{number}: not a released article ({error})"
+            except RecursionError:
+                return f"{DATASET}/{path.name}:{number}: not a released article (nested too deeply)"
     return found
+
+
+def _unsafe(directory: Path, path: Path) -> str | None:
+    """Why a release file must not be read, if it must not: the release is read only inside the
+    repository, never through a symbolic link that could lead anywhere."""
+    for candidate in (directory, path):
+        if candidate.is_symlink():
+            shown = candidate.relative_to(directory.parent).as_posix()
+            return f"{shown} is a symbolic link; not followed"
+    return None
 
 
 def _integer(value: object) -> int:
