@@ -156,7 +156,8 @@ _RULE_LIST: tuple[Rule, ...] = (
     Rule("T001", "text is not NFC", "error",
          "Text is stored in Unicode normalisation form C, so that equal-looking strings compare "
          "equal and offsets are stable. (Never NFKC, which rewrites Arabic ligatures.)",
-         "Normalise the text to NFC (`fmt` does it, or Python `unicodedata.normalize('NFC', s)`)."),
+         "Normalise the text to NFC (Python: `unicodedata.normalize('NFC', text)`). `fmt` never "
+         "changes text, so this is yours to do."),
     Rule("T002", "Arabic presentation form", "error",
          "Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) are display glyphs from old "
          "PDFs; they defeat search and matching.",
@@ -173,8 +174,8 @@ _RULE_LIST: tuple[Rule, ...] = (
          "`body` is paragraphs separated by exactly one blank line; within a paragraph, "
          "whitespace is folded: single spaces, no tabs, no non-breaking spaces, nothing leading or "
          "trailing.",
-         "Fold the whitespace (`iraq-ct-news fmt` does it) and separate paragraphs with one "
-         "blank line."),
+         "Fold the whitespace to single spaces and separate paragraphs with one blank line, then "
+         "check the spans still match (`fmt` never changes text)."),
     Rule("T006", "text in the wrong script", "warning",
          "An `ar` field holds no Arabic letters, or an `en` field holds Arabic letters.",
          "Put the text in the field for its language."),

@@ -83,7 +83,7 @@ def _check_body_layout(parsed: ParsedFile, article: Article) -> None:
             report.add_in_block(
                 "T005",
                 "paragraph has unfolded whitespace (a line break, double space, tab or "
-                "non-breaking space); `iraq-ct-news fmt` folds it",
+                "non-breaking space); fold it to single spaces",
                 ("body",),
                 offset,
             )
