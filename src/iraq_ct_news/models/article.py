@@ -111,22 +111,33 @@ class Headline(RecordModel):
     """Curator-written English headline."""
 
 
-class Mention(Span):
-    """A person, organisation or place named in the article."""
+# A record's identifying fields read best first (`- entity: …`, `- id: …`), before the span.
+# Pydantic orders fields base class first along the MRO, so each span kind lists them in a
+# small "head" class placed after `Span` among its bases; `fmt` and the schema follow suit.
 
+
+class _MentionHead(RecordModel):
     entity: Id
     """Registry id of the person, organisation or place."""
+
+
+class Mention(Span, _MentionHead):
+    """A person, organisation or place named in the article."""
+
     title_as_stated: Text | None = None
     """The title or role exactly as the article states it, if it does."""
 
 
-class Quote(Span):
-    """A direct quotation: words inside quotation marks, attributed to someone."""
-
+class _QuoteHead(RecordModel):
     id: Id
     """Id of the quote, unique within the article."""
     speaker: Id
     """Person (or organisation) the words are attributed to."""
+
+
+class Quote(Span, _QuoteHead):
+    """A direct quotation: words inside quotation marks, attributed to someone."""
+
     delivery: Delivery
     """How the words were delivered; `unknown` when the article does not say."""
     delivered_by: Id | None = None
@@ -160,32 +171,39 @@ class Event(RecordModel):
     """Curator-written English summary of the event."""
 
 
-class Amount(Span):
-    """A sum of money the article states."""
-
+class _AmountHead(RecordModel):
     value: int = Field(ge=1, le=MAX_QUANTITY)
     """Value in units of the currency (2 مليون دولار → 2000000)."""
     currency: CurrencyCode
+
+
+class Amount(Span, _AmountHead):
+    """A sum of money the article states."""
+
     provider: Id | None = None
     recipient: Id | None = None
     purpose: EnglishText
 
 
-class Resolution(Span):
-    """A UN Security Council resolution the article cites."""
-
+class _ResolutionHead(RecordModel):
     symbol: ResolutionSymbol
 
 
-class Figure(Span):
-    """Another stated number worth querying (a percentage, a count)."""
+class Resolution(Span, _ResolutionHead):
+    """A UN Security Council resolution the article cites."""
 
+
+class _FigureHead(RecordModel):
     value: (
         Annotated[int, Field(ge=-MAX_QUANTITY, le=MAX_QUANTITY)]
         | Annotated[float, Field(ge=-MAX_QUANTITY, le=MAX_QUANTITY)]
     )
     """The number as stated (98% → 98)."""
     unit: EnglishText
+
+
+class Figure(Span, _FigureHead):
+    """Another stated number worth querying (a percentage, a count)."""
 
 
 class Notes(RecordModel):
