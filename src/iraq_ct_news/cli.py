@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -58,19 +59,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except IraqCtNewsError as error:
         print(f"iraq-ct-news: error: {error}", file=sys.stderr)
         return EXIT_FINDINGS
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `| head`); that is not an error of ours.
+        # Point stdout at /dev/null so the interpreter's final flush cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except OSError as error:
         # A full disk, a permission problem, a vanished folder: the user's environment, not a
         # bug, and every writer is atomic, so no file is left half-written.
-        where = f" {error.filename}" if error.filename else ""
-        print(f"iraq-ct-news: error:{where}: {error.strerror or error}", file=sys.stderr)
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"iraq-ct-news: error: {where}{error.strerror or error}", file=sys.stderr)
         return EXIT_FINDINGS
     except KeyboardInterrupt:
         print("iraq-ct-news: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        # The reader of our output went away (e.g. `| head`); that is not an error of ours.
-        sys.stderr.close()
-        return EXIT_OK
     return status
 
 

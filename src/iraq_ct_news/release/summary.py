@@ -6,6 +6,8 @@ command prints.
 
 from __future__ import annotations
 
+import datetime
+
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -22,7 +24,8 @@ class Summary:
     publishers: list[tuple[str, int]]
     """Active articles per publisher name, most first."""
     years: list[tuple[str, int]]
-    """Active articles per publication year (of the earliest possible date), in year order."""
+    """Active articles per publication year, in year order; an article whose date spans years
+    counts under the span (``2016–2017``) rather than under a year it may not belong to."""
     themes: list[tuple[str, int]]
     """Active articles per theme label, most first."""
 
@@ -55,7 +58,7 @@ def summarize(
     }
     publishers = Counter(names.get(a.source.publisher, a.source.publisher) for a in active)
     years = Counter(
-        str(a.published.earliest.year) if a.published.earliest else "unknown" for a in active
+        _year_label(a.published.earliest, a.published.latest) for a in active
     )
     theme_counts = Counter(labels.get(theme, theme) for a in active for theme in a.themes)
     return Summary(
@@ -65,3 +68,11 @@ def summarize(
         years=sorted(years.items()),
         themes=sorted(theme_counts.items(), key=lambda item: (-item[1], item[0])),
     )
+
+
+def _year_label(earliest: datetime.date | None, latest: datetime.date | None) -> str:
+    if earliest is None or latest is None:
+        return "unknown"
+    if earliest.year == latest.year:
+        return str(earliest.year)
+    return f"{earliest.year}–{latest.year}"
