@@ -79,8 +79,11 @@ _RULE_LIST: tuple[Rule, ...] = (
          "Write the value with the type the message names."),
     Rule("S004", "invalid value", "error",
          "The value has the right type but is not allowed: not one of the listed choices, not "
-         "matching the required pattern (ids are lowercase kebab-case), out of range, or empty.",
-         "Use one of the values the message names."),
+         "matching the required pattern (ids are lowercase kebab-case), out of range, empty, or a "
+         "placeholder: text whose first word is TODO, as `iraq-ct-news new` writes for every "
+         "field a curator fills in.",
+         "Use one of the values the message names; replace a placeholder with the real value "
+         "(CONTRIBUTING.md says how to curate each field)."),
     Rule("S005", "computed field in a curated record", "error",
          "`start`, `end` and `content_sha256` are computed by `iraq-ct-news build` and exported in "
          "the release; writing them by hand would let them disagree with the text.",

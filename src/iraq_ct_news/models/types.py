@@ -29,6 +29,13 @@ LANGUAGE_PATTERN = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
 SEED_NAME_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_.-]{0,199}"
 URL_PATTERN = r"https?://[^\s/$.?#][^\s]*"
 _NOT_BLANK = re.compile(r"\S")
+#: A text value whose first word is ``TODO`` is a placeholder, never data: ``iraq-ct-news new``
+#: writes one for everything a curator still has to fill in, and refusing it here (and in the
+#: published JSON Schema) means a record cannot be validated, formatted or released while one is
+#: left in it. The word ends at anything but an ASCII letter, digit or underscore, which Python
+#: and ECMAScript regular expressions (editors) agree on, unlike ``\b``.
+PLACEHOLDER_PATTERN = r"^TODO(?![A-Za-z0-9_])"
+_PLACEHOLDER = re.compile(PLACEHOLDER_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -81,7 +88,16 @@ def _validate_text(value: Any) -> str:
         raise PydanticCustomError("string_type", "Input should be a valid string")
     if _NOT_BLANK.search(value) is None:
         raise PydanticCustomError("blank_text", "text must not be empty or only spaces")
+    if _PLACEHOLDER.match(value) is not None:
+        raise PydanticCustomError(
+            "placeholder", "placeholder not filled in: '{value}'", {"value": value[:100]}
+        )
     return value
+
+
+def is_placeholder(value: str) -> bool:
+    """Whether ``value`` is a placeholder (starts with the word ``TODO``)."""
+    return _PLACEHOLDER.match(value) is not None
 
 
 _ID = StringRule(
@@ -162,7 +178,13 @@ Text = Annotated[
     str,
     PlainValidator(_validate_text),
     WithJsonSchema(
-        {"type": "string", "pattern": r"\S", "description": "Text with a non-space character."}
+        {
+            "type": "string",
+            "pattern": r"\S",
+            "not": {"pattern": PLACEHOLDER_PATTERN},
+            "description": "Text with a non-space character; a value starting with the word "
+            "TODO is an unfilled placeholder.",
+        }
     ),
 ]
 
