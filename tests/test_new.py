@@ -1,0 +1,384 @@
+"""``iraq-ct-news new``: what it derives, what it leaves to the curator, what it refuses.
+
+* On the five real seeds, the chrome heuristics agree with the curators: the same headline, every
+  curated paragraph inside a scaffolded one, no scaffolded paragraph the curators dropped.
+* The scaffold is in canonical layout, derives seed hash, format version, dates and text, and
+  every placeholder is reported by ``validate`` (and refused by ``fmt``) until it is replaced;
+  once the placeholders are filled, ``fmt`` accepts the file with its comment block.
+* Nothing is overwritten, a seed outside ``seeds/`` or changed since it was listed is refused
+  with one line and an exit status, and ``seeds/SHA256SUMS`` gains the new seed, sorted.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from iraq_ct_news import SCHEMA_VERSION
+from iraq_ct_news.cli import main
+from iraq_ct_news.formatting import format_record, render
+from iraq_ct_news.models import Article
+from iraq_ct_news.scaffold import (
+    PLACEHOLDERS,
+    SUMS_FILE,
+    ScaffoldError,
+    chrome_reason,
+    default_id,
+    is_date_line,
+    plan_scaffold,
+    read_seed,
+    write_scaffold,
+)
+from iraq_ct_news.textutil import fold_whitespace
+from iraq_ct_news.validator import validate_repository
+from iraq_ct_news.yamlreader import read_yaml_file, read_yaml_text
+
+from . import contribution_support as contribution
+from .conftest import REPOSITORY
+
+TODAY = datetime.date(2027, 3, 1)
+
+
+@pytest.fixture
+def tree(valid_tree: Path) -> Path:
+    """The valid fixture tree with the invented seed of ``contribution_support`` added."""
+    contribution.write_seed(valid_tree / "seeds" / contribution.SEED_NAME)
+    return valid_tree
+
+
+def scaffold(tree: Path, article_id: str | None = contribution.ARTICLE_ID) -> Path:
+    plan = plan_scaffold(tree, tree / "seeds" / contribution.SEED_NAME, article_id, today=TODAY)
+    write_scaffold(tree, plan)
+    return tree / plan.relative
+
+
+def header_of(text: str) -> list[str]:
+    return [line for line in text.split("\n") if line.startswith("#")]
+
+
+# -- the heuristics against the curators' own choices ------------------------------------------
+
+
+def real_articles() -> list[Article]:
+    result = validate_repository(REPOSITORY)
+    return sorted(
+        (record for record in result.records() if isinstance(record, Article)),
+        key=lambda article: article.id,
+    )
+
+
+@pytest.mark.parametrize("article", real_articles(), ids=lambda article: article.id)
+def test_heuristics_agree_with_the_curated_articles(article: Article) -> None:
+    seed = (REPOSITORY / "seeds" / article.seed).read_text(encoding="utf-8")
+    reading = read_seed(seed)
+    assert reading.headline.text == fold_whitespace(article.headline.ar)
+    scaffolded = [line.text for line in reading.paragraphs]
+    # Curators may trim a dateline off a paragraph or split a one-line article at its
+    # crossheads, so a curated paragraph lies inside a scaffolded one...
+    for paragraph in article.paragraphs:
+        assert any(paragraph in line for line in scaffolded), paragraph
+    # ...and nothing the curators left out is kept.
+    for line in scaffolded:
+        assert any(paragraph in line for paragraph in article.paragraphs), line
+    left_out = " ".join(item.line.text for item in reading.left_out)
+    assert article.headline.ar in left_out or not reading.headline_repeated
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("منظور عالمي قصص إنسانية", "site tagline"),
+        ("مواقيت الصلاة", "navigation"),
+        ("Facebook Twitter WhatsApp", "navigation"),
+        ("alt text is missing", "image caption or missing alt text"),
+        ("شعار بعثة الأمم المتحدة لمساعدة العراق - يونامي", "image caption or missing alt text"),
+        ("♦ تحميل تطبيق أخبار الأمم المتحدة بالعربية من متجر آبل", "app promotion"),
+        ("الاشتراك في إشعارات البريد الإلكتروني.", "subscription prompt"),
+        ("لمزيد من المعلومات أنظر:", "link introduction"),
+        ("جميع الحقوق محفوظة لمركز الاتحاد للأخبار 2024©", "copyright footer"),
+        ("https://news.un.org/ar/story/2018/06/1234", "link"),
+        ("٢٠ ديسمبر ٢٠٢١", "date line"),
+        ("الخميس 25 ابريل 2024 أبوظبي الإمارات", "date line"),
+        ("15 فبراير 2018 01:56", "date line"),
+        ("21 حزيران/يونيه 2018", "date line"),
+        ("العراق، 11 أبريل 2018", "date line"),
+        ("ويحتم الأمر ضرورة منعهم من تشكيل أو قيادة خلايا إرهابية.", None),
+        ("في 16 كانون الاول 2021 ، وقعت المنظمة الدولية للهجرة اتفاقية تعاون مع المكتب", None),
+        ("ممارسات الدول في عام 2019 متباينة", None),
+        ("التحالف مهم للحفاظ على المكاسب", None),
+    ],
+)
+def test_chrome_reasons(line: str, reason: str | None) -> None:
+    assert chrome_reason(line) == reason
+
+
+def test_a_long_line_is_text_whatever_it_contains() -> None:
+    paragraph = "وأكد المسؤول أن الاشتراك في إشعارات البريد الإلكتروني " + "كلمة " * 40
+    assert chrome_reason(paragraph.strip()) is None
+    assert not is_date_line("في 16 كانون الاول 2021 وقعت المنظمة الدولية للهجرة اتفاقية تعاون")
+
+
+def test_links_under_a_for_more_information_line_are_left_out() -> None:
+    reading = read_seed(
+        "عنوان الخبر الذي يقرأ مثل عنوان\n"
+        "فقرة أولى من نص الخبر تتحدث عن التعاون في مكافحة الإرهاب مع العراق.\n"
+        "لمزيد من المعلومات أنظر:\n"
+        "الأنشطة التي يقوم بها المكتب بشأن منع الإرهاب\n"
+        "صفحة المكتب في العراق\n"
+    )
+    assert [line.number for line in reading.paragraphs] == [2]
+    assert [item.reason for item in reading.left_out][1:] == [
+        "link under 'لمزيد من المعلومات أنظر:'"
+    ] * 2
+
+
+# -- the scaffold -------------------------------------------------------------------------------
+
+
+def test_scaffold_derives_what_the_seed_gives(tree: Path) -> None:
+    path = scaffold(tree)
+    text = path.read_text(encoding="utf-8")
+    data = read_yaml_file(path).data
+    seed = tree / "seeds" / contribution.SEED_NAME
+    assert data["id"] == contribution.ARTICLE_ID == path.stem
+    assert data["seed"] == contribution.SEED_NAME
+    assert data["seed_sha256"] == hashlib.sha256(seed.read_bytes()).hexdigest()
+    assert data["schema_version"] == SCHEMA_VERSION
+    assert (data["created"], data["modified"]) == (TODAY.isoformat(), TODAY.isoformat())
+    assert (data["revision"], data["status"], data["language"]) == (1, "active", "ar")
+    assert data["headline"]["ar"] == contribution.HEADLINE
+    # Whitespace folded (the seed has double, leading and non-breaking spaces), chrome left out.
+    assert data["body"] == "\n\n".join(contribution.PARAGRAPHS)
+    # Canonical layout: exactly what fmt would write for this data and comment block.
+    assert text == render(data, "article", header_of(text))
+    assert header_of(text)[0] == "# yaml-language-server: $schema=../../schema/article.schema.json"
+
+
+def test_left_out_lines_are_listed_in_the_top_comment_block(tree: Path) -> None:
+    text = scaffold(tree).read_text(encoding="utf-8")
+    header = "\n".join(header_of(text))
+    seed_lines = contribution.SEED_TEXT.split("\n")
+    for number, reason in contribution.LEFT_OUT.items():
+        listed = f"#   line {number}, {reason}: {fold_whitespace(seed_lines[number - 1])}"
+        assert listed in header
+    assert "headline.ar is seed line 3, printed twice" in header
+    assert "body is seed lines 7, 9, 11" in header
+    # All comments are in the top block, the one place fmt keeps them.
+    assert text.split("\nschema_version:", 1)[1].count("#") == 0
+    assert all(len(line) <= 100 or line.startswith("#   line ") for line in header_of(text))
+
+
+def test_every_placeholder_is_reported_until_filled(tree: Path) -> None:
+    path = scaffold(tree)
+    plan_fields = {
+        "source.publisher", "source.url", "source.byline", "source.dateline", "source.rights",
+        "source.captured", "headline.en", "summary.en", "published", "published_basis",
+        "published_evidence.exact", "published_evidence.scope", "themes", "mentions", "quotes",
+        "events", "amounts", "resolutions", "figures", "notes.en",
+    }
+    document = read_yaml_file(path)
+    result = validate_repository(tree)
+    errors = [finding for finding in result.errors]
+    assert {finding.path for finding in errors} == {f"{tree.as_posix()}/{path.relative_to(tree).as_posix()}"}
+    reported_lines = {finding.line for finding in errors}
+    for dotted in plan_fields:
+        line, _column = document.locate(tuple(dotted.split(".")))
+        assert line in reported_lines, dotted
+    assert len(errors) == len(plan_fields)
+    # The finding quotes the instruction, or names the choices.
+    messages = "\n".join(finding.message for finding in errors)
+    assert "placeholder not filled in: 'TODO: the headline in English" in messages
+    assert "(got text 'TODO: quotes, or [] if none')" in messages
+    assert "Input should be 'explicit', 'inferred' or 'unknown'" in messages
+
+
+def test_fmt_refuses_the_scaffold_then_accepts_it_filled_with_its_comments(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = scaffold(tree)
+    assert main(["fmt", "--root", str(tree), "--check", str(path)]) == 1
+    assert "placeholder not filled in" in capsys.readouterr().out
+
+    text = path.read_text(encoding="utf-8")
+    data = read_yaml_file(path).data
+    data.update(contribution.curated_values(TODAY))
+    filled = render(data, "article", header_of(text))
+    formatted = format_record(filled.encode("utf-8"), "article")
+    assert not formatted.changed and header_of(formatted.text) == header_of(text)
+    assert len(header_of(text)) > 10
+
+
+def test_no_placeholder_is_silently_valid() -> None:
+    """Each placeholder, put in its field of a valid record, is refused by the model."""
+    import pydantic
+
+    valid = read_yaml_file(
+        REPOSITORY / "curated" / "articles" / "unodc-launches-ct-programme-iraq-2018.yaml"
+    ).data
+    replacements: list[tuple[tuple[str, ...], object]] = []
+    for key, value in PLACEHOLDERS.items():
+        if key == "headline_en":
+            replacements.append((("headline", "en"), value))
+        elif isinstance(value, dict):
+            replacements.extend(((key, inner), text) for inner, text in value.items())
+        else:
+            replacements.append(((key,), value))
+    assert len(replacements) == 20
+    for path, value in replacements:
+        data = read_yaml_text(render(valid, "article")).data
+        node = data
+        for part in path[:-1]:
+            node = node[part]
+        node[path[-1]] = value
+        with pytest.raises(pydantic.ValidationError):
+            Article.model_validate(data)
+
+
+# -- seeds/SHA256SUMS ---------------------------------------------------------------------------
+
+
+def test_seed_is_added_to_sha256sums_sorted(tree: Path) -> None:
+    sums = tree / "seeds" / SUMS_FILE
+    assert not sums.exists()
+    scaffold(tree)
+    fixture_seed = "004_e9dc320f1ba3aa95.txt"
+    digest = hashlib.sha256((tree / "seeds" / contribution.SEED_NAME).read_bytes()).hexdigest()
+    assert sums.read_text(encoding="ascii") == f"{digest}  {contribution.SEED_NAME}\n"
+
+    # An existing list keeps its lines and gains the new one in name order.
+    other = hashlib.sha256((tree / "seeds" / fixture_seed).read_bytes()).hexdigest()
+    sums.write_text(f"{other}  {fixture_seed}\n", encoding="ascii")
+    (tree / "seeds" / "003_new.txt").write_bytes(contribution.SEED_TEXT.encode("utf-8") + b"\n")
+    plan = plan_scaffold(tree, tree / "seeds" / "003_new.txt", today=TODAY)
+    write_scaffold(tree, plan)
+    names = [line.split("  ", 1)[1] for line in sums.read_text(encoding="ascii").splitlines()]
+    assert names == ["003_new.txt", fixture_seed]
+    assert plan.article_id == "003-new"
+
+
+def test_a_seed_already_listed_adds_nothing(tree: Path) -> None:
+    digest = hashlib.sha256((tree / "seeds" / contribution.SEED_NAME).read_bytes()).hexdigest()
+    sums = tree / "seeds" / SUMS_FILE
+    sums.write_text(f"{digest}  {contribution.SEED_NAME}\n", encoding="ascii")
+    plan = plan_scaffold(tree, tree / "seeds" / contribution.SEED_NAME, today=TODAY)
+    assert plan.sums is None
+
+
+def test_a_seed_changed_since_it_was_listed_is_refused(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sums = tree / "seeds" / SUMS_FILE
+    sums.write_text(f"{'0' * 64}  {contribution.SEED_NAME}\n", encoding="ascii")
+    status = main(["new", "--root", str(tree), "--seed", f"seeds/{contribution.SEED_NAME}"])
+    assert status == 1
+    assert "seeds are never edited" in capsys.readouterr().err
+    assert sums.read_text(encoding="ascii") == f"{'0' * 64}  {contribution.SEED_NAME}\n"
+    assert sorted(p.name for p in (tree / "curated" / "articles").iterdir()) == [
+        "fixture-iom-agreement.yaml"
+    ]
+
+
+# -- refusals through the command line -------------------------------------------------------
+
+
+def run_new(tree: Path, *arguments: str) -> int:
+    return main(["new", "--root", str(tree), *arguments])
+
+
+def test_a_seed_outside_seeds_is_refused(
+    tree: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path / "download.txt"
+    outside.write_bytes(contribution.SEED_TEXT.encode("utf-8"))
+    assert run_new(tree, "--seed", str(outside)) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("iraq-ct-news: error: ") and "copy the source document into seeds/" in error
+    assert error.count("\n") == 1 and "Traceback" not in error
+    assert run_new(tree, "--seed", "seeds/missing.txt") == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert not (tree / "seeds" / SUMS_FILE).exists()
+
+
+def test_a_seed_linked_from_outside_is_refused(
+    tree: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_bytes(contribution.SEED_TEXT.encode("utf-8"))
+    (tree / "seeds" / "linked.txt").symlink_to(outside)
+    assert run_new(tree, "--seed", "seeds/linked.txt") == 1
+    assert "leads outside seeds/" in capsys.readouterr().err
+
+
+def test_a_bad_id_is_a_usage_error(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_new(tree, "--seed", f"seeds/{contribution.SEED_NAME}", "--id", "Bad_Id") == 2
+    assert "lowercase kebab-case" in capsys.readouterr().err
+
+
+def test_never_overwrites(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    existing = tree / "curated" / "articles" / "fixture-iom-agreement.yaml"
+    before = existing.read_bytes()
+    seed = f"seeds/{contribution.SEED_NAME}"
+    assert run_new(tree, "--seed", seed, "--id", "fixture-iom-agreement") == 1
+    assert "already exists" in capsys.readouterr().err
+    assert existing.read_bytes() == before
+
+    # A file that appears between planning and writing is not overwritten either.
+    plan = plan_scaffold(tree, tree / seed, contribution.ARTICLE_ID, today=TODAY)
+    (tree / plan.relative).write_text("someone else's\n", encoding="utf-8")
+    with pytest.raises(ScaffoldError, match="never overwrites"):
+        write_scaffold(tree, plan)
+    assert (tree / plan.relative).read_text(encoding="utf-8") == "someone else's\n"
+    assert not [p for p in (tree / "curated" / "articles").iterdir() if p.name.startswith(".")]
+
+
+def test_a_seed_curated_already_is_refused(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_new(tree, "--seed", f"seeds/{contribution.SEED_NAME}") == 0
+    capsys.readouterr()
+    assert run_new(tree, "--seed", f"seeds/{contribution.SEED_NAME}", "--id", "another") == 1
+    assert "is already curated in curated/articles/005-unami-workshop.yaml" in (
+        capsys.readouterr().err
+    )
+
+
+def test_default_id_is_unique_kebab_case(tree: Path) -> None:
+    assert default_id("005_UN News.txt") == "005-un-news"
+    assert default_id("README") == "readme"
+    assert default_id("___.txt") == "article"
+    taken = tree / "curated" / "articles" / "005-unami-workshop.yaml"
+    shutil.copy(tree / "curated" / "articles" / "fixture-iom-agreement.yaml", taken)
+    plan = plan_scaffold(tree, tree / "seeds" / contribution.SEED_NAME, today=TODAY)
+    assert plan.article_id == "005-unami-workshop-2"
+
+
+def test_command_line_run_from_elsewhere(
+    tree: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tree.parent)
+    assert main(["new", "--root", tree.name, "--seed", f"seeds/{contribution.SEED_NAME}"]) == 0
+    out = capsys.readouterr().out
+    assert f"wrote {tree.name}/curated/articles/005-unami-workshop.yaml" in out
+    assert f"added seeds/{contribution.SEED_NAME} to seeds/SHA256SUMS" in out
+    assert "replace the 20 TODO placeholders" in out
+    data = read_yaml_file(tree / "curated" / "articles" / "005-unami-workshop.yaml").data
+    assert datetime.date.fromisoformat(data["created"]) >= TODAY.replace(year=2026)
+
+
+def test_invisible_characters_are_shown_not_hidden(tree: Path) -> None:
+    seed = tree / "seeds" / "006_bidi.txt"
+    seed.write_text(
+        "عنوان الخبر الذي يقرأ مثل عنوان\n"
+        "فقرة فيها علامة \u202e خفية من نص الخبر عن التعاون مع العراق.\n"
+        "جميع الحقوق محفوظة \u200f 2019\n"
+        "\u2028\n",
+        encoding="utf-8",
+    )
+    plan = plan_scaffold(tree, seed, today=TODAY)
+    header = "\n".join(header_of(plan.text))
+    assert "\u202e" not in header and "\u200f" not in header
+    assert "copyright footer: جميع الحقوق محفوظة \\u200f 2019" in header
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE is not allowed here (T003)" in header
+    assert read_yaml_text(plan.text).data["body"].count("\u202e") == 1
