@@ -63,16 +63,12 @@ def header_of(text: str) -> list[str]:
 # -- the heuristics against the curators' own choices ------------------------------------------
 
 
-def real_articles() -> list[Article]:
-    result = validate_repository(REPOSITORY)
-    return sorted(
-        (record for record in result.records() if isinstance(record, Article)),
-        key=lambda article: article.id,
-    )
+REAL_ARTICLES = sorted((REPOSITORY / "curated" / "articles").glob("*.yaml"))
 
 
-@pytest.mark.parametrize("article", real_articles(), ids=lambda article: article.id)
-def test_heuristics_agree_with_the_curated_articles(article: Article) -> None:
+@pytest.mark.parametrize("path", REAL_ARTICLES, ids=lambda path: path.stem)
+def test_heuristics_agree_with_the_curated_articles(path: Path) -> None:
+    article = Article.model_validate(read_yaml_file(path).data)
     seed = (REPOSITORY / "seeds" / article.seed).read_text(encoding="utf-8")
     reading = read_seed(seed)
     assert reading.headline.text == fold_whitespace(article.headline.ar)
