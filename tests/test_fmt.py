@@ -106,12 +106,13 @@ def test_canonical_layout_of_the_fixture_article() -> None:
     text = format_record((VALID_TREE / ARTICLE).read_bytes(), "article").text
     lines = text.split("\n")
     assert lines[0] == "# yaml-language-server: $schema=../../schema/article.schema.json"
-    # Keys in the model's order, at every level (the model puts the anchor fields first).
+    # Keys in the model's order, at every level (a span's identifying field comes first).
     assert [line.split(":")[0] for line in lines if line and not line[0] in " -#"][:8] == [
         "schema_version", "id", "revision", "created", "modified", "status", "seed",
         "seed_sha256",
     ]
-    assert "- exact: بغداد\n  entity: fixture-baghdad\n" in text
+    assert "- entity: fixture-baghdad\n  exact: بغداد\n" in text
+    assert "- id: gigauri-worst-scenarios\n  speaker: fixture-gigauri\n  exact: " in text
     # Dates and CAMEO codes quoted, the body a literal block, other text plain when it can be.
     assert "published: '2021-12-20'\n" in text
     assert "  date: '2021-12-16'\n" in text
