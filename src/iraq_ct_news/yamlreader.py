@@ -7,6 +7,13 @@ of those either changes a value silently (``no`` → False, ``2018-04-11`` → d
 It works on the parser's event stream (libyaml's C parser when present) rather than on a loader,
 so that every refused construct is seen with its position, nothing is built before it is checked
 (an alias bomb is refused at its first alias), and the line and column of every node are kept.
+
+Most files are valid, and a valid file's positions are only needed when a later check reports
+something in it. So a file whose text cannot hold a tag, an anchor or an alias is first read
+through libyaml's composer (C code, about twice as fast as walking the events in Python) and
+checked for everything else the event reader refuses; anything unusual sends it to the event
+reader, which stays the only judge of errors. The positions of a file read the fast way are
+worked out by the event reader when first asked for (see :class:`Document`).
 """
 
 from __future__ import annotations
@@ -26,8 +33,13 @@ from .limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_INTEGER, MAX_NODES, MAX_STRIN
 
 try:  # libyaml's parser is an order of magnitude faster; the pure one gives the same events.
     from yaml import CSafeLoader as _Loader
+    from yaml._yaml import CParser as _CParser
+
+    _HAVE_LIBYAML = True
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    _HAVE_LIBYAML = False
 
 PathKey: TypeAlias = tuple[str | int, ...]
 Position: TypeAlias = tuple[int, int]
@@ -35,6 +47,19 @@ Position: TypeAlias = tuple[int, int]
 _INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 _MAX_INT_DIGITS = len(str(MAX_INTEGER))
+#: A tag (``!``), anchor (``&``) or alias (``*``) can only start where a node starts: after
+#: whitespace, a line start or a flow indicator. A text without such a character there cannot
+#: hold one, and may be read by the fast path.
+_MAYBE_NODE_PROPERTY = re.compile(r"(?:^|[\s\[\]{},:])[!&*]")
+
+
+@dataclass
+class Layout:
+    """Where each part of a file was written (see :class:`Document`)."""
+
+    positions: dict[PathKey, Position] = field(default_factory=dict)
+    key_positions: dict[PathKey, Position] = field(default_factory=dict)
+    block_content_lines: dict[PathKey, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -45,14 +70,32 @@ class Document:
     of that value; ``key_positions`` to the line and column of the key naming it.
     ``block_content_lines`` gives, for literal block scalars (``|``), the line their first content
     line is on, so a finding about one paragraph of a body can point at that paragraph.
+
+    The three tables are worked out from ``text`` on first use when the file was read by the
+    fast path: a valid file never needs them.
     """
 
     data: dict[str, Any]
     text: str = ""
     """The decoded source, kept so a finding inside a block of text can name its exact column."""
-    positions: dict[PathKey, Position] = field(default_factory=dict)
-    key_positions: dict[PathKey, Position] = field(default_factory=dict)
-    block_content_lines: dict[PathKey, int] = field(default_factory=dict)
+    layout: Layout | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def positions(self) -> dict[PathKey, Position]:
+        return self._layout().positions
+
+    @property
+    def key_positions(self) -> dict[PathKey, Position]:
+        return self._layout().key_positions
+
+    @property
+    def block_content_lines(self) -> dict[PathKey, int]:
+        return self._layout().block_content_lines
+
+    def _layout(self) -> Layout:
+        if self.layout is None:
+            self.layout = _strict_read(self.text).layout or Layout()
+        return self.layout
 
     def locate(self, path: PathKey, *, key: bool = False) -> Position:
         """The position of ``path``, or of its nearest written ancestor when it is absent."""
@@ -107,8 +150,13 @@ def read_yaml_file(path: Path) -> Document:
     Only regular files are read: a named pipe or a device under ``curated/`` would otherwise
     block the reader or feed it without end.
     """
+    return read_yaml_bytes(read_record_bytes(path))
+
+
+def read_record_bytes(path: Path) -> bytes:
+    """The bytes of a record file, with :func:`read_yaml_file`'s refusals as reader errors."""
     try:
-        raw = read_regular_file(path, MAX_FILE_BYTES)
+        return read_regular_file(path, MAX_FILE_BYTES)
     except FileTooLarge as error:
         raise ReaderError(
             "Y008", f"file is {error.size} bytes; the limit is {MAX_FILE_BYTES} bytes"
@@ -119,7 +167,6 @@ def read_yaml_file(path: Path) -> Document:
         ) from None
     except OSError as error:
         raise ReaderError("Y007", f"cannot read the file: {error.strerror}") from None
-    return read_yaml_bytes(raw)
 
 
 def read_yaml_bytes(raw: bytes) -> Document:
@@ -171,7 +218,15 @@ def position_of_offset(text: str, offset: int) -> Position:
 
 
 def read_yaml_text(text: str) -> Document:
-    """Read a YAML text that holds one mapping, with every node's position."""
+    """Read a YAML text that holds one mapping, with every node's position (found on demand)."""
+    data = _fast_read(text)
+    if data is not None:
+        return Document(data, text)
+    return _strict_read(text)
+
+
+def _strict_read(text: str) -> Document:
+    """The event reader: refuses what is not JSON data, with the position of the refusal."""
     builder = _Builder()
     try:
         builder.consume(yaml.parse(text, Loader=_Loader))
@@ -221,7 +276,9 @@ class _Builder:
         if self.root is None:
             raise ReaderError("Y007", "the file holds no record (it is empty or only comments)")
         return Document(
-            self.root, text, self.positions, self.key_positions, self.block_content_lines
+            self.root,
+            text,
+            Layout(self.positions, self.key_positions, self.block_content_lines),
         )
 
     def consume(self, events: Iterator[yaml.Event]) -> None:
@@ -357,3 +414,104 @@ def resolve_plain_scalar(value: str, event: yaml.ScalarEvent | None = None) -> A
 def _at(event: yaml.Event) -> Position:
     mark = event.start_mark
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+# -- the fast path ------------------------------------------------------------------------------
+
+
+class _Fallback(Exception):
+    """The fast path met something only the event reader may judge."""
+
+
+#: First characters of every plain scalar that ``resolve_plain_scalar`` may turn into something
+#: other than a string (null, booleans, numbers; "" is null): any other plain scalar is text.
+_NON_STRING_STARTS = frozenset("-0123456789ntf") | {""}
+_PLAIN = "plain"
+_QUOTED = "quoted"
+_COLLECTION = "collection"
+_TAGGED = "!"
+
+if _HAVE_LIBYAML:
+
+    class _Composer(_CParser):
+        """libyaml's composer with a resolver that only records how each node was written.
+
+        Explicit tags keep their own tag (anything else than the markers below); a collection
+        with the non-specific tag ``!`` is passed ``implicit=False``. (A scalar with ``!`` looks
+        untagged here, which is why texts that may hold a ``!`` never reach this composer.)
+        """
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            if isinstance(implicit, tuple):
+                if implicit[0]:
+                    return _PLAIN
+                return _QUOTED if implicit[1] else _TAGGED
+            return _COLLECTION if implicit else _TAGGED
+
+        def descend_resolver(self, parent: Any, index: Any) -> None:
+            return None
+
+        def ascend_resolver(self) -> None:
+            return None
+
+
+def _fast_read(text: str) -> dict[str, Any] | None:
+    """The data of ``text`` when it is certainly a valid record file, else None.
+
+    None never means an error: the caller then reads the text with the event reader, which
+    finds and locates the problem (or accepts the file after all).
+    """
+    if not _HAVE_LIBYAML:
+        return None
+    if ("!" in text or "&" in text or "*" in text) and _MAYBE_NODE_PROPERTY.search(text):
+        return None
+    composer = _Composer(text)
+    try:
+        node = composer.get_single_node()
+        if node is None or node.tag != _COLLECTION or not isinstance(node, yaml.MappingNode):
+            return None
+        counter = [0]
+        data = _convert(node, 0, counter)
+    except Exception:  # noqa: BLE001 - every problem is the event reader's to report
+        return None
+    finally:
+        composer.dispose()
+    assert isinstance(data, dict)
+    return data
+
+
+def _convert(node: yaml.Node, depth: int, counter: list[int]) -> Any:
+    """Plain data of ``node``, applying every check of the event reader (or giving up)."""
+    counter[0] += 1
+    if counter[0] > MAX_NODES:
+        raise _Fallback
+    tag = node.tag
+    if tag == _PLAIN or tag == _QUOTED:
+        value: str = node.value
+        if len(value) > MAX_STRING_LENGTH:
+            raise _Fallback
+        if tag == _QUOTED or value[:1] not in _NON_STRING_STARTS:
+            return value
+        return resolve_plain_scalar(value)
+    if tag != _COLLECTION or depth >= MAX_DEPTH:
+        raise _Fallback
+    if isinstance(node, yaml.MappingNode):
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            counter[0] += 1
+            key_tag = key_node.tag
+            if key_tag == _PLAIN:
+                key = key_node.value
+                if key == "<<" or len(key) > MAX_STRING_LENGTH:
+                    raise _Fallback
+                if not isinstance(resolve_plain_scalar(key), str):
+                    raise _Fallback
+            elif key_tag == _QUOTED and isinstance(key_node, yaml.ScalarNode):
+                key = key_node.value
+            else:
+                raise _Fallback
+            if key in mapping:
+                raise _Fallback
+            mapping[key] = _convert(value_node, depth + 1, counter)
+        return mapping
+    return [_convert(item, depth + 1, counter) for item in node.value]
