@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import difflib
 import functools
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,8 @@ from pydantic import BaseModel
 from ..errors import ReaderError
 from ..layout import CuratedFile, FileKind
 from ..schema_export import SCHEMA_MODELS
-from ..yamlreader import Document, PathKey, read_yaml_file
+from ..signature import signature, stable_signature
+from ..yamlreader import Document, PathKey, read_record_bytes, read_yaml_bytes
 from .report import FileReport, format_path
 
 _TYPE_ERRORS = frozenset(
@@ -53,14 +55,24 @@ class ParsedFile:
     record: BaseModel | None = None
     repaired: bool = False
     """True when ``record`` was built from a repaired copy of an invalid file (see ``_repair``)."""
+    content_sha256: str | None = None
+    """SHA-256 of the bytes read (None when the file could not be read at all)."""
+    signature: str | None = None
+    """The file's stat signature when it stands for the bytes read (see ``signature``)."""
 
     @property
     def kind(self) -> FileKind | None:
         return self.source.kind
 
 
-def parse_file(root: Path, source: CuratedFile, display_path: str) -> ParsedFile:
-    """Read and model-validate one file; never raises for bad content."""
+def parse_file(
+    root: Path, source: CuratedFile, display_path: str, *, resolved_root: Path | None = None
+) -> ParsedFile:
+    """Read and model-validate one file; never raises for bad content.
+
+    ``resolved_root`` is ``root.resolve()`` when the caller already has it (it reads many files
+    of one tree, and following the links on the way to the root costs system calls).
+    """
     parsed = ParsedFile(source, FileReport(display_path))
     if (root / source.relative).is_symlink():
         parsed.report.add(
@@ -75,14 +87,18 @@ def parse_file(root: Path, source: CuratedFile, display_path: str) -> ParsedFile
         )
         return parsed
     location = root / source.relative
-    if not _inside(location, root):
+    if not inside(location, root, resolved_root):
         parsed.report.add(
             "I005",
             "leads outside the repository (a symbolic link on the way?); it is not read",
         )
         return parsed
     try:
-        document = read_yaml_file(location)
+        before = signature(location)
+        raw = read_record_bytes(location)
+        parsed.content_sha256 = hashlib.sha256(raw).hexdigest()
+        parsed.signature = stable_signature(location, before)
+        document = read_yaml_bytes(raw)
     except ReaderError as error:
         parsed.report.add(error.code, error.message, position=(error.line, error.column))
         return parsed
@@ -100,7 +116,7 @@ def parse_file(root: Path, source: CuratedFile, display_path: str) -> ParsedFile
     return parsed
 
 
-def _inside(path: Path, root: Path) -> bool:
+def inside(path: Path, root: Path, resolved_root: Path | None = None) -> bool:
     """True when ``path``, with every symbolic link on the way followed, lies inside ``root``.
 
     ``curated/`` or one of its folders could be a link to somewhere else on the machine; the
@@ -108,7 +124,7 @@ def _inside(path: Path, root: Path) -> bool:
     the folder the root is given as) is followed by the operating system on every open.
     """
     try:
-        return path.resolve().is_relative_to(root.resolve())
+        return path.resolve().is_relative_to(resolved_root or root.resolve())
     except (OSError, RuntimeError):
         return False
 

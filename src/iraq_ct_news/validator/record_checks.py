@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import re
+import typing
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,6 +24,8 @@ _MULTILINE_PARENTS = frozenset({"summary", "notes", "definition", "purpose"})
 _UNIQUE_LISTS = frozenset(
     {"themes", "aliases", "organizers", "participants", "en", "ar", "identifiers", "close_match"}
 )
+#: Arabic presentation forms, the one kind of character the text rules refuse that is printable.
+_PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 
 
 def check_common(parsed: ParsedFile) -> None:
@@ -28,11 +34,7 @@ def check_common(parsed: ParsedFile) -> None:
     if document is None:
         return
     report = parsed.report
-    for path, value in walk(document.data):
-        if isinstance(value, str):
-            _check_text(parsed, path, value)
-        elif isinstance(value, list) and path and path[-1] in _UNIQUE_LISTS:
-            _check_unique(parsed, path, value)
+    _visit(parsed, document.data, ())
     record = parsed.record
     if isinstance(record, VersionedRecord):
         _check_identity(parsed, record)
@@ -54,9 +56,51 @@ def walk(value: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, Any]]:
             yield from walk(item, (*path, index))
 
 
+def _visit(parsed: ParsedFile, value: Any, path: PathKey) -> None:
+    """Check every string (text rules) and list (repeated items) under ``value``.
+
+    This runs over every node of every file, so the common case is decided first without a
+    call: a printable ASCII string breaks no text rule, unless it is a field whose language is
+    checked (``ar``/``en``).
+    """
+    if isinstance(value, str):
+        if not (value.isascii() and value.isprintable()) or (path and path[-1] in ("ar", "en")):
+            _check_text(parsed, path, value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _visit(parsed, item, (*path, key))
+    elif isinstance(value, list):
+        if path and path[-1] in _UNIQUE_LISTS:
+            _check_unique(parsed, path, value)
+        for index, item in enumerate(value):
+            _visit(parsed, item, (*path, index))
+
+
+def _strings_and_lists(data: dict[str, Any]) -> Iterator[tuple[PathKey, str | list[Any]]]:
+    """The strings and lists of a YAML data tree with their paths, in :func:`walk` order.
+
+    The same visit as ``walk`` without a generator per node: this runs over every node of every
+    file, and an article has hundreds.
+    """
+    stack: list[tuple[PathKey, Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, dict):
+            stack.extend(((*path, key), item) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            yield path, value
+            stack.extend(((*path, index), value[index]) for index in range(len(value) - 1, -1, -1))
+
+
 def walk_edtf(model: BaseModel, path: PathKey = ()) -> Iterator[tuple[PathKey, Edtf]]:
-    """Every EDTF date inside a model, with its data path."""
-    for name in type(model).model_fields:
+    """Every EDTF date inside a model, with its data path.
+
+    Only the fields whose type can hold a date (directly, or in a nested model or list) are
+    visited; which fields those are is worked out once per model class.
+    """
+    for name in _date_fields(type(model)):
         value = getattr(model, name)
         here = (*path, name)
         if isinstance(value, Edtf):
@@ -69,6 +113,31 @@ def walk_edtf(model: BaseModel, path: PathKey = ()) -> Iterator[tuple[PathKey, E
                     yield from walk_edtf(item, (*here, index))
 
 
+@functools.cache
+def _date_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` (in order) whose values can be or contain an EDTF date."""
+    return tuple(
+        name for name, info in model.model_fields.items() if _may_hold_date(info.annotation, set())
+    )
+
+
+def _may_hold_date(annotation: Any, seen: set[type[BaseModel]]) -> bool:
+    if annotation is Edtf:
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if annotation in seen:
+            return False
+        seen.add(annotation)
+        return any(_may_hold_date(info.annotation, seen) for info in annotation.model_fields.values())
+    if typing.get_origin(annotation) is typing.Literal:
+        return False
+    arguments = typing.get_args(annotation)
+    if arguments:
+        return any(_may_hold_date(argument, seen) for argument in arguments)
+    # A plain type (str, int, a date type): no EDTF inside. Anything else unexpected is visited.
+    return not isinstance(annotation, type)
+
+
 def _is_multiline(path: PathKey) -> bool:
     if not path:
         return False
@@ -78,12 +147,31 @@ def _is_multiline(path: PathKey) -> bool:
     return last == "en" and len(path) >= 2 and path[-2] in _MULTILINE_PARENTS
 
 
+def _is_clean(value: str, multiline: bool) -> bool:
+    """True when ``text_problems`` certainly finds nothing in ``value``.
+
+    Decided by C-speed string methods instead of a Python loop over every character (which
+    made the text rules most of the validator's time): every character the rules refuse except
+    the presentation forms is unprintable (bidi controls and invisible characters are format
+    characters), and a line break is only allowed where ``multiline``. Text that fails this
+    quick look is examined character by character, so findings are exactly those of
+    ``text_problems``.
+    """
+    if not value.isprintable():
+        if not multiline or not value.replace("\n", "").isprintable():
+            return False
+    if _PRESENTATION_FORM.search(value) is not None:
+        return False
+    return unicodedata.is_normalized("NFC", value)
+
+
 def _check_text(parsed: ParsedFile, path: PathKey, value: str) -> None:
     multiline = _is_multiline(path)
-    for code, offset, message in text_problems(value, multiline=multiline):
-        parsed.report.add_in_block(
-            code, f"{format_path(path)}: {message} (at character {offset})", path, offset
-        )
+    if not _is_clean(value, multiline):
+        for code, offset, message in text_problems(value, multiline=multiline):
+            parsed.report.add_in_block(
+                code, f"{format_path(path)}: {message} (at character {offset})", path, offset
+            )
     if path and path[-1] == "ar":
         if not has_arabic_letter(value):
             parsed.report.add("T006", f"{format_path(path)} should be Arabic text", path)

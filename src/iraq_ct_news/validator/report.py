@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..findings import Finding
 from ..rules import severity_of
@@ -21,14 +22,37 @@ def format_path(path: PathKey) -> str:
 
 
 class FileReport:
-    """The findings for one file; each ``add`` places the finding at the field it is about."""
+    """The findings for one file; each ``add`` places the finding at the field it is about.
 
-    def __init__(self, display_path: str, document: Document | None = None) -> None:
+    ``loader`` gives the document when the report was made without one: a file checked in
+    another process or remembered by the cache is read again only if a check across files has
+    something to say about it.
+    """
+
+    def __init__(
+        self,
+        display_path: str,
+        document: Document | None = None,
+        loader: Callable[[], Document | None] | None = None,
+    ) -> None:
         self.display_path = display_path
-        self.document = document
+        self._document = document
+        self._loader = loader
         self.findings: list[Finding] = []
         self.index_map: dict[str, list[int]] = {}
         """For a repaired record: original index of each kept item of a list that lost items."""
+
+    @property
+    def document(self) -> Document | None:
+        if self._document is None and self._loader is not None:
+            loader, self._loader = self._loader, None
+            self._document = loader()
+        return self._document
+
+    @document.setter
+    def document(self, document: Document | None) -> None:
+        self._document = document
+        self._loader = None
 
     def _original_indices_in(self, message: str) -> str:
         for name, kept in self.index_map.items():

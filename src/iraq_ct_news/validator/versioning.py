@@ -26,9 +26,9 @@ from ..errors import BuildError
 from ..findings import Finding
 from ..layout import DATASET, RecordKind, record_path
 from ..models import Article, Organization, Person, Place, VersionedRecord
-from .loading import ParsedFile
+from .cross_checks import TreeFile
 
-_RELEASE_FILES: dict[RecordKind, tuple[str, type[BaseModel]]] = {
+RELEASE_FILES: dict[RecordKind, tuple[str, type[BaseModel]]] = {
     "article": ("articles.jsonl", Article),
     "person": ("people.jsonl", Person),
     "organization": ("organizations.jsonl", Organization),
@@ -58,7 +58,7 @@ def read_released(directory: Path) -> dict[RecordKind, dict[str, ReleasedRecord]
     from ..release.jsonl import read_jsonl
 
     released: dict[RecordKind, dict[str, ReleasedRecord]] = {}
-    for kind, (name, model) in _RELEASE_FILES.items():
+    for kind, (name, model) in RELEASE_FILES.items():
         path = directory / name
         problem = _unsafe(directory, path)
         if problem is not None:
@@ -83,6 +83,53 @@ def read_released(directory: Path) -> dict[RecordKind, dict[str, ReleasedRecord]
             if isinstance(record, VersionedRecord)
         }
     return released
+
+
+Released = dict[RecordKind, dict[str, ReleasedRecord]]
+
+
+def released_to_json(released: Released | str) -> dict[str, object]:
+    """:func:`read_released`'s answer as JSON (for the cache)."""
+    if isinstance(released, str):
+        return {"problem": released}
+    return {
+        "records": {
+            kind: {
+                record_id: [record.revision, record.created.isoformat(),
+                            record.modified.isoformat(), record.content_sha256]
+                for record_id, record in records.items()
+            }
+            for kind, records in released.items()
+        }
+    }
+
+
+def released_from_json(data: object) -> Released | str | None:
+    """What :func:`released_to_json` wrote, or None for anything else."""
+    if not isinstance(data, dict):
+        return None
+    try:
+        if "problem" in data:
+            problem = data["problem"]
+            return problem if isinstance(problem, str) else None
+        decoded: Released = {}
+        for kind, records in data["records"].items():
+            if kind not in RELEASE_FILES:
+                return None
+            decoded[kind] = {
+                str(record_id): ReleasedRecord(
+                    _integer(revision),
+                    datetime.date.fromisoformat(created),
+                    datetime.date.fromisoformat(modified),
+                    _sha256(sha256),
+                )
+                for record_id, (revision, created, modified, sha256) in records.items()
+            }
+        if set(decoded) != set(RELEASE_FILES):
+            return None
+        return decoded
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return None
 
 
 def _read_articles(path: Path) -> dict[str, ReleasedRecord] | str:
@@ -130,54 +177,61 @@ def _sha256(value: object) -> str:
 
 
 def check_versions(
-    root: Path, parsed_files: list[ParsedFile], display: Callable[[PurePosixPath], str]
+    root: Path,
+    files: list[TreeFile],
+    display: Callable[[PurePosixPath], str],
+    released: dict[RecordKind, dict[str, ReleasedRecord]] | str | None = None,
 ) -> list[Finding]:
     """Add V002/V003/V005 findings to the files concerned; return the findings (V004, V006)
-    that belong to no existing file."""
-    from ..release.content import content_sha256
+    that belong to no existing file.
 
+    ``released`` is the release as :func:`read_released` reads it, when the caller already has
+    it (from the cache); it is read from ``root/dataset`` otherwise.
+    """
     directory = root / DATASET
-    if not (directory / _RELEASE_FILES["article"][0]).is_file():
+    if not (directory / RELEASE_FILES["article"][0]).is_file():
         return []
-    released = read_released(directory)
+    if released is None:
+        released = read_released(directory)
     if isinstance(released, str):
         return [
             Finding(display(PurePosixPath(DATASET)), 1, 1, "V006",
                     f"versioning not checked: {released}", "warning")
         ]
-    present: dict[RecordKind, set[str]] = {kind: set() for kind in _RELEASE_FILES}
-    for parsed in parsed_files:
-        kind = parsed.kind
+    present: dict[RecordKind, set[str]] = {kind: set() for kind in RELEASE_FILES}
+    for tree_file in files:
+        kind = tree_file.source.kind
         if kind not in present:
             continue
-        present[kind].add(parsed.source.stem)
-        record = parsed.record
-        if not isinstance(record, VersionedRecord) or parsed.repaired:
+        present[kind].add(tree_file.source.stem)
+        facts = tree_file.facts
+        if facts.version is None or facts.record_id is None:
             continue
-        previous = released[kind].get(record.id)
+        previous = released[kind].get(facts.record_id)
         if previous is None:
             continue
         old = previous
-        report = parsed.report
-        if record.revision < old.revision:
-            report.add("V005", f"revision {record.revision} is lower than the released "
+        revision, created, modified, sha256 = facts.version
+        report = tree_file.report
+        if revision < old.revision:
+            report.add("V005", f"revision {revision} is lower than the released "
                        f"revision {old.revision}", ("revision",))
-        if record.created != old.created:
+        if created != old.created.isoformat():
             report.add("V005", f"created was {old.created.isoformat()} in the release; it never "
                        "changes", ("created",))
-        if content_sha256(record) == previous.content_sha256:
+        if sha256 == previous.content_sha256:
             continue
-        if record.revision <= old.revision:
+        if revision <= old.revision:
             report.add(
                 "V002",
                 f"content changed since release (revision {old.revision}) but revision is "
-                f"{record.revision}; set it to {old.revision + 1}",
+                f"{revision}; set it to {old.revision + 1}",
                 ("revision",),
             )
-        if record.modified <= old.modified:
+        if modified <= old.modified.isoformat():
             report.add(
                 "V003",
-                f"content changed but modified ({record.modified.isoformat()}) is not after the "
+                f"content changed but modified ({modified}) is not after the "
                 f"released {old.modified.isoformat()}",
                 ("modified",),
             )

@@ -1,0 +1,223 @@
+"""What the checks across records need to know about one file, as plain data.
+
+Each file is read and checked on its own (possibly in another process, possibly not at all this
+run because the cache remembers it); what the whole-tree checks need from it is summarised here:
+the ids it defines, the ids it refers to, the names it gives an entity, the titles it quotes,
+and its versioning fields. A summary is small, pickles quickly and is stored in the cache as
+JSON.
+
+References are summarised as the set of ids referred to under each set of allowed kinds, which is
+all it takes to find that every reference resolves. The exact field of each reference is only
+needed to report one that does not, so it is kept when the file was read in this process
+(``refs``) and worked out again from the file otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from ..layout import FileKind
+from ..models import Article, CameoVocabulary, Person, ThemeVocabulary, VersionedRecord
+from ..yamlreader import PathKey
+from .fasttext import fold as fold_whitespace
+
+Namespace = Literal["person", "organization", "place", "article", "theme", "cameo"]
+ENTITY_KINDS: tuple[Namespace, ...] = ("person", "organization", "place")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A field of a record that names another record."""
+
+    path: PathKey
+    target: str
+    allowed: tuple[Namespace, ...]
+    role: str
+
+
+@dataclass
+class Facts:
+    """The summary of one file (see the module docstring)."""
+
+    verified: bool = False
+    """True when the record validated (possibly after repair)."""
+    repaired: bool = False
+    record_id: str | None = None
+    definitions: list[tuple[Namespace, str, PathKey]] = field(default_factory=list)
+    """Ids the file defines: ``(namespace, id, path of the defining field)``; an unreadable
+    vocabulary defines ``"*"`` (so that no use of it is reported a second time)."""
+    ref_groups: dict[tuple[Namespace, ...], list[str]] = field(default_factory=dict)
+    """Ids referred to, by the kinds they may be."""
+    refs: list[Reference] | None = None
+    """Every reference with its field, when known (see the module docstring)."""
+    name_keys: list[str] | None = None
+    """For a registry record that validated: the search keys of its names."""
+    titles: list[tuple[int, str, str]] = field(default_factory=list)
+    """For a person: ``(position index, source article id, title as stated, folded)``."""
+    title_answers: dict[str, bool] = field(default_factory=dict)
+    """For an article: whether each title asked of it occurs in its body or headline."""
+    version: tuple[int, str, str, str] | None = None
+    """For a versioned record that validated unrepaired: revision, created, modified (ISO) and
+    ``content_sha256``."""
+    index_map: dict[str, list[int]] = field(default_factory=dict)
+    """For a repaired record: the original index of each kept item of a list that lost items
+    (so findings about the repaired record point at the right lines)."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "verified": self.verified,
+            "repaired": self.repaired,
+            "record_id": self.record_id,
+            "definitions": [[ns, name, list(path)] for ns, name, path in self.definitions],
+            "ref_groups": [[list(allowed), targets] for allowed, targets in self.ref_groups.items()],
+            "name_keys": self.name_keys,
+            "titles": [list(title) for title in self.titles],
+            "title_answers": self.title_answers,
+            "version": list(self.version) if self.version is not None else None,
+            "index_map": self.index_map,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Facts:
+        """The summary stored by :meth:`to_json`; raises (KeyError, TypeError, ValueError) on
+        anything else, which the cache treats as a damaged entry."""
+        version = data["version"]
+        return cls(
+            verified=bool(data["verified"]),
+            repaired=bool(data["repaired"]),
+            record_id=data["record_id"],
+            definitions=[(_namespace(ns), str(name), tuple(path))
+                         for ns, name, path in data["definitions"]],
+            ref_groups={tuple(map(_namespace, allowed)): targets
+                        for allowed, targets in data["ref_groups"]},
+            name_keys=data["name_keys"],
+            titles=[(int(index), str(article), str(title))
+                    for index, article, title in data["titles"]],
+            title_answers=dict(data["title_answers"]),
+            version=None if version is None else (
+                int(version[0]), str(version[1]), str(version[2]), str(version[3])
+            ),
+            index_map={str(name): list(kept) for name, kept in dict(data["index_map"]).items()},
+        )
+
+
+def extract_facts(kind: FileKind | None, stem: str, record: BaseModel | None,
+                  repaired: bool) -> Facts:
+    """The summary of a file of ``kind`` named ``stem`` whose model is ``record``."""
+    facts = Facts(verified=record is not None, repaired=repaired)
+    if kind in ("article", "person", "organization", "place"):
+        record_id = getattr(record, "id", None) or stem
+        facts.record_id = getattr(record, "id", None)
+        facts.definitions.append((kind, record_id, ("id",)))
+    elif kind == "themes" and isinstance(record, ThemeVocabulary):
+        facts.definitions += [("theme", theme.id, ("themes", position, "id"))
+                              for position, theme in enumerate(record.themes)]
+    elif kind == "cameo" and isinstance(record, CameoVocabulary):
+        facts.definitions += [("cameo", entry.code, ("codes", position, "code"))
+                              for position, entry in enumerate(record.codes)]
+    elif kind in ("themes", "cameo"):
+        facts.definitions.append(("theme" if kind == "themes" else "cameo", "*", ()))
+    if record is None or kind is None:
+        return facts
+    facts.refs = list(references(kind, record))
+    groups: dict[tuple[Namespace, ...], set[str]] = {}
+    for reference in facts.refs:
+        groups.setdefault(reference.allowed, set()).add(reference.target)
+    facts.ref_groups = {allowed: sorted(targets) for allowed, targets in groups.items()}
+    from .names import name_keys
+
+    if kind in ENTITY_KINDS:
+        facts.name_keys = name_keys(record)
+    if isinstance(record, Person):
+        facts.titles = [
+            (position, entry.source_article, fold_whitespace(entry.title_ar_as_stated))
+            for position, entry in enumerate(record.positions)
+            if entry.title_ar_as_stated is not None
+        ]
+    if isinstance(record, VersionedRecord) and not repaired:
+        from ..release.content import content_sha256
+
+        facts.version = (record.revision, record.created.isoformat(),
+                         record.modified.isoformat(), content_sha256(record))
+    return facts
+
+
+def answer_titles(article: Article, titles: tuple[str, ...]) -> dict[str, bool]:
+    """Whether each (folded) title occurs in the article's body or headline."""
+    if not titles:
+        return {}
+    text = fold_whitespace(article.body + " " + article.headline.ar)
+    return {title: title in text for title in titles}
+
+
+def references(kind: FileKind, record: BaseModel) -> Iterator[Reference]:
+    """Every reference a record makes, with the kinds of record it may point at."""
+    from ..models import Organization
+
+    if isinstance(record, Article):
+        yield from _article_references(record)
+    elif isinstance(record, Person):
+        for index, position in enumerate(record.positions):
+            if position.organization is not None:
+                yield Reference(("positions", index, "organization"), position.organization,
+                                ("organization",), "position organisation")
+            yield Reference(("positions", index, "source_article"), position.source_article,
+                            ("article",), "source article")
+    elif isinstance(record, Organization) and record.parent is not None:
+        yield Reference(("parent",), record.parent, ("organization",), "parent organisation")
+    elif isinstance(record, ThemeVocabulary):
+        for index, theme in enumerate(record.themes):
+            if theme.broader is not None:
+                yield Reference(("themes", index, "broader"), theme.broader, ("theme",),
+                                "broader theme")
+    superseded_by = getattr(record, "superseded_by", None)
+    if superseded_by is not None:
+        namespaces: tuple[Namespace, ...] = (
+            ("article",) if kind == "article" else ("person", "organization", "place")
+        )
+        yield Reference(("superseded_by",), superseded_by, namespaces, "replacement record")
+
+
+def _article_references(article: Article) -> Iterator[Reference]:
+    actors: tuple[Namespace, ...] = ("person", "organization")
+    yield Reference(("source", "publisher"), article.source.publisher, ("organization",),
+                    "publisher")
+    for index, theme in enumerate(article.themes):
+        yield Reference(("themes", index), theme, ("theme",), "theme")
+    for index, mention in enumerate(article.mentions):
+        yield Reference(("mentions", index, "entity"), mention.entity, ENTITY_KINDS, "mention")
+    for index, quote in enumerate(article.quotes):
+        yield Reference(("quotes", index, "speaker"), quote.speaker, actors, "speaker")
+        if quote.delivered_by is not None:
+            yield Reference(("quotes", index, "delivered_by"), quote.delivered_by, ("person",),
+                            "reader")
+        if quote.on_behalf_of is not None:
+            yield Reference(("quotes", index, "on_behalf_of"), quote.on_behalf_of, actors,
+                            "principal")
+    for index, event in enumerate(article.events):
+        yield Reference(("events", index, "cameo"), event.cameo, ("cameo",), "CAMEO code")
+        if event.place is not None:
+            yield Reference(("events", index, "place"), event.place, ("place",), "event place")
+        for role in ("organizers", "participants"):
+            for position, actor in enumerate(getattr(event, role)):
+                yield Reference(("events", index, role, position), actor, actors, role[:-1])
+    for index, amount in enumerate(article.amounts):
+        for role in ("provider", "recipient"):
+            actor = getattr(amount, role)
+            if actor is not None:
+                yield Reference(("amounts", index, role), actor, actors, role)
+
+
+# -- decoding cached summaries ------------------------------------------------------------------
+
+_NAMESPACES = frozenset({"person", "organization", "place", "article", "theme", "cameo"})
+
+
+def _namespace(value: Any) -> Namespace:
+    if value not in _NAMESPACES:
+        raise ValueError("not a namespace")
+    return value  # type: ignore[no-any-return]

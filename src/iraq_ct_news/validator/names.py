@@ -1,0 +1,229 @@
+"""Registry names in article text: a mention names its entity (C001), and every registry name a
+body contains has a mention (C004).
+
+Both depend on every registry record's spellings, so they are computed against a
+:class:`NameIndex` built once from the registries and handed to whoever checks the articles (a
+worker process, or the main one). The index has a fingerprint, which the cache stores with each
+article's result: when any spelling changes, every article's name checks run again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from ..arabic import token_variants
+from ..models import Article, Organization, Person, Place
+from .fasttext import tokens
+from .report import FileReport
+
+
+def name_keys(record: BaseModel) -> list[str]:
+    """Search keys of every name, alias and acronym of a registry record (sorted, no blanks)."""
+    if not isinstance(record, (Person, Organization, Place)):
+        return []
+    spellings = [record.name.en, record.name.ar, *record.aliases]
+    if isinstance(record, Organization):
+        spellings += [*record.acronyms.en, *record.acronyms.ar]
+    keys = {" ".join(tokens(spelling)) for spelling in spellings}
+    return sorted(key for key in keys if key)
+
+
+@dataclass
+class NameIndex:
+    """Every entity's spellings, and what kind of record first defines each entity id."""
+
+    names: dict[str, tuple[str, ...]]
+    """Entity id to its search keys, in the order the registry files are read."""
+    kinds: dict[str, str]
+    """Entity id to 'person', 'organization' or 'place' (the first file defining it)."""
+    _matcher: NameMatcher | None = field(default=None, init=False, repr=False, compare=False)
+    _fingerprint: str | None = field(default=None, init=False, repr=False, compare=False)
+    _named: dict[tuple[str, str], bool] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    @property
+    def matcher(self) -> NameMatcher:
+        if self._matcher is None:
+            self._matcher = NameMatcher(self.names)
+        return self._matcher
+
+    @property
+    def fingerprint(self) -> str:
+        """Changes whenever any spelling, or the kind of any entity, changes."""
+        if self._fingerprint is None:
+            document = json.dumps([list(self.names.items()), sorted(self.kinds.items())],
+                                  ensure_ascii=False, separators=(",", ":"))
+            self._fingerprint = hashlib.sha256(document.encode("utf-8")).hexdigest()
+        return self._fingerprint
+
+    def names_entity(self, entity: str, exact: str) -> bool:
+        """Whether the words ``exact`` contain a spelling of ``entity`` (or are part of one);
+        true for an entity without names (it is reported elsewhere). Remembered per pair: the
+        same names recur across a corpus."""
+        key = (entity, exact)
+        known = self._named.get(key)
+        if known is None:
+            spellings = self.names.get(entity)
+            if not spellings:
+                known = True
+            else:
+                exact_tokens = tokens(exact)
+                exact_variants = [self.matcher.variants(token) for token in exact_tokens]
+                known = any(
+                    _contains(exact_variants, spelling.split())
+                    or _is_part_of(exact_tokens, spelling.split())
+                    for spelling in spellings
+                )
+            self._named[key] = known
+        return known
+
+    def __getstate__(self) -> dict[str, object]:
+        # Sent to worker processes: the matcher is rebuilt there on first use.
+        return {"names": self.names, "kinds": self.kinds}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.names = state["names"]  # type: ignore[assignment]
+        self.kinds = state["kinds"]  # type: ignore[assignment]
+        self._matcher = None
+        self._fingerprint = None
+        self._named = {}
+
+
+def build_name_index(entries: Iterable[tuple[str, str, list[str] | None]]) -> NameIndex:
+    """The index of ``(kind, id, keys)`` entries in file order; ``keys`` is None for a record
+    that could not be read (it still defines its id's kind, but has no names)."""
+    names: dict[str, tuple[str, ...]] = {}
+    kinds: dict[str, str] = {}
+    for kind, entity_id, keys in entries:
+        kinds.setdefault(entity_id, kind)
+        if keys is not None:
+            names[entity_id] = tuple(keys)
+    return NameIndex(names, kinds)
+
+
+def check_mention_names(report: FileReport, article: Article, index: NameIndex) -> None:
+    """C001: every mention's words contain a spelling of its entity (or are part of one)."""
+    for position, mention in enumerate(article.mentions):
+        if not index.names_entity(mention.entity, mention.exact):
+            report.add(
+                "C001",
+                f"mentions[{position}].exact {mention.exact!r} contains no name or alias of "
+                f"'{mention.entity}'",
+                ("mentions", position, "exact"),
+            )
+
+
+def check_unmentioned(report: FileReport, article: Article, index: NameIndex) -> None:
+    """C004: the body names no registry entity that the article does not mention."""
+    mentioned = {mention.entity for mention in article.mentions}
+    for entity in sorted(index.matcher.entities_in(article.body) - mentioned):
+        kind = index.kinds.get(entity, "entity")
+        report.add(
+            "C004",
+            f"the body names {kind} '{entity}' but the article has no mention of it",
+            ("mentions",),
+            key=True,
+        )
+
+
+def _is_part_of(exact_tokens: list[str], name_tokens: list[str]) -> bool:
+    """True when the mention is a run of words from the name (a surname alone, say)."""
+    if not exact_tokens or len(exact_tokens) >= len(name_tokens):
+        return False
+    width = len(exact_tokens)
+    return any(
+        name_tokens[start : start + width] == exact_tokens
+        for start in range(len(name_tokens) - width + 1)
+    )
+
+
+def _contains(text_variants: list[tuple[str, ...]], name_tokens: list[str]) -> bool:
+    width = len(name_tokens)
+    for start in range(len(text_variants) - width + 1):
+        if all(name_tokens[k] in text_variants[start + k] for k in range(width)):
+            return True
+    return False
+
+
+_CONJUNCTIONS = "وف"
+_PREPOSITIONS = "بكل"
+
+
+def _forms_of(first: str) -> list[str]:
+    """Words that may have ``first`` among their ``token_variants``: ``first`` itself and
+    ``first`` behind the proclitics ``token_variants`` removes (و/ف, then ب/ك/ل, or لل for ال).
+
+    A superset: the matcher keeps only the forms whose variants really include ``first``.
+    """
+    stems = [first, *(p + first for p in _PREPOSITIONS)]
+    if first.startswith("ال"):
+        stems.append("لل" + first[2:])
+    return [*stems, *(c + stem for c in _CONJUNCTIONS for stem in stems)]
+
+
+class NameMatcher:
+    """Finds registry names in a text, longest match first (a token index, linear in the text).
+
+    Reading left to right, at each word the longest spelling starting there (with the word's
+    proclitic-free variants) wins and the words it covers are skipped. Only words one of whose
+    variants starts some spelling can start a match, so those are found first with set and
+    dictionary lookups and the rest of the text is skipped over.
+    """
+
+    def __init__(self, names: dict[str, tuple[str, ...]]) -> None:
+        by_first: dict[str, list[tuple[list[str], int, str]]] = defaultdict(list)
+        for entity, spellings in names.items():
+            for spelling in spellings:
+                parts = spelling.split()
+                if parts and sum(len(part) for part in parts) >= 3:
+                    by_first[parts[0]].append((parts[1:], len(parts), entity))
+        for candidates in by_first.values():
+            candidates.sort(key=lambda item: -item[1])
+        self.by_first = dict(by_first)
+        self._variants: dict[str, tuple[str, ...]] = {}
+        self.starting = frozenset(
+            word for first in self.by_first for word in _forms_of(first)
+            if first in self.variants(word)
+        )
+        """Every word one of whose variants starts a spelling (see :func:`_forms_of`)."""
+
+    def variants(self, token: str) -> tuple[str, ...]:
+        """``token_variants(token)``, remembered (texts repeat their words)."""
+        found = self._variants.get(token)
+        if found is None:
+            found = self._variants[token] = tuple(token_variants(token))
+        return found
+
+    def entities_in(self, text: str) -> set[str]:
+        words = tokens(text)
+        starting = self.starting.intersection(words)
+        found: set[str] = set()
+        if not starting:
+            return found
+        resume = 0
+        for position in [index for index, word in enumerate(words) if word in starting]:
+            if position < resume:
+                continue
+            match = self._longest_at(words, position)
+            if match is not None:
+                width, entity = match
+                found.add(entity)
+                resume = position + width
+        return found
+
+    def _longest_at(self, words: list[str], position: int) -> tuple[int, str] | None:
+        best: tuple[int, str] | None = None
+        for variant in self.variants(words[position]):
+            for rest, width, entity in self.by_first.get(variant, ()):
+                if words[position + 1 : position + width] == rest:
+                    if best is None or width > best[0]:
+                        best = (width, entity)
+                    break
+        return best

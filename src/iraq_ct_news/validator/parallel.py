@@ -1,0 +1,100 @@
+"""Checking many files on every core: a process pool over :func:`.stage.check_file`.
+
+Each file is checked on its own, so the files are split into chunks and the chunks spread over
+worker processes; only the small, plain :class:`~.stage.Outcome` of each file comes back (no
+document, no reference list, and a model only when a release is being built). Below
+:data:`MIN_PARALLEL` files, or with one core, the files are checked in this process: starting
+workers costs more than it saves.
+
+Workers are forked when this process has a single thread (cheap: they inherit the imported
+modules and the context), and started from a fork server otherwise, because forking a process
+whose other threads hold locks can deadlock the child.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.context import BaseContext
+
+from ..gcpause import bulk_allocation
+from ..layout import CuratedFile
+from .seeds import SeedStore
+from .stage import Outcome, StageContext, check_file
+
+#: Fewer files than this are checked in this process.
+MIN_PARALLEL = 160
+#: Files per task sent to a worker: large enough that sending tasks costs little, small enough
+#: that the workers finish together and progress moves.
+_CHUNK_FILES = 48
+
+_WORKER_CONTEXT: StageContext | None = None
+_WORKER_SEEDS: SeedStore | None = None
+
+
+def usable_cores() -> int:
+    """The CPUs this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def check_files(
+    context: StageContext,
+    sources: Sequence[CuratedFile],
+    *,
+    jobs: int | None = None,
+    advance: Callable[[int], None] = lambda count: None,
+) -> list[Outcome]:
+    """The outcome of every file in ``sources``, in the same order."""
+    jobs = usable_cores() if jobs is None else max(1, jobs)
+    if jobs == 1 or len(sources) < MIN_PARALLEL:
+        seeds = SeedStore(context.root)
+        outcomes = []
+        for source in sources:
+            outcomes.append(check_file(context, source, seeds))
+            advance(1)
+        return outcomes
+    chunks = [list(sources[i : i + _CHUNK_FILES]) for i in range(0, len(sources), _CHUNK_FILES)]
+    outcomes = []
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(chunks)),
+        mp_context=_start_method(),
+        initializer=_start_worker,
+        initargs=(context,),
+    ) as pool:
+        for done in pool.map(_check_chunk, chunks):
+            outcomes.extend(done)
+            advance(len(done))
+    return outcomes
+
+
+def _start_method() -> BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and sys.platform == "linux" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        return multiprocessing.get_context("forkserver")
+    return multiprocessing.get_context("spawn")
+
+
+def _start_worker(context: StageContext) -> None:
+    global _WORKER_CONTEXT, _WORKER_SEEDS
+    _WORKER_CONTEXT = context
+    _WORKER_SEEDS = SeedStore(context.root)
+
+
+def _check_chunk(chunk: list[CuratedFile]) -> list[Outcome]:
+    assert _WORKER_CONTEXT is not None and _WORKER_SEEDS is not None
+    done = []
+    with bulk_allocation():
+        for source in chunk:
+            outcome = check_file(_WORKER_CONTEXT, source, _WORKER_SEEDS)
+            outcome.document = None
+            outcome.facts.refs = None  # worked out again only for a file with a broken reference
+            done.append(outcome)
+    return done
