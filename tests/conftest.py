@@ -38,3 +38,12 @@ def valid_tree(tmp_path: Path) -> Iterator[Path]:
     destination = tmp_path / "repo"
     shutil.copytree(VALID_TREE, destination)
     yield destination
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_validation_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The command line caches validation results in the user's cache folder; the tests (and
+    the command lines they start) use a folder of their own."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("IRAQ_CT_NEWS_CACHE_DIR", str(tmp_path_factory.mktemp("validation-cache")))
+        yield

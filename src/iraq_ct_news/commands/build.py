@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .validate import add_performance_options, collector_paused
+
 #: Position in `iraq-ct-news --help`.
 ORDER = 20
 
@@ -29,17 +31,30 @@ def add_parser(subparsers: Any) -> None:
         "--check", action="store_true",
         help="only report files a build would change (Parquet files are not compared)",
     )
+    add_performance_options(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    with collector_paused():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from ..cache import ValidationCache
     from ..errors import ValidationError
     from ..findings import render_findings
+    from ..progress import Progress
     from ..release.build import build, check
 
+    options = {
+        "cache": None if args.no_cache else ValidationCache(),
+        "jobs": args.jobs,
+        "progress": Progress(),
+    }
     try:
         if args.check:
-            problems = check(args.root)
+            problems = check(args.root, **options)
             for line in problems:
                 print(line)
             if problems:
@@ -47,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
                 return 1
             print("dataset/ and schema/ are up to date")
             return 0
-        result = build(args.root)
+        result = build(args.root, **options)
     except ValidationError as error:
         print(render_findings(error.findings, "text"))
         print("iraq-ct-news: error: not building a release from a tree with errors",

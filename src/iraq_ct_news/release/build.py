@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import BuildError, ValidationError
 from ..layout import DATASET, SCHEMA
@@ -38,6 +39,10 @@ from .names import (
 )
 from .tables import TABLES, render_csv
 
+if TYPE_CHECKING:
+    from ..cache import ValidationCache
+    from ..progress import Progress
+
 _STAGING_PREFIX = f".{DATASET}.new-"
 _RETIRED_PREFIX = f".{DATASET}.old-"
 
@@ -55,9 +60,19 @@ class BuildResult:
     """Schema files that were rewritten."""
 
 
-def validated_release(root: Path) -> tuple[ValidationResult, Release]:
-    """Validate ``root`` and compile its release; :class:`ValidationError` lists every finding."""
-    result = validate_repository(root)
+def validated_release(
+    root: Path,
+    *,
+    cache: ValidationCache | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> tuple[ValidationResult, Release]:
+    """Validate ``root`` and compile its release; :class:`ValidationError` lists every finding.
+
+    ``cache`` is written (a later ``validate`` finds the files checked), never read: a release
+    needs every record's model, which the cache does not keep.
+    """
+    result = validate_repository(root, cache=cache, jobs=jobs, progress=progress)
     if result.errors:
         raise ValidationError(result.findings)
     return result, compile_release(result)
@@ -81,30 +96,58 @@ def render_release(release: Release) -> dict[str, bytes]:
     return files
 
 
-def build(root: Path, *, with_parquet: bool | None = None) -> BuildResult:
+def build(
+    root: Path,
+    *,
+    with_parquet: bool | None = None,
+    cache: ValidationCache | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
     """Validate ``root``, then write ``root/dataset`` (and refresh ``root/schema``).
 
-    ``with_parquet`` defaults to whether pyarrow is installed.
+    ``with_parquet`` defaults to whether pyarrow is installed. ``cache``, ``jobs`` and
+    ``progress`` are passed to the validation (see :func:`validated_release`).
     """
     from ..schema_export import write_schemas
 
-    result, release = validated_release(root)
-    files = render_release(release)
+    result, release = validated_release(root, cache=cache, jobs=jobs, progress=progress)
     if with_parquet is None:
         with_parquet = parquet.available()
+    if progress is not None:
+        progress.unit = "steps"
+        progress.start(3 if with_parquet else 2, "writing the release")
+    files = render_release(release)
+    _advance(progress)
     extra = parquet.render_all(release) if with_parquet else {}
+    if with_parquet:
+        _advance(progress)
     schemas = write_schemas(root / SCHEMA)
     directory = root / DATASET
     write_release(directory, {**files, **extra})
+    _advance(progress)
+    if progress is not None:
+        progress.finish()
     return BuildResult(release, result, directory, files, extra, schemas)
 
 
-def check(root: Path) -> list[str]:
+def _advance(progress: Progress | None) -> None:
+    if progress is not None:
+        progress.advance()
+
+
+def check(
+    root: Path,
+    *,
+    cache: ValidationCache | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> list[str]:
     """What a build would change, one line per file; empty when ``dataset/`` and ``schema/`` are
-    up to date. Writes nothing."""
+    up to date. Writes nothing in the tree."""
     from ..schema_export import stale_schemas
 
-    _, release = validated_release(root)
+    _, release = validated_release(root, cache=cache, jobs=jobs, progress=progress)
     problems = [f"{SCHEMA}/{name}: stale" for name in stale_schemas(root / SCHEMA)]
     directory = root / DATASET
     expected = render_release(release)
