@@ -4,20 +4,27 @@ Writing uses pydantic's own serialiser (field order as in the models, UTF-8, no 
 escapes), so the bytes are the same on every run. Reading goes line by line through
 ``model_validate_json`` — pydantic-core parses the JSON itself, with no intermediate Python
 dicts — which keeps memory flat and time linear at tens of thousands of records.
+
+Articles are most of a release and most programs use a few of them, so ``load()`` reads them
+into a :class:`LazyRecords` mapping: every line is read and indexed by its id at once, and a
+line becomes an (immutable, fully validated) model the first time it is asked for.
 """
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+import re
+import threading
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pydantic
 from pydantic import BaseModel
 
 from ..errors import BuildError
+from ..gcpause import bulk_allocation
+
+__all__ = ["LazyRecords", "bulk_allocation", "read_jsonl", "read_lazy", "render_jsonl"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -27,44 +34,129 @@ def render_jsonl(records: Iterable[BaseModel]) -> bytes:
     return b"".join(record.__pydantic_serializer__.to_json(record) + b"\n" for record in records)
 
 
-@contextmanager
-def bulk_allocation() -> Iterator[None]:
-    """Keep the cyclic garbage collector out of a loop that creates many long-lived objects.
-
-    Every few hundred allocations the collector walks the young objects, and ever larger older
-    generations as they grow, so creating N models costs collector time that grows faster than
-    N and finds nothing to free (records hold no reference cycles). The collector is disabled
-    for the loop and restored however the loop ends. (It is not frozen afterwards: that would
-    also pin any garbage the caller's program already holds.)
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def read_jsonl(path: Path, model: type[M]) -> list[M]:
     """Every record in ``path``, validated as ``model``; a bad line raises :class:`BuildError`."""
     records: list[M] = []
+    with _open(path) as stream, bulk_allocation():
+        for number, line in enumerate(stream, start=1):
+            if not line.isspace():
+                records.append(_validate(path, number, line, model))
+    return records
+
+
+def _open(path: Path) -> Any:
     try:
-        stream = path.open("rb")
+        return path.open("rb")
     except FileNotFoundError:
         raise BuildError(f"{path} does not exist (is this a release folder?)") from None
-    with stream, bulk_allocation():
-        validate = model.model_validate_json
+
+
+def _validate(path: Path, number: int, line: bytes, model: type[M]) -> M:
+    try:
+        return model.model_validate_json(line)
+    except pydantic.ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise BuildError(
+            f"{path}:{number}: not a valid {model.__name__} record ({where}: {first['msg']})"
+        ) from None
+
+
+#: The start of every line ``render_jsonl`` writes for a versioned record: its id is the
+#: second field. (A line written otherwise is parsed as JSON to find its id.)
+_ID_AT_START = re.compile(rb'\{"schema_version":"[0-9.]*","id":"([a-z0-9-]+)",')
+
+
+def read_lazy(path: Path, model: type[M]) -> LazyRecords[M]:
+    """The records of ``path`` by id, each validated as ``model`` when first asked for.
+
+    Reading checks that every line holds an object with a string ``id`` (a line that does not
+    raises :class:`BuildError` naming it); the rest of a line is checked when it becomes a
+    model, with the same error.
+    """
+    lines: dict[str, tuple[int, bytes]] = {}
+    with _open(path) as stream:
         for number, line in enumerate(stream, start=1):
             if line.isspace():
                 continue
-            try:
-                records.append(validate(line))
-            except pydantic.ValidationError as error:
-                first = error.errors(include_url=False)[0]
-                where = ".".join(str(part) for part in first["loc"])
-                raise BuildError(
-                    f"{path}:{number}: not a valid {model.__name__} record "
-                    f"({where}: {first['msg']})"
-                ) from None
-    return records
+            match = _ID_AT_START.match(line)
+            record_id = match.group(1).decode("ascii") if match else _id_of(path, number, line, model)
+            lines.pop(record_id, None)  # a repeated id: the last line wins, as in a dict
+            lines[record_id] = (number, line)
+    return LazyRecords(path, model, lines)
+
+
+def _id_of(path: Path, number: int, line: bytes, model: type[BaseModel]) -> str:
+    import json
+
+    try:
+        value = json.loads(line)
+    except (ValueError, RecursionError):
+        value = None
+    record_id = value.get("id") if isinstance(value, dict) else None
+    if not isinstance(record_id, str):
+        raise BuildError(f"{path}:{number}: not a valid {model.__name__} record (no id)")
+    return record_id
+
+
+class LazyRecords(Mapping[str, M]):
+    """A read-only mapping of id to record whose records are made on first access.
+
+    Each line is validated into its model once (the same object is returned after that) and the
+    line is then dropped. Asking for every value at once (``values()``, ``items()``) makes the
+    missing ones in one pass with the garbage collector paused, which keeps that linear.
+    Safe to share between threads.
+    """
+
+    def __init__(self, path: Path, model: type[M], lines: dict[str, tuple[int, bytes]]) -> None:
+        self._path = path
+        self._model = model
+        self._order = list(lines)
+        self._lines = lines
+        self._made: dict[str, M] = {}
+        self._lock = threading.Lock()
+
+    def __getitem__(self, key: str) -> M:
+        made = self._made.get(key)
+        if made is not None:
+            return made
+        with self._lock:
+            made = self._made.get(key)
+            if made is not None:
+                return made
+            number, line = self._lines[key]
+            record = _validate(self._path, number, line, self._model)
+            if getattr(record, "id", key) != key:
+                raise BuildError(f"{self._path}:{number}: the record's id is not {key!r}")
+            self._made[key] = record
+            del self._lines[key]
+            return record
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._made or key in self._lines
+
+    def __repr__(self) -> str:
+        made = len(self._made)
+        return f"<{type(self).__name__} of {len(self)} {self._model.__name__} ({made} made)>"
+
+    def materialize(self) -> None:
+        """Make every record that is not made yet."""
+        if not self._lines:
+            return
+        with bulk_allocation():
+            for key in list(self._lines):
+                self[key]
+
+    def values(self) -> Any:
+        self.materialize()
+        return super().values()
+
+    def items(self) -> Any:
+        self.materialize()
+        return super().items()
