@@ -97,7 +97,11 @@ WORDS = [
 @given(st.lists(st.sampled_from(WORDS), max_size=14))
 def test_the_name_matcher_finds_what_the_reference_finds(words: list[str]) -> None:
     text = " ".join(words)
-    assert NameMatcher(NAMES).entities_in(text) == ReferenceMatcher(NAMES).entities_in(text)
+    expected = ReferenceMatcher(NAMES).entities_in(text)
+    assert NameMatcher(NAMES).entities_in(text) == expected
+    warmed = NameMatcher(NAMES)
+    warmed._texts = 1000  # past the first texts: the precomputed starting words are used
+    assert warmed.entities_in(text) == expected
 
 
 @pytest.mark.parametrize("case_path", CASES[::3], ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -113,3 +117,33 @@ def test_worker_processes_report_what_one_process_reports(
     monkeypatch.setattr(parallel, "_CHUNK_FILES", 2)
     assert validate_repository(tree, keep_records=False, jobs=2).findings == alone
     assert validate_repository(tree, jobs=2).findings == alone
+
+
+def test_the_fast_listing_equals_the_layouts(tmp_path: Path) -> None:
+    import os
+
+    from iraq_ct_news.layout import curated_files
+    from iraq_ct_news.validator.listing import list_curated
+
+    tree = tmp_path / "repo"
+    shutil.copytree(VALID_TREE, tree)
+    curated = tree / "curated"
+    for relative in (
+        "articles/.yaml", "articles/a.yml", "articles/b.YAML", "articles/deep/c.yaml",
+        "stray.yaml", "vocabularies/other.yaml", "people/x.yaml.bak", "places/ü.yaml",
+        "organizations/.hidden.yaml", "vocabularies/themes.yaml.orig",
+    ):
+        (curated / relative).parent.mkdir(parents=True, exist_ok=True)
+        (curated / relative).write_text("x: 1\n", encoding="utf-8")
+    (curated / "empty-folder").mkdir()
+    if os.name == "posix":
+        (curated / "articles" / "link.yaml").symlink_to(curated / "stray.yaml")
+        (curated / "articles" / "broken.yaml").symlink_to(tmp_path / "missing")
+        (curated / "linked-folder").symlink_to(tmp_path, target_is_directory=True)
+        os.mkfifo(curated / "people" / "pipe.yaml")
+    assert list_curated(tree) == curated_files(tree)
+    assert list_curated(tmp_path / "nothing-here") == curated_files(tmp_path / "nothing-here")
+    if os.name == "posix":
+        shutil.move(str(curated), str(tmp_path / "elsewhere"))
+        (tree / "curated").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+        assert list_curated(tree) == curated_files(tree)

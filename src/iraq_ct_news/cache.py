@@ -60,7 +60,7 @@ if TYPE_CHECKING:
 CACHE_ENV = "IRAQ_CT_NEWS_CACHE_DIR"
 DATABASE = "validation.sqlite3"
 #: Version of the storage format; a new format starts a new database file.
-FORMAT = 1
+FORMAT = 2
 _CHECKSUM_BYTES = 16
 #: Keys per SQL query (SQLite limits the number of parameters of one statement).
 _BATCH = 500
@@ -112,6 +112,8 @@ class ValidationCache:
         self.hits = 0
         self.misses = 0
         self.hasher = FileHasher()
+        self._rows: dict[str, Any] | None = None
+        """Every entry of this tool, as stored, once a large read has scanned them."""
         self._primed = False
         self._empty = False
 
@@ -158,16 +160,29 @@ class ValidationCache:
             return found
         with closing(connection):
             try:
-                for start in range(0, len(keys), _BATCH):
-                    batch = keys[start : start + _BATCH]
-                    marks = ",".join("?" * len(batch))
-                    rows = connection.execute(
-                        f"SELECT key, value FROM entries WHERE key IN ({marks})", batch
+                if len(keys) > _BATCH or self._rows is not None:
+                    # Many keys of this tool: one scan of its key range (keys start with the
+                    # tool's fingerprint) beats thousands of look-ups, and serves every
+                    # later read of the run.
+                    if self._rows is None:
+                        prefix = f"{tool_fingerprint()}:"
+                        self._rows = dict(connection.execute(
+                            "SELECT key, value FROM entries WHERE key >= ? AND key < ?",
+                            (prefix, prefix[:-1] + ";"),
+                        ))
+                    rows = self._rows
+                    pairs: Iterable[tuple[str, Any]] = (
+                        (key, rows[key]) for key in keys if key in rows
                     )
-                    for key, value in rows:
-                        decoded = _decode(value)
-                        if decoded is not None:
-                            found[key] = decoded
+                else:
+                    marks = ",".join("?" * len(keys))
+                    pairs = connection.execute(
+                        f"SELECT key, value FROM entries WHERE key IN ({marks})", list(keys)
+                    ).fetchall()
+                for key, value in pairs:
+                    decoded = _decode(value)
+                    if decoded is not None:
+                        found[key] = decoded
             except sqlite3.DatabaseError:
                 return {}
         return found
@@ -269,14 +284,14 @@ class ValidationCache:
         if self._empty:
             self.misses += len(sources)
             return found
-        keyed: dict[str, int] = {}
+        keyed: dict[str, tuple[int, str]] = {}
         for position, relative, sha256 in _hashes(context, sources, self.hasher):
-            keyed[file_key(relative, sha256)] = position
+            keyed[file_key(relative, sha256)] = (position, relative)
         entries = self.read(list(keyed))
         seeds = SeedStore(context.root, hasher=self.hasher)
         for key, entry in entries.items():
-            position = keyed[key]
-            outcome = _outcome_from_entry(sources[position], entry)
+            position, relative = keyed[key]
+            outcome = _outcome_from_entry(sources[position], relative, entry)
             if outcome is None or not _still_applies(outcome, context, seeds):
                 continue
             found[position] = outcome
@@ -290,6 +305,8 @@ class ValidationCache:
         signatures of the files they read."""
         entries: dict[str, Any] = {}
         for outcome in outcomes:
+            if outcome.cached:
+                continue  # read from the cache this run: already there
             for path, sig, sha in outcome.signatures:
                 if self.hasher.known.get(path) != (sig, sha):
                     self.hasher.new[path] = (sig, sha)
@@ -325,7 +342,7 @@ class ValidationCache:
             except OSError:
                 return versioning.read_released(directory)
             digest.update(f"{name}\0{sha256}\0".encode())
-        key = digest.hexdigest()
+        key = f"{tool_fingerprint()}:release:{digest.hexdigest()}"
         entry = self.read([key]).get(key)
         if entry is not None:
             decoded = versioning.released_from_json(entry)
@@ -382,9 +399,8 @@ class FileHasher:
 
 
 def file_key(relative: str, sha256: str) -> str:
-    """The cache key of a file's result: tool, path in the tree (POSIX), bytes."""
-    text = f"file\0{tool_fingerprint()}\0{relative}\0{sha256}"
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The cache key of a file's result: tool, bytes, path in the tree (POSIX)."""
+    return f"{tool_fingerprint()}:{sha256}:{relative}"
 
 
 def _file_sha256(path: Path) -> str:
@@ -448,19 +464,20 @@ def _decode(value: Any) -> Any:
         return None
 
 
-def _entry_from_outcome(outcome: Outcome) -> dict[str, Any]:
-    return {
-        "path": outcome.source.relative.as_posix(),
-        "sha256": outcome.content_sha256,
-        "findings": [list(finding) for finding in outcome.findings],
-        "facts": outcome.facts.to_json(),
-        "seed": list(outcome.seed) if outcome.seed is not None else None,
-        "names": outcome.names_fingerprint,
-        "titles": list(outcome.titles),
-    }
+def _entry_from_outcome(outcome: Outcome) -> list[Any]:
+    """A cache entry: ``[path, sha256, findings, seed, names fingerprint, titles, facts]``."""
+    return [
+        outcome.source.relative.as_posix(),
+        outcome.content_sha256,
+        [list(finding) for finding in outcome.findings],
+        list(outcome.seed) if outcome.seed is not None else None,
+        outcome.names_fingerprint,
+        list(outcome.titles),
+        outcome.facts.to_json(),
+    ]
 
 
-def _outcome_from_entry(source: CuratedFile, entry: Any) -> Outcome | None:
+def _outcome_from_entry(source: CuratedFile, relative: str, entry: Any) -> Outcome | None:
     """The outcome stored in ``entry``, or None if it is not one.
 
     The entry's bytes passed their checksum, so it is what a run of this very tool wrote; any
@@ -470,22 +487,22 @@ def _outcome_from_entry(source: CuratedFile, entry: Any) -> Outcome | None:
     from .validator.stage import Outcome
 
     try:
-        if entry["path"] != source.relative.as_posix():
+        path, sha256, findings, seed, names, titles, facts = entry
+        if path != relative or not isinstance(sha256, str):
             return None
-        seed = entry["seed"]
-        outcome = Outcome(
+        return Outcome(
+            cached=True,
             source=source,
             findings=[(int(line), int(column), str(code), str(message))
-                      for line, column, code, message in entry["findings"]],
-            facts=Facts.from_json(entry["facts"]),
-            content_sha256=str(entry["sha256"]),
+                      for line, column, code, message in findings],
+            facts=Facts.from_json(facts),
+            content_sha256=sha256,
             seed=(str(seed[0]), str(seed[1])) if seed is not None else None,
-            names_fingerprint=entry["names"],
-            titles=tuple(str(title) for title in entry["titles"]),
+            names_fingerprint=names,
+            titles=tuple(titles),
         )
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         return None
-    return outcome
 
 
 def _still_applies(outcome: Outcome, context: StageContext, seeds: Any) -> bool:

@@ -504,7 +504,7 @@ def _convert(node: yaml.Node, depth: int, counter: list[int]) -> Any:
                 key = key_node.value
                 if key == "<<" or len(key) > MAX_STRING_LENGTH:
                     raise _Fallback
-                if not isinstance(resolve_plain_scalar(key), str):
+                if key[:1] in _NON_STRING_STARTS and not isinstance(resolve_plain_scalar(key), str):
                     raise _Fallback
             elif key_tag == _QUOTED and isinstance(key_node, yaml.ScalarNode):
                 key = key_node.value

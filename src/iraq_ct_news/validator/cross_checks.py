@@ -30,31 +30,29 @@ class TreeFile:
     def __init__(self, root: Path, outcome: Outcome, display_path: str) -> None:
         self.root = root
         self.outcome = outcome
+        self.source: CuratedFile = outcome.source
+        self.facts: Facts = outcome.facts
         self.display_path = display_path
         self._report: FileReport | None = None
-
-    @property
-    def source(self) -> CuratedFile:
-        return self.outcome.source
-
-    @property
-    def facts(self) -> Facts:
-        return self.outcome.facts
 
     @property
     def report(self) -> FileReport:
         if self._report is None:
             document = self.outcome.document
-            self._report = FileReport(
-                self.display_path, document, None if document is not None else self._document
-            )
+            loader = None
+            if document is None:
+                root, source, display = self.root, self.source, self.display_path
+
+                def loader() -> Document | None:
+                    # Not a bound method: the report must not refer back to this object (a
+                    # cycle would keep every file of the tree alive until a collection).
+                    from .loading import parse_file
+
+                    return parse_file(root, source, display).document
+
+            self._report = FileReport(self.display_path, document, loader)
             self._report.index_map = self.facts.index_map
         return self._report
-
-    def _document(self) -> Document | None:
-        from .loading import parse_file
-
-        return parse_file(self.root, self.source, self.display_path).document
 
     def title_occurs(self, title: str) -> bool:
         """Whether a (folded) title occurs in this article's body or headline."""
@@ -98,7 +96,13 @@ class TreeIndex:
     articles: dict[str, list[Definition]] = field(default_factory=lambda: defaultdict(list))
     themes: dict[str, list[Definition]] = field(default_factory=lambda: defaultdict(list))
     cameo: dict[str, list[Definition]] = field(default_factory=lambda: defaultdict(list))
+    by_namespace: dict[Namespace, set[str]] = field(default_factory=lambda: defaultdict(set))
+    """Every id defined in each namespace."""
     _valid: dict[tuple[Namespace, ...], frozenset[str]] = field(default_factory=dict)
+
+    def define(self, record_id: str, definition: Definition) -> None:
+        self.table(definition.namespace)[record_id].append(definition)
+        self.by_namespace[definition.namespace].add(record_id)
 
     def table(self, namespace: Namespace) -> dict[str, list[Definition]]:
         if namespace in ENTITY_KINDS:
@@ -121,13 +125,7 @@ class TreeIndex:
         """Every id a reference allowed to point at ``allowed`` kinds may name."""
         found = self._valid.get(allowed)
         if found is None:
-            wanted = set(allowed)
-            found = frozenset(
-                record_id
-                for table in (self.definitions, self.articles, self.themes, self.cameo)
-                for record_id, definitions in table.items()
-                if any(definition.namespace in wanted for definition in definitions)
-            )
+            found = frozenset().union(*(self.by_namespace.get(ns, ()) for ns in allowed))
             self._valid[allowed] = found
         return found
 
@@ -159,14 +157,13 @@ def _build_index(files: Iterable[TreeFile]) -> TreeIndex:
     for tree_file in files:
         verified = tree_file.facts.verified
         for namespace, record_id, path in tree_file.facts.definitions:
-            table = index.table(namespace)
             if record_id == "*" and namespace in ("theme", "cameo"):
                 # An unreadable vocabulary must not turn every use of it into a second error.
-                table["*"].append(Definition(namespace, tree_file, path, verified=False))
+                index.define("*", Definition(namespace, tree_file, path, verified=False))
             elif namespace in ("theme", "cameo"):
-                table[record_id].append(Definition(namespace, tree_file, path))
+                index.define(record_id, Definition(namespace, tree_file, path))
             else:
-                table[record_id].append(Definition(namespace, tree_file, path, verified=verified))
+                index.define(record_id, Definition(namespace, tree_file, path, verified=verified))
     return index
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel
 
@@ -29,9 +29,8 @@ Namespace = Literal["person", "organization", "place", "article", "theme", "came
 ENTITY_KINDS: tuple[Namespace, ...] = ("person", "organization", "place")
 
 
-@dataclass(frozen=True)
-class Reference:
-    """A field of a record that names another record."""
+class Reference(NamedTuple):
+    """A field of a record that names another record (a tuple: articles make dozens)."""
 
     path: PathKey
     target: str
@@ -67,41 +66,40 @@ class Facts:
     """For a repaired record: the original index of each kept item of a list that lost items
     (so findings about the repaired record point at the right lines)."""
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "verified": self.verified,
-            "repaired": self.repaired,
-            "record_id": self.record_id,
-            "definitions": [[ns, name, list(path)] for ns, name, path in self.definitions],
-            "ref_groups": [[list(allowed), targets] for allowed, targets in self.ref_groups.items()],
-            "name_keys": self.name_keys,
-            "titles": [list(title) for title in self.titles],
-            "title_answers": self.title_answers,
-            "version": list(self.version) if self.version is not None else None,
-            "index_map": self.index_map,
-        }
+    def to_json(self) -> list[Any]:
+        """The summary as compact JSON (a list, in field order; see :meth:`from_json`)."""
+        return [
+            self.verified,
+            self.repaired,
+            self.record_id,
+            [[ns, name, list(path)] for ns, name, path in self.definitions],
+            {",".join(allowed): targets for allowed, targets in self.ref_groups.items()},
+            self.name_keys,
+            [list(title) for title in self.titles],
+            self.title_answers,
+            list(self.version) if self.version is not None else None,
+            self.index_map,
+        ]
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Facts:
+    def from_json(cls, data: list[Any]) -> Facts:
         """The summary stored by :meth:`to_json`; raises (KeyError, TypeError, ValueError) on
         anything else, which the cache treats as a damaged entry."""
-        version = data["version"]
+        (verified, repaired, record_id, definitions, groups, name_keys, titles, title_answers,
+         version, index_map) = data
         return cls(
-            verified=bool(data["verified"]),
-            repaired=bool(data["repaired"]),
-            record_id=data["record_id"],
-            definitions=[(_namespace(ns), str(name), tuple(path))
-                         for ns, name, path in data["definitions"]],
-            ref_groups={tuple(map(_namespace, allowed)): targets
-                        for allowed, targets in data["ref_groups"]},
-            name_keys=data["name_keys"],
-            titles=[(int(index), str(article), str(title))
-                    for index, article, title in data["titles"]],
-            title_answers=dict(data["title_answers"]),
+            verified=verified is True,
+            repaired=repaired is True,
+            record_id=record_id,
+            definitions=[(_namespace(ns), name, tuple(path)) for ns, name, path in definitions],
+            ref_groups={_allowed(key): targets for key, targets in groups.items()},
+            name_keys=name_keys,
+            titles=[(index, article, title) for index, article, title in titles],
+            title_answers=title_answers,
             version=None if version is None else (
                 int(version[0]), str(version[1]), str(version[2]), str(version[3])
             ),
-            index_map={str(name): list(kept) for name, kept in dict(data["index_map"]).items()},
+            index_map=index_map,
         )
 
 
@@ -125,8 +123,11 @@ def extract_facts(kind: FileKind | None, stem: str, record: BaseModel | None,
         return facts
     facts.refs = list(references(kind, record))
     groups: dict[tuple[Namespace, ...], set[str]] = {}
-    for reference in facts.refs:
-        groups.setdefault(reference.allowed, set()).add(reference.target)
+    for _path, target, allowed, _role in facts.refs:
+        found = groups.get(allowed)
+        if found is None:
+            found = groups[allowed] = set()
+        found.add(target)
     facts.ref_groups = {allowed: sorted(targets) for allowed, targets in groups.items()}
     from .names import name_keys
 
@@ -221,3 +222,14 @@ def _namespace(value: Any) -> Namespace:
     if value not in _NAMESPACES:
         raise ValueError("not a namespace")
     return value  # type: ignore[no-any-return]
+
+
+_ALLOWED: dict[str, tuple[Namespace, ...]] = {}
+
+
+def _allowed(key: str) -> tuple[Namespace, ...]:
+    """The kinds a group of references may point at, from their stored form ``a,b``."""
+    found = _ALLOWED.get(key)
+    if found is None:
+        found = _ALLOWED[key] = tuple(_namespace(part) for part in key.split(","))
+    return found

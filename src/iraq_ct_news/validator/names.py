@@ -13,6 +13,7 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel
@@ -187,12 +188,21 @@ class NameMatcher:
         for candidates in by_first.values():
             candidates.sort(key=lambda item: -item[1])
         self.by_first = dict(by_first)
+        # The same candidates split by their second word (spellings of two words or more) and
+        # the one-word spellings: a common first name starts hundreds of spellings, but only
+        # those whose second word follows can match.
+        self.by_pair: dict[tuple[str, str], list[tuple[list[str], int, str]]] = defaultdict(list)
+        self.single: dict[str, tuple[int, str]] = {}
+        for first, candidates in self.by_first.items():
+            for rest, width, entity in candidates:
+                if rest:
+                    self.by_pair[(first, rest[0])].append((rest, width, entity))
+                else:
+                    self.single.setdefault(first, (width, entity))
         self._variants: dict[str, tuple[str, ...]] = {}
-        self.starting = frozenset(
-            word for first in self.by_first for word in _forms_of(first)
-            if first in self.variants(word)
-        )
-        """Every word one of whose variants starts a spelling (see :func:`_forms_of`)."""
+        self._starts: dict[str, bool] = {}
+        self._texts = 0
+        self._starting: frozenset[str] | None = None
 
     def variants(self, token: str) -> tuple[str, ...]:
         """``token_variants(token)``, remembered (texts repeat their words)."""
@@ -201,9 +211,36 @@ class NameMatcher:
             found = self._variants[token] = tuple(token_variants(token))
         return found
 
+    @property
+    def starting(self) -> frozenset[str]:
+        """Every word one of whose variants starts a spelling (see :func:`_forms_of`)."""
+        if self._starting is None:
+            self._starting = frozenset(
+                word for first in self.by_first for word in _forms_of(first)
+                if first in self.variants(word)
+            )
+        return self._starting
+
+    def _starting_words(self, words: list[str]) -> AbstractSet[str]:
+        """The words of a text that may start a spelling. Working out :attr:`starting` costs
+        as much as a few dozen texts, so the first texts (a warm run checks one or two) ask
+        about their own words instead."""
+        self._texts += 1
+        if self._starting is None and self._texts <= 32:
+            starts = self._starts
+            found = set()
+            for word in set(words):
+                known = starts.get(word)
+                if known is None:
+                    known = starts[word] = any(v in self.by_first for v in self.variants(word))
+                if known:
+                    found.add(word)
+            return found
+        return self.starting.intersection(words)
+
     def entities_in(self, text: str) -> set[str]:
         words = tokens(text)
-        starting = self.starting.intersection(words)
+        starting = self._starting_words(words)
         found: set[str] = set()
         if not starting:
             return found
@@ -219,11 +256,19 @@ class NameMatcher:
         return found
 
     def _longest_at(self, words: list[str], position: int) -> tuple[int, str] | None:
+        """The longest spelling starting at ``words[position]``: for each variant of the word,
+        the first of its candidates (longest first) that the following words complete."""
         best: tuple[int, str] | None = None
+        following = words[position + 1] if position + 1 < len(words) else None
         for variant in self.variants(words[position]):
-            for rest, width, entity in self.by_first.get(variant, ()):
+            match: tuple[int, str] | None = None
+            candidates = self.by_pair.get((variant, following), ()) if following else ()
+            for rest, width, entity in candidates:
                 if words[position + 1 : position + width] == rest:
-                    if best is None or width > best[0]:
-                        best = (width, entity)
+                    match = (width, entity)
                     break
+            if match is None:
+                match = self.single.get(variant)
+            if match is not None and (best is None or match[0] > best[0]):
+                best = match
         return best

@@ -13,18 +13,19 @@ whose other threads hold locks can deadlock the child.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing.context import BaseContext
+from typing import TYPE_CHECKING
 
 from ..gcpause import bulk_allocation
 from ..layout import CuratedFile
 from .seeds import SeedStore
 from .stage import Outcome, StageContext, check_file
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 #: Fewer files than this are checked in this process.
 MIN_PARALLEL = 160
@@ -59,6 +60,8 @@ def check_files(
             outcomes.append(check_file(context, source, seeds))
             advance(1)
         return outcomes
+    from concurrent.futures import ProcessPoolExecutor  # only when there is work to share
+
     chunks = [list(sources[i : i + _CHUNK_FILES]) for i in range(0, len(sources), _CHUNK_FILES)]
     outcomes = []
     with ProcessPoolExecutor(
@@ -74,6 +77,8 @@ def check_files(
 
 
 def _start_method() -> BaseContext:
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and sys.platform == "linux" and threading.active_count() == 1:
         return multiprocessing.get_context("fork")

@@ -129,9 +129,12 @@ def _may_hold_date(annotation: Any, seen: set[type[BaseModel]]) -> bool:
             return False
         seen.add(annotation)
         return any(_may_hold_date(info.annotation, seen) for info in annotation.model_fields.values())
-    if typing.get_origin(annotation) is typing.Literal:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
         return False
     arguments = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        arguments = arguments[:1]  # the type; the rest is validation metadata
     if arguments:
         return any(_may_hold_date(argument, seen) for argument in arguments)
     # A plain type (str, int, a date type): no EDTF inside. Anything else unexpected is visited.

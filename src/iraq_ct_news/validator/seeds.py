@@ -69,7 +69,7 @@ class SeedStore:
     def get(self, name: str) -> Seed | SeedProblem:
         if name not in self._cache:
             raw = self._read(name)
-            state = self._states.setdefault(name, _state(raw))
+            state = self._states.get(name) or self._states.setdefault(name, _state(raw))
             self._cache[name] = (
                 raw if isinstance(raw, SeedProblem) else self._decode(name, raw, state[7:])
             )
@@ -140,9 +140,10 @@ class SeedStore:
         before = signature(located)
         raw = _reading(name, lambda: read_regular_file(located, MAX_SEED_BYTES))
         if not isinstance(raw, SeedProblem):
+            digest = hashlib.sha256(raw).hexdigest()
+            self._states[name] = f"sha256:{digest}"
             stable = stable_signature(located, before)
             if stable is not None:
-                digest = hashlib.sha256(raw).hexdigest()
                 self.signatures[name] = (signature_key(located), stable, digest)
         return raw
 

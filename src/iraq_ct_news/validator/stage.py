@@ -65,6 +65,8 @@ class Outcome:
     document: Document | None = None
     """The document, when the outcome stays in the process that read it (to locate findings
     the checks across files add); never sent between processes nor cached."""
+    cached: bool = False
+    """True when the outcome was read from the cache (it need not be stored again)."""
     signatures: list[tuple[str, str, str]] = field(default_factory=list)
     """(absolute path, stat signature, SHA-256) of the file and its seed as read, when settled
     (for the cache's signature table)."""

@@ -17,8 +17,8 @@ import datetime
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from pydantic import BaseModel
 
@@ -36,13 +36,13 @@ RELEASE_FILES: dict[RecordKind, tuple[str, type[BaseModel]]] = {
 }
 
 
-@dataclass(frozen=True)
-class ReleasedRecord:
-    """What versioning needs to know about a released record."""
+class ReleasedRecord(NamedTuple):
+    """What versioning needs to know about a released record (dates as ISO text, which
+    orders and compares as the dates do)."""
 
     revision: int
-    created: datetime.date
-    modified: datetime.date
+    created: str
+    modified: str
     content_sha256: str
 
 
@@ -77,7 +77,8 @@ def read_released(directory: Path) -> dict[RecordKind, dict[str, ReleasedRecord]
             return str(error)
         released[kind] = {
             record.id: ReleasedRecord(
-                record.revision, record.created, record.modified, content_sha256(record)
+                record.revision, record.created.isoformat(), record.modified.isoformat(),
+                content_sha256(record),
             )
             for record in records
             if isinstance(record, VersionedRecord)
@@ -95,8 +96,7 @@ def released_to_json(released: Released | str) -> dict[str, object]:
     return {
         "records": {
             kind: {
-                record_id: [record.revision, record.created.isoformat(),
-                            record.modified.isoformat(), record.content_sha256]
+                record_id: list(record)
                 for record_id, record in records.items()
             }
             for kind, records in released.items()
@@ -106,6 +106,7 @@ def released_to_json(released: Released | str) -> dict[str, object]:
 
 def released_from_json(data: object) -> Released | str | None:
     """What :func:`released_to_json` wrote, or None for anything else."""
+    # The cache checked the bytes it read; these are what released_to_json wrote.
     if not isinstance(data, dict):
         return None
     try:
@@ -117,12 +118,7 @@ def released_from_json(data: object) -> Released | str | None:
             if kind not in RELEASE_FILES:
                 return None
             decoded[kind] = {
-                str(record_id): ReleasedRecord(
-                    _integer(revision),
-                    datetime.date.fromisoformat(created),
-                    datetime.date.fromisoformat(modified),
-                    _sha256(sha256),
-                )
+                str(record_id): ReleasedRecord(revision, created, modified, sha256)
                 for record_id, (revision, created, modified, sha256) in records.items()
             }
         if set(decoded) != set(RELEASE_FILES):
@@ -142,8 +138,8 @@ def _read_articles(path: Path) -> dict[str, ReleasedRecord] | str:
                 data = json.loads(line)
                 record = ReleasedRecord(
                     _integer(data["revision"]),
-                    datetime.date.fromisoformat(data["created"]),
-                    datetime.date.fromisoformat(data["modified"]),
+                    _iso(data["created"]),
+                    _iso(data["modified"]),
                     _sha256(data["content_sha256"]),
                 )
                 found[str(data["id"])] = record
@@ -168,6 +164,13 @@ def _integer(value: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise TypeError(f"revision {value!r} is not an integer")
     return value
+
+
+def _iso(value: object) -> str:
+    """A calendar date written YYYY-MM-DD (raises ValueError or TypeError otherwise)."""
+    if not isinstance(value, str):
+        raise TypeError(f"date {value!r} is not text")
+    return datetime.date.fromisoformat(value).isoformat()
 
 
 def _sha256(value: object) -> str:
@@ -212,12 +215,18 @@ def check_versions(
             continue
         old = previous
         revision, created, modified, sha256 = facts.version
+        if (
+            revision >= old.revision
+            and created == old.created
+            and sha256 == previous.content_sha256
+        ):
+            continue  # the common case: nothing to report, and no report made
         report = tree_file.report
         if revision < old.revision:
             report.add("V005", f"revision {revision} is lower than the released "
                        f"revision {old.revision}", ("revision",))
-        if created != old.created.isoformat():
-            report.add("V005", f"created was {old.created.isoformat()} in the release; it never "
+        if created != old.created:
+            report.add("V005", f"created was {old.created} in the release; it never "
                        "changes", ("created",))
         if sha256 == previous.content_sha256:
             continue
@@ -228,11 +237,11 @@ def check_versions(
                 f"{revision}; set it to {old.revision + 1}",
                 ("revision",),
             )
-        if modified <= old.modified.isoformat():
+        if modified <= old.modified:
             report.add(
                 "V003",
                 f"content changed but modified ({modified}) is not after the "
-                f"released {old.modified.isoformat()}",
+                f"released {old.modified}",
                 ("modified",),
             )
     missing: list[Finding] = []
