@@ -297,3 +297,13 @@ def test_where_the_cache_lives(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     if os.name == "posix":
         assert default_directory() == tmp_path / "home" / ".cache" / "iraq-ct-news"
+
+
+def test_build_fills_the_cache_for_validate(tree: Path, directory: Path) -> None:
+    from iraq_ct_news.release.build import build
+
+    build(tree, with_parquet=False, cache=ValidationCache(directory))
+    cache = ValidationCache(directory)
+    assert findings(tree, cache) == findings(tree) == []
+    files = len([p for p in (tree / "curated").rglob("*") if p.is_file()])
+    assert cache.hits == files
