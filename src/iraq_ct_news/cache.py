@@ -199,8 +199,8 @@ class ValidationCache:
                 return False
 
     def write(self, entries: dict[str, Any]) -> None:
-        """Store ``entries`` and the new file signatures in one transaction (all or none);
-        never raises."""
+        """Store ``entries`` (values, or their encoded bytes) and the new file signatures in one
+        transaction (all or none); never raises for a problem of the database."""
         signatures = self.hasher.new
         if not entries and not signatures:
             return
@@ -212,7 +212,8 @@ class ValidationCache:
                 connection.execute("BEGIN IMMEDIATE")
                 connection.executemany(
                     "INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)",
-                    [(key, _encode(value)) for key, value in entries.items()],
+                    [(key, value if isinstance(value, bytes) else _encode(value))
+                     for key, value in entries.items()],
                 )
                 connection.executemany(
                     "INSERT OR REPLACE INTO signatures (path, signature, sha256) VALUES (?, ?, ?)",
@@ -315,7 +316,7 @@ class ValidationCache:
             key = file_key(outcome.source.relative.as_posix(), outcome.content_sha256)
             if key in self.used:
                 continue  # read from the cache this run: already there
-            entries[key] = _entry_from_outcome(outcome)
+            entries[key] = outcome.entry if outcome.entry is not None else encode_entry(outcome)
             self.used.add(key)
         self.write(entries)
 
@@ -462,6 +463,11 @@ def _decode(value: Any) -> Any:
         return json.loads(data)
     except (ValueError, RecursionError):
         return None
+
+
+def encode_entry(outcome: Outcome) -> bytes:
+    """The stored form of an outcome (worker processes encode their own, in parallel)."""
+    return _encode(_entry_from_outcome(outcome))
 
 
 def _entry_from_outcome(outcome: Outcome) -> list[Any]:

@@ -106,12 +106,14 @@ def _validate(
     reuse = cache if cache is not None and not keep_records else None
 
     resolved_root = _resolve_quietly(root)
-    base = StageContext(root, keep_records=keep_records, resolved_root=resolved_root)
+    encode = cache is not None
+    base = StageContext(root, keep_records=keep_records, resolved_root=resolved_root,
+                        encode_entries=encode)
     registries = _check_stage(base, registry_sources, jobs, advance, reuse)
     names = _name_index(registries)
     titles = _titles(registries)
     context = StageContext(root, keep_records=keep_records, names=names, titles=titles,
-                           resolved_root=resolved_root)
+                           resolved_root=resolved_root, encode_entries=encode)
     articles = _check_stage(context, article_sources, jobs, advance, reuse)
     if cache is not None:
         cache.store([*registries, *articles])

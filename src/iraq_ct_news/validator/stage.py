@@ -43,6 +43,8 @@ class StageContext:
     """Article id to the (folded) titles people's positions quote from it."""
     resolved_root: Path | None = None
     """``root.resolve()``, worked out once for the run (None: each file works it out)."""
+    encode_entries: bool = False
+    """Encode each outcome for the cache where it is made (in the workers, in parallel)."""
 
 
 @dataclass
@@ -67,6 +69,8 @@ class Outcome:
     the checks across files add); never sent between processes nor cached."""
     cached: bool = False
     """True when the outcome was read from the cache (it need not be stored again)."""
+    entry: bytes | None = None
+    """The outcome encoded for the cache, when the context asked for it."""
     signatures: list[tuple[str, str, str]] = field(default_factory=list)
     """(absolute path, stat signature, SHA-256) of the file and its seed as read, when settled
     (for the cache's signature table)."""
@@ -105,7 +109,7 @@ def check_file(context: StageContext, source: CuratedFile, seeds: SeedStore) -> 
         signatures.append((signature_key(location), parsed.signature, parsed.content_sha256))
     if outcome_seed is not None and outcome_seed[0] in seeds.signatures:
         signatures.append(seeds.signatures[outcome_seed[0]])
-    return Outcome(
+    outcome = Outcome(
         signatures=signatures,
         source=source,
         findings=[(f.line, f.column, f.code, f.message) for f in parsed.report.findings],
@@ -118,4 +122,9 @@ def check_file(context: StageContext, source: CuratedFile, seeds: SeedStore) -> 
         spans=spans if context.keep_records else None,
         document=parsed.document,
     )
+    if context.encode_entries and outcome.content_sha256 is not None:
+        from ..cache import encode_entry
+
+        outcome.entry = encode_entry(outcome)
+    return outcome
 
