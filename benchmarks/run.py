@@ -24,6 +24,7 @@ It prints the medians, ratios and per-article costs, and asserts nothing about t
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import platform
@@ -153,7 +154,8 @@ def edit_one_article(tree: Path, round_number: int) -> None:
         if line.startswith("revision: "):
             lines[index] = f"revision: {int(line.split()[1]) + 1}"
         elif line.startswith("modified: "):
-            lines[index] = f"modified: '2030-01-{1 + round_number % 28:02d}'"
+            day = datetime.date.fromisoformat(line.split()[1].strip("'")) + datetime.timedelta(1)
+            lines[index] = f"modified: '{day.isoformat()}'"
         elif line.startswith("  en: ") and lines[index - 1] == "summary:":
             lines[index] = f"  en: Edited for benchmark round {round_number}. " + line[6:]
     path.write_text("\n".join(lines), encoding="utf-8")
