@@ -307,3 +307,15 @@ def test_build_fills_the_cache_for_validate(tree: Path, directory: Path) -> None
     assert findings(tree, cache) == findings(tree) == []
     files = len([p for p in (tree / "curated").rglob("*") if p.is_file()])
     assert cache.hits == files
+
+
+def test_no_place_for_a_cache_means_no_cache(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def nowhere() -> Path:
+        raise RuntimeError("Could not determine home directory")
+
+    monkeypatch.setattr(cache_module, "default_directory", nowhere)
+    cache = ValidationCache()
+    assert findings(tree, cache) == findings(tree) == []
+    assert cache.hits == 0

@@ -89,9 +89,15 @@ def tool_fingerprint() -> str:
     import yaml
 
     digest = hashlib.sha256()
+    try:
+        from yaml._yaml import get_version_string
+
+        libyaml = get_version_string()
+    except ImportError:  # pragma: no cover - PyYAML without libyaml
+        libyaml = "none"
     for part in (
         f"format {FORMAT}", __version__, sys.version, pydantic.VERSION, pydantic_core.__version__,
-        yaml.__version__, str(getattr(yaml, "__with_libyaml__", False)),
+        yaml.__version__, libyaml,
     ):
         digest.update(part.encode("utf-8") + b"\0")
     package = Path(__file__).resolve().parent
@@ -105,8 +111,13 @@ class ValidationCache:
     """The cache in ``directory`` (created on first write)."""
 
     def __init__(self, directory: Path | None = None) -> None:
-        self.directory = directory if directory is not None else default_directory()
-        self.path = self.directory / DATABASE
+        if directory is None:
+            try:
+                directory = default_directory()
+            except (RuntimeError, KeyError, OSError):  # no home folder to put it in
+                directory = None
+        self.directory = directory
+        self.path = directory / DATABASE if directory is not None else None
         self.used: set[str] = set()
         """Keys read or written this run (the rest may be pruned)."""
         self.hits = 0
@@ -121,6 +132,8 @@ class ValidationCache:
 
     def _connect(self, *, create: bool) -> sqlite3.Connection | None:
         """An open database, or None when there is none (or it cannot be used)."""
+        if self.path is None or self.directory is None:
+            return None
         if not create and not self.path.is_file():
             return None
         try:
@@ -140,6 +153,8 @@ class ValidationCache:
 
     def _replace_damaged(self) -> sqlite3.Connection | None:
         """Set a damaged database aside and start an empty one (or give up quietly)."""
+        if self.path is None:
+            return None
         try:
             os.replace(self.path, self.path.with_name(DATABASE + ".damaged"))
             for suffix in ("-wal", "-shm"):
