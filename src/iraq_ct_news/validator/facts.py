@@ -85,21 +85,22 @@ class Facts:
     def from_json(cls, data: list[Any]) -> Facts:
         """The summary stored by :meth:`to_json`; raises (KeyError, TypeError, ValueError) on
         anything else, which the cache treats as a damaged entry."""
+        # The cache checked the entry's bytes against their checksum, so this is what
+        # to_json wrote; only the shape is unpacked (a surprise raises, and is a miss).
         (verified, repaired, record_id, definitions, groups, name_keys, titles, title_answers,
          version, index_map) = data
         return cls(
-            verified=verified is True,
-            repaired=repaired is True,
-            record_id=record_id,
-            definitions=[(_namespace(ns), name, tuple(path)) for ns, name, path in definitions],
-            ref_groups={_allowed(key): targets for key, targets in groups.items()},
-            name_keys=name_keys,
-            titles=[(index, article, title) for index, article, title in titles],
-            title_answers=title_answers,
-            version=None if version is None else (
-                int(version[0]), str(version[1]), str(version[2]), str(version[3])
-            ),
-            index_map=index_map,
+            verified is True,
+            repaired is True,
+            record_id,
+            [(_namespace(ns), name, tuple(path)) for ns, name, path in definitions],
+            {_allowed(key): targets for key, targets in groups.items()},
+            None,
+            name_keys,
+            [(index, article, title) for index, article, title in titles] if titles else [],
+            title_answers,
+            None if version is None else tuple(version),
+            index_map,
         )
 
 
