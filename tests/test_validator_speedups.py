@@ -7,18 +7,19 @@ the plain implementation it replaces, on generated input and on every invalid fi
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections import defaultdict
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iraq_ct_news.arabic import search_key, token_variants, tokens
+from iraq_ct_news.arabic import _FOLD, search_key, token_variants, tokens
 from iraq_ct_news.textutil import fold_whitespace, text_problems
-from iraq_ct_news.validator import fasttext, parallel, validate_repository
+from iraq_ct_news.validator import parallel, validate_repository
 from iraq_ct_news.validator.names import NameMatcher
 from iraq_ct_news.validator.record_checks import _is_clean
 
@@ -35,10 +36,11 @@ ARABIC_TEXT = st.text(
 
 
 @given(st.one_of(st.text(max_size=80), ARABIC_TEXT))
-def test_fast_folding_and_keys_equal_the_plain_ones(text: str) -> None:
-    assert fasttext.fold(text) == fold_whitespace(text)
-    assert fasttext.search_key(text) == search_key(text)
-    assert fasttext.tokens(text) == tokens(text)
+def test_fast_folding_and_keys_equal_the_plain_definitions(text: str) -> None:
+    """The string-method implementations give what their plain definitions give."""
+    assert fold_whitespace(text) == re.sub(r"\s+", " ", text).strip()
+    assert search_key(text) == text.translate(_FOLD).casefold()
+    assert tokens(text) == re.findall(r"\w+", text.translate(_FOLD).casefold())
 
 
 @given(st.one_of(st.text(max_size=60), ARABIC_TEXT), st.booleans())
@@ -119,11 +121,27 @@ def test_worker_processes_report_what_one_process_reports(
     assert validate_repository(tree, jobs=2).findings == alone
 
 
-def test_the_fast_listing_equals_the_layouts(tmp_path: Path) -> None:
+def test_the_listing_equals_a_plain_walk(tmp_path: Path) -> None:
     import os
 
-    from iraq_ct_news.layout import curated_files
-    from iraq_ct_news.validator.listing import list_curated
+    from iraq_ct_news.layout import CuratedFile, classify, curated_files
+
+    def plain(root: Path) -> list[CuratedFile]:
+        """The listing as first written, with os.walk and Path objects."""
+        base = root / "curated"
+        if base.is_symlink():
+            return [CuratedFile(PurePosixPath("curated"), None)]
+        if not base.is_dir():
+            return []
+        found = []
+        for folder, directories, files in os.walk(base, followlinks=False):
+            here = Path(folder)
+            linked = [name for name in directories if (here / name).is_symlink()]
+            for name in [*files, *linked]:
+                path = here / name
+                relative = PurePosixPath(path.relative_to(root).as_posix())
+                found.append(CuratedFile(relative, None if path.is_symlink() else classify(relative)))
+        return sorted(found, key=lambda item: item.relative.as_posix())
 
     tree = tmp_path / "repo"
     shutil.copytree(VALID_TREE, tree)
@@ -141,9 +159,11 @@ def test_the_fast_listing_equals_the_layouts(tmp_path: Path) -> None:
         (curated / "articles" / "broken.yaml").symlink_to(tmp_path / "missing")
         (curated / "linked-folder").symlink_to(tmp_path, target_is_directory=True)
         os.mkfifo(curated / "people" / "pipe.yaml")
-    assert list_curated(tree) == curated_files(tree)
-    assert list_curated(tmp_path / "nothing-here") == curated_files(tmp_path / "nothing-here")
+    assert curated_files(tree) == plain(tree)
+    assert curated_files(tmp_path / "nothing-here") == plain(tmp_path / "nothing-here") == []
     if os.name == "posix":
         shutil.move(str(curated), str(tmp_path / "elsewhere"))
         (tree / "curated").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
-        assert list_curated(tree) == curated_files(tree)
+        assert curated_files(tree) == plain(tree)
+
+

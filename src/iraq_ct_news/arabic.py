@@ -24,11 +24,24 @@ _FOLD = str.maketrans(
     }
 )
 _TOKEN = re.compile(r"\w+")
+#: The table as (character, replacement) pairs, for ``search_key``.
+_FOLD_PAIRS: tuple[tuple[str, str], ...] = tuple(
+    (chr(code), "" if replacement is None else str(replacement))
+    for code, replacement in _FOLD.items()
+)
 
 
 def search_key(text: str) -> str:
-    """``text`` folded for matching: alef/hamza forms, ya, ta marbuta, marks, digits, case."""
-    return text.translate(_FOLD).casefold()
+    """``text`` folded for matching: alef/hamza forms, ya, ta marbuta, marks, digits, case.
+
+    Same result as ``text.translate(table)``, but ``str.replace`` runs only for the few table
+    characters a text contains, in C; translate looks each character up in a dict, which was a
+    large share of validating an article.
+    """
+    for char, replacement in _FOLD_PAIRS:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text.casefold()
 
 
 def tokens(text: str) -> list[str]:

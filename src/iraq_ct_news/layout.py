@@ -50,18 +50,7 @@ class CuratedFile:
 
 def classify(relative: PurePosixPath) -> FileKind | None:
     """The record kind a repository-relative path holds, or None if records do not go there."""
-    parts = relative.parts
-    if len(parts) < 2 or parts[0] != CURATED:
-        return None
-    inner = "/".join(parts[1:])
-    for kind, name in VOCABULARY_FILES.items():
-        if inner == name:
-            return kind
-    if len(parts) == 3 and relative.suffix == ".yaml":
-        for record_kind, directory in RECORD_DIRECTORIES.items():
-            if parts[1] == directory:
-                return record_kind
-    return None
+    return _classify_text(relative.as_posix())
 
 
 def curated_files(root: Path) -> list[CuratedFile]:
@@ -69,22 +58,61 @@ def curated_files(root: Path) -> list[CuratedFile]:
 
     Symbolic links are listed but never followed: a linked file or folder (``curated/`` itself
     included) is reported as an unexpected file, and nothing behind it is listed or read.
+
+    One ``os.scandir`` per folder, whose entries already know whether they are links, and plain
+    strings until the end: a warm validation of ten thousand articles does little more than
+    list the files, so building ``Path`` objects per file was a sixth of it.
     """
     base = root / CURATED
     if base.is_symlink():
         return [CuratedFile(PurePosixPath(CURATED), None)]
     if not base.is_dir():
         return []
-    found: list[CuratedFile] = []
-    for folder, directories, files in os.walk(base, followlinks=False):
-        here = Path(folder)
-        linked = [name for name in directories if (here / name).is_symlink()]
-        for name in [*files, *linked]:
-            path = here / name
-            relative = PurePosixPath(path.relative_to(root).as_posix())
-            kind = None if path.is_symlink() else classify(relative)
-            found.append(CuratedFile(relative, kind))
-    return sorted(found, key=lambda item: item.relative.as_posix())
+    found: list[tuple[str, FileKind | None]] = []
+    pending: list[tuple[str, str]] = [(str(base), CURATED)]
+    while pending:
+        folder, relative_folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            continue  # a folder that cannot be listed is skipped, as os.walk does
+        for entry in entries:
+            relative = f"{relative_folder}/{entry.name}"
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            link = entry.is_symlink()
+            if is_dir and not link:
+                pending.append((entry.path, relative))
+            else:
+                found.append((relative, None if link else _classify_text(relative)))
+    found.sort(key=lambda item: item[0])
+    return [CuratedFile(PurePosixPath(relative), kind) for relative, kind in found]
+
+
+def _classify_text(relative: str) -> FileKind | None:
+    """``classify`` of a root-relative POSIX path given as a string (no Path built)."""
+    parts = relative.split("/")
+    if len(parts) < 2 or parts[0] != CURATED:
+        return None
+    inner = relative[len(CURATED) + 1 :]
+    if inner in _VOCABULARY_BY_FILE:
+        return _VOCABULARY_BY_FILE[inner]
+    if len(parts) == 3:
+        name = parts[2]
+        dot = name.rfind(".")
+        suffix = name[dot:] if 0 < dot < len(name) - 1 else ""
+        if suffix == ".yaml":
+            return _KIND_BY_DIRECTORY.get(parts[1])
+    return None
+
+
+_VOCABULARY_BY_FILE: dict[str, FileKind] = {name: kind for kind, name in VOCABULARY_FILES.items()}
+_KIND_BY_DIRECTORY: dict[str, FileKind] = {
+    directory: kind for kind, directory in RECORD_DIRECTORIES.items()
+}
 
 
 def record_path(kind: RecordKind, record_id: str) -> PurePosixPath:

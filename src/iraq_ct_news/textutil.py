@@ -10,8 +10,6 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-_WHITESPACE_RUN = re.compile(r"\s+")
-
 #: Characters that change how text is displayed without being visible (Trojan Source).
 BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -25,8 +23,13 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 def fold_whitespace(text: str) -> str:
-    """Every run of whitespace (including non-breaking spaces and newlines) as one space."""
-    return _WHITESPACE_RUN.sub(" ", text).strip()
+    """Every run of whitespace (including non-breaking spaces and newlines) as one space.
+
+    ``str.split`` splits on exactly the characters ``\\s`` matches, and runs in C over the
+    whole string: this is called on every body and seed, so it is several times faster than a
+    regular-expression substitution with the same result.
+    """
+    return " ".join(text.split())
 
 
 def to_latin_digits(text: str) -> str:

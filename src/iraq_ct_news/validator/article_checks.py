@@ -15,7 +15,7 @@ from ..models import AnchorFields, Article, Edtf, Evidence, Quote
 from ..numbers import has_digits, stated_numbers
 from ..textutil import to_latin_digits
 from ..yamlreader import PathKey
-from .fasttext import fold as fold_whitespace
+from ..textutil import fold_whitespace
 from .loading import ParsedFile
 from .report import format_path
 from .seeds import Seed, SeedStore

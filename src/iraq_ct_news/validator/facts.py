@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from ..layout import FileKind
 from ..models import Article, CameoVocabulary, Person, ThemeVocabulary, VersionedRecord
 from ..yamlreader import PathKey
-from .fasttext import fold as fold_whitespace
+from ..textutil import fold_whitespace
 
 Namespace = Literal["person", "organization", "place", "article", "theme", "cameo"]
 ENTITY_KINDS: tuple[Namespace, ...] = ("person", "organization", "place")

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from ..arabic import token_variants
 from ..models import Article, Organization, Person, Place
-from .fasttext import tokens
+from ..arabic import tokens
 from .report import FileReport
 
 

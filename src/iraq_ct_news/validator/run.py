@@ -25,12 +25,11 @@ from ..anchoring import SpanResolution
 from ..errors import UsageError
 from ..findings import Finding, sort_findings
 from ..gcpause import bulk_allocation
-from ..layout import CuratedFile
+from ..layout import CuratedFile, curated_files
 from ..models import Article
 from ..rules import severity_of
 from ..yamlreader import PathKey
 from .cross_checks import TreeFile, check_tree
-from .listing import list_curated
 from .loading import ParsedFile
 from .names import NameIndex, build_name_index
 from .parallel import check_files
@@ -97,7 +96,7 @@ def _validate(
     progress: Progress | None,
 ) -> ValidationResult:
     wanted = None if only is None else {_relative_to_root(root, path) for path in only}
-    sources = list_curated(root)
+    sources = curated_files(root)
     registry_sources = [source for source in sources if source.kind != "article"]
     article_sources = [source for source in sources if source.kind == "article"]
     if progress is not None:

@@ -21,7 +21,7 @@ from ..layout import SEEDS
 from ..limits import MAX_SEED_BYTES
 from ..signature import key as signature_key
 from ..signature import signature, stable_signature
-from .fasttext import fold as fold_whitespace
+from ..textutil import fold_whitespace
 
 
 @dataclass(frozen=True)
