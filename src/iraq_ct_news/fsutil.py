@@ -56,12 +56,8 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
     return data
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
-
-    A crash, a full disk or an exception leaves the old file untouched: ``os.replace`` is atomic
-    on one filesystem, and the temporary file is removed on failure.
-    """
+def _write_temporary(path: Path, data: bytes) -> str:
+    """Write ``data`` to a new temporary file beside ``path``, flushed to disk; return its name."""
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -69,10 +65,21 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(temporary, 0o644)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    return temporary
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
+
+    A crash, a full disk or an exception leaves the old file untouched: ``os.replace`` is atomic
+    on one filesystem, and the temporary file is removed on failure.
+    """
+    temporary = _write_temporary(path, data)
+    try:
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
         os.replace(temporary, path)
     except BaseException:
         try:
@@ -80,6 +87,27 @@ def write_atomic(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def create_new_file(path: Path, data: bytes) -> None:
+    """Write ``path`` completely or not at all, and never over an existing file.
+
+    The content goes to a temporary file that is then hard-linked to ``path``: the link fails if
+    ``path`` exists (even if it appeared a moment ago), and readers never see a partial file.
+    Where hard links are not supported, an exclusive create is the fallback.
+    """
+    temporary = _write_temporary(path, data)
+    try:
+        os.chmod(temporary, 0o644)
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            raise
+        except OSError:
+            with open(path, "xb") as stream:
+                stream.write(data)
+    finally:
+        os.unlink(temporary)
 
 
 def write_text_atomic(path: Path, text: str) -> None:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime
 import os
 import re
-import tempfile
 import textwrap
 import unicodedata
 from collections.abc import Iterable
@@ -32,7 +31,13 @@ from typing import Any
 
 from ._version import SCHEMA_VERSION
 from .errors import IraqCtNewsError, ReaderError, UsageError
-from .fsutil import FileTooLarge, NotARegularFile, read_regular_file, write_atomic
+from .fsutil import (
+    FileTooLarge,
+    NotARegularFile,
+    create_new_file,
+    read_regular_file,
+    write_atomic,
+)
 from .layout import CURATED, SEEDS, curated_files, record_path
 from .limits import MAX_FILE_BYTES
 from .models.types import ID_MAX_LENGTH, ID_PATTERN, SEED_NAME_PATTERN
@@ -402,7 +407,7 @@ def write_scaffold(root: Path, scaffold: Scaffold) -> None:
         write_atomic(root / SEEDS / SUMS_FILE, scaffold.sums.encode("ascii"))
     target = root / scaffold.relative
     try:
-        _create_new_file(target, scaffold.text.encode("utf-8"))
+        create_new_file(target, scaffold.text.encode("utf-8"))
     except FileExistsError:
         raise ScaffoldError(
             f"{scaffold.relative} already exists; `iraq-ct-news new` never overwrites a record"
@@ -641,29 +646,3 @@ def _render(data: dict[str, Any], header: list[str]) -> str:
     if not same(again.data, data):  # pragma: no cover - a formatter bug
         raise ScaffoldError("the scaffold did not read back as written; please report this")
     return text
-
-
-def _create_new_file(path: Path, data: bytes) -> None:
-    """Write ``path`` completely or not at all, and never over an existing file.
-
-    The content goes to a temporary file that is then hard-linked to ``path``: the link fails if
-    ``path`` exists (even if it appeared a moment ago), and readers never see a partial file.
-    Where hard links are not supported, an exclusive create is the fallback.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        try:
-            os.link(temporary, path)
-        except FileExistsError:
-            raise
-        except OSError:
-            with open(path, "xb") as stream:
-                stream.write(data)
-    finally:
-        os.unlink(temporary)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .validate import add_performance_options, collector_paused
+from .validate import add_performance_options
 
 #: Position in `iraq-ct-news --help`.
 ORDER = 20
@@ -36,7 +36,9 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with collector_paused():
+    from ..gcpause import bulk_allocation
+
+    with bulk_allocation():
         return _run(args)
 
 

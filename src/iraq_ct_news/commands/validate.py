@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -76,10 +74,13 @@ def run(args: argparse.Namespace) -> int:
         return 0
 
     from ..cache import ValidationCache
+    from ..gcpause import bulk_allocation
     from ..progress import Progress
     from ..validator import validate_repository
 
-    with collector_paused():
+    # Collector paused for the whole command, until the results are dropped: pausing it only
+    # around the work would make the first collection afterwards walk every result at once.
+    with bulk_allocation():
         result = validate_repository(
             args.root,
             args.files or None,
@@ -93,22 +94,3 @@ def run(args: argparse.Namespace) -> int:
         status = 1 if result.errors else 0
         del result
     return status
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector for a whole command, and restore it once the
-    command's data has been dropped.
-
-    The results of a large run are many small acyclic objects; the collector would walk them
-    again and again as they grow. Pausing it only around the work would make the first
-    collection afterwards walk all of them at once (a fifth of a warm run); by the time this
-    block ends they are freed, and there is nothing left to walk.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
