@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from .validate import add_performance_options
+
+from ._options import add_root_option
 
 #: Position in `iraq-ct-news --help`.
 ORDER = 20
@@ -23,10 +24,7 @@ def add_parser(subparsers: Any) -> None:
         "one only once it is complete. With --check, write nothing and exit 1 when dataset/ or "
         "schema/ differ from what a build would write.",
     )
-    parser.add_argument(
-        "--root", type=Path, default=Path("."),
-        help="repository folder holding curated/ and seeds/ (default: current folder)",
-    )
+    add_root_option(parser)
     parser.add_argument(
         "--check", action="store_true",
         help="only report files a build would change (Parquet files are not compared)",

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ._options import add_root_option
+
 #: Position in `iraq-ct-news --help`.
 ORDER = 20
 
@@ -31,10 +33,7 @@ def add_parser(subparsers: Any) -> None:
         "files", nargs="*", type=Path, metavar="FILE",
         help="format only these record files (default: every record under curated/)",
     )
-    parser.add_argument(
-        "--root", type=Path, default=Path("."),
-        help="repository folder holding curated/ (default: current folder)",
-    )
+    add_root_option(parser, "curated/")
     parser.add_argument(
         "--check", action="store_true",
         help="write nothing; list the files that would change and exit 1 if there are any",

@@ -9,6 +9,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ._options import add_root_option
+
 #: Position in `iraq-ct-news --help`: the first command a contributor runs.
 ORDER = 5
 
@@ -33,10 +35,7 @@ def add_parser(subparsers: Any) -> None:
         help="the record's id, lowercase kebab-case, descriptive in English (default: made "
         "from the seed's file name)",
     )
-    parser.add_argument(
-        "--root", type=Path, default=Path("."),
-        help="repository folder holding curated/ and seeds/ (default: current folder)",
-    )
+    add_root_option(parser)
     parser.set_defaults(handler=run)
 
 

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ._options import add_root_option
+
 #: Position in `iraq-ct-news --help`.
 ORDER = 90
 
@@ -17,9 +19,7 @@ def add_parser(subparsers: Any) -> None:
         description="Write one draft 2020-12 JSON Schema per record kind into schema/. "
         "With --check, write nothing and exit 1 when the committed files are stale.",
     )
-    parser.add_argument(
-        "--root", type=Path, default=Path("."), help="repository folder (default: current folder)"
-    )
+    add_root_option(parser, "schema/")
     parser.add_argument("--check", action="store_true", help="only report stale files")
     parser.set_defaults(handler=run)
 

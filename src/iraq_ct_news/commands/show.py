@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ._release_args import add_path_option
+from ._options import add_path_option
 
 #: Position in `iraq-ct-news --help`.
 ORDER = 40

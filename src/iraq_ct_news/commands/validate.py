@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from pathlib import Path
 from typing import Any
+
+from ._options import add_root_option
 
 #: Position in `iraq-ct-news --help`.
 ORDER = 10
@@ -23,10 +24,7 @@ def add_parser(subparsers: Any) -> None:
         "files", nargs="*", type=Path, metavar="FILE",
         help="report only these files (references are still checked against the whole tree)",
     )
-    parser.add_argument(
-        "--root", type=Path, default=Path("."),
-        help="repository folder holding curated/ and seeds/ (default: current folder)",
-    )
+    add_root_option(parser)
     parser.add_argument(
         "--format", choices=("text", "json", "github"), default="text", dest="output_format",
         help="text (default), json, or github (workflow annotations)",

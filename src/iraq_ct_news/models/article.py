@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .base import ArabicEnglishText, EnglishText, RecordModel, VersionedRecord
+from .base import EnglishText, RecordModel, VersionedRecord
 from .edtf import Edtf
 from .types import (
     CameoCode,
