@@ -11,6 +11,7 @@ something to do.
 from __future__ import annotations
 
 import datetime
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,8 @@ import yaml
 
 from iraq_ct_news.formatting import render
 from iraq_ct_news.yamlreader import read_yaml_file
+
+from .conftest import REPOSITORY
 
 SEED_NAME = "005_unami-workshop.txt"
 ARTICLE_ID = "unami-ct-financing-workshop-2019"
@@ -201,3 +204,20 @@ def _pyyaml_layout(schema_line: str, data: dict[str, Any]) -> str:
     """The record as a hand-edited file might be: PyYAML's layout, quoted where it must be."""
     dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=4096)
     return schema_line + "\n" + dumped
+
+
+#: What a contributor's working copy needs for the data commands (README.md: the guide's links).
+REPOSITORY_PARTS = ("curated", "seeds", "dataset", "schema", "CHANGELOG.md", "README.md")
+
+
+def copy_repository(destination: Path) -> Path:
+    """A copy of the repository's data and metadata, without the uncommitted Parquet files."""
+    destination.mkdir(parents=True)
+    for part in REPOSITORY_PARTS:
+        source = REPOSITORY / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("parquet"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+

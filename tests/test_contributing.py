@@ -25,7 +25,6 @@ import datetime
 import os
 import re
 import shlex
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -47,7 +46,6 @@ from .test_readme import setup_commands
 
 GUIDE = REPOSITORY / "CONTRIBUTING.md"
 #: What a clone holds that the guide's commands read or write.
-REPOSITORY_PARTS = ("curated", "seeds", "dataset", "schema", "CHANGELOG.md", "README.md")
 CURATE_HEADING = "3. Curate the record"
 CHANGELOG_HEADING = "6. Add a CHANGELOG entry"
 EXPECTED_STATUS = re.compile(r"#\s*exit status (\d+)\s*$")
@@ -106,22 +104,11 @@ def security_long_run() -> str:
 # -- the walkthrough ----------------------------------------------------------------------------
 
 
-def copy_repository(destination: Path) -> Path:
-    destination.mkdir(parents=True)
-    for part in REPOSITORY_PARTS:
-        source = REPOSITORY / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("parquet"))
-        else:
-            shutil.copy2(source, destination / part)
-    return destination
-
-
 class Walkthrough:
     """A copy of the repository and the shell the guide's commands run in."""
 
     def __init__(self, tmp_path: Path) -> None:
-        self.root = copy_repository(tmp_path / "iraq-ct-news")
+        self.root = contribution.copy_repository(tmp_path / "iraq-ct-news")
         home = tmp_path / "home"
         (home / "Downloads").mkdir(parents=True)
         self.env = {
@@ -319,11 +306,11 @@ def apply_edit(root: Path, path: str, edit: dict[str, Any]) -> list[Finding]:
 def test_correction_and_withdrawal_examples_validate(
     path: str, edit: dict[str, Any], tmp_path: Path
 ) -> None:
-    findings = apply_edit(copy_repository(tmp_path / "with"), path, edit)
+    findings = apply_edit(contribution.copy_repository(tmp_path / "with"), path, edit)
     assert [f.render() for f in findings if f.is_error] == []
     # Without the new revision and modified date, the same change is refused.
     bare = {key: value for key, value in edit.items() if key not in ("revision", "modified")}
-    findings = apply_edit(copy_repository(tmp_path / "without"), path, bare)
+    findings = apply_edit(contribution.copy_repository(tmp_path / "without"), path, bare)
     assert {"V002", "V003"} <= {f.code for f in findings}
 
 

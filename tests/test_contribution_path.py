@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,23 +20,13 @@ from iraq_ct_news.cli import main
 from iraq_ct_news.release.dataset import clear_cache
 
 from . import contribution_support as contribution
-from .conftest import REPOSITORY
 
 #: What a clone holds that the commands read or write.
-REPOSITORY_PARTS = ("curated", "seeds", "dataset", "schema", "CHANGELOG.md")
 
 
 @pytest.fixture
 def clone(tmp_path: Path) -> Path:
-    root = tmp_path / "iraq-ct-news"
-    root.mkdir()
-    for part in REPOSITORY_PARTS:
-        source = REPOSITORY / part
-        if source.is_dir():
-            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("parquet"))
-        else:
-            shutil.copy2(source, root / part)
-    return root
+    return contribution.copy_repository(tmp_path / "iraq-ct-news")
 
 
 def cli(root: Path, *arguments: str) -> int:
