@@ -108,8 +108,3 @@ def create_new_file(path: Path, data: bytes) -> None:
                 stream.write(data)
     finally:
         os.unlink(temporary)
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """:func:`write_atomic` for text, always UTF-8."""
-    write_atomic(path, text.encode("utf-8"))

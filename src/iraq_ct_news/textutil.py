@@ -19,7 +19,6 @@ INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
 
 ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u0671-\u06d3\u06fa-\u06fc]")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 def fold_whitespace(text: str) -> str:
@@ -39,10 +38,6 @@ def to_latin_digits(text: str) -> str:
 
 def has_arabic_letter(text: str) -> bool:
     return _ARABIC_LETTER.search(text) is not None
-
-
-def has_latin_letter(text: str) -> bool:
-    return _LATIN_LETTER.search(text) is not None
 
 
 def is_presentation_form(char: str) -> bool:

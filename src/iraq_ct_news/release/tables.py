@@ -541,9 +541,6 @@ TABLES: tuple[Table, ...] = (
     ),
 )
 
-TABLES_BY_NAME: dict[str, Table] = {table.name: table for table in TABLES}
-
-
 def cell(value: Any) -> str:
     """A value as CSV text: empty for null, ISO dates, JSON for lists and objects."""
     if value is None:
@@ -571,9 +568,3 @@ def render_csv(table: Table, release: Release) -> bytes:
         assert len(row) == width, (table.name, row)
         writer.writerow([cell(value) for value in row])
     return buffer.getvalue().encode("utf-8")
-
-
-def article_table_names() -> list[str]:
-    """Tables with one row per part of an article (what `stats` counts)."""
-    return [t.name for t in TABLES if t.columns[0].name == "article_id"]
-

@@ -45,17 +45,6 @@ def check_common(parsed: ParsedFile) -> None:
                 report.add("D002", f"interval {edtf.text} ends before it starts", path)
 
 
-def walk(value: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, Any]]:
-    """Every value in a YAML data tree with its path, parents before children."""
-    yield path, value
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from walk(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from walk(item, (*path, index))
-
-
 def _visit(parsed: ParsedFile, value: Any, path: PathKey) -> None:
     """Check every string (text rules) and list (repeated items) under ``value``.
 
@@ -74,24 +63,6 @@ def _visit(parsed: ParsedFile, value: Any, path: PathKey) -> None:
             _check_unique(parsed, path, value)
         for index, item in enumerate(value):
             _visit(parsed, item, (*path, index))
-
-
-def _strings_and_lists(data: dict[str, Any]) -> Iterator[tuple[PathKey, str | list[Any]]]:
-    """The strings and lists of a YAML data tree with their paths, in :func:`walk` order.
-
-    The same visit as ``walk`` without a generator per node: this runs over every node of every
-    file, and an article has hundreds.
-    """
-    stack: list[tuple[PathKey, Any]] = [((), data)]
-    while stack:
-        path, value = stack.pop()
-        if isinstance(value, str):
-            yield path, value
-        elif isinstance(value, dict):
-            stack.extend(((*path, key), item) for key, item in reversed(value.items()))
-        elif isinstance(value, list):
-            yield path, value
-            stack.extend(((*path, index), value[index]) for index in range(len(value) - 1, -1, -1))
 
 
 def walk_edtf(model: BaseModel, path: PathKey = ()) -> Iterator[tuple[PathKey, Edtf]]:

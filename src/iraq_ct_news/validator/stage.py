@@ -75,10 +75,6 @@ class Outcome:
     """(absolute path, stat signature, SHA-256) of the file and its seed as read, when settled
     (for the cache's signature table)."""
 
-    def without_document(self) -> Outcome:
-        self.document = None
-        return self
-
 
 def check_file(context: StageContext, source: CuratedFile, seeds: SeedStore) -> Outcome:
     """Read and check one file on its own; never raises for bad content."""
