@@ -17,7 +17,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iraq_ct_news.arabic import _FOLD, search_key, token_variants, tokens
+from iraq_ct_news.arabic import _FOLD, proclitic_forms, search_key, token_variants, tokens
 from iraq_ct_news.textutil import fold_whitespace, text_problems
 from iraq_ct_news.validator import parallel, validate_repository
 from iraq_ct_news.validator.names import NameMatcher
@@ -41,6 +41,14 @@ def test_fast_folding_and_keys_equal_the_plain_definitions(text: str) -> None:
     assert fold_whitespace(text) == re.sub(r"\s+", " ", text).strip()
     assert search_key(text) == text.translate(_FOLD).casefold()
     assert tokens(text) == re.findall(r"\w+", text.translate(_FOLD).casefold())
+
+
+@given(st.text(alphabet="والفبكلعراقمت", min_size=1, max_size=9))
+def test_proclitic_forms_reach_every_word_a_variant_comes_from(word: str) -> None:
+    """The matcher only looks at words in ``proclitic_forms`` of a name's first word, so every
+    word whose variants include that first word must be among them."""
+    for variant in token_variants(word):
+        assert word in proclitic_forms(variant)
 
 
 @given(st.one_of(st.text(max_size=60), ARABIC_TEXT), st.booleans())

@@ -49,6 +49,12 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(search_key(text))
 
 
+#: Proclitics a name can be glued behind: conjunctions first, then prepositions; a preposition
+#: ل before the article ال is written لل.
+CONJUNCTIONS = "وف"
+PREPOSITIONS = "بكل"
+
+
 def token_variants(token: str) -> set[str]:
     """``token`` and the forms it takes without Arabic proclitics (و ف ب ل ك, ال merged as لل).
 
@@ -57,14 +63,26 @@ def token_variants(token: str) -> set[str]:
     """
     variants = {token}
     stems = [token]
-    if len(token) > 3 and token[0] in "وف":
+    if len(token) > 3 and token[0] in CONJUNCTIONS:
         stems.append(token[1:])
     for stem in stems:
         variants.add(stem)
         if len(stem) > 3 and stem.startswith("لل"):
             variants.add("ال" + stem[2:])
-        if len(stem) > 4 and stem[0] in "بكل" and stem[1:3] == "ال":
+        if len(stem) > 4 and stem[0] in PREPOSITIONS and stem[1:3] == "ال":
             variants.add(stem[1:])
-        elif len(stem) > 3 and stem[0] in "بكل":
+        elif len(stem) > 3 and stem[0] in PREPOSITIONS:
             variants.add(stem[1:])
     return variants
+
+
+def proclitic_forms(word: str) -> list[str]:
+    """The inverse of :func:`token_variants`, as a superset: words that may have ``word`` among
+    their variants (``word`` itself and ``word`` behind the proclitics token_variants removes).
+
+    Callers keep only the forms whose variants really include ``word``.
+    """
+    stems = [word, *(preposition + word for preposition in PREPOSITIONS)]
+    if word.startswith("ال"):
+        stems.append("لل" + word[2:])
+    return [*stems, *(conjunction + stem for conjunction in CONJUNCTIONS for stem in stems)]

@@ -18,9 +18,8 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from ..arabic import token_variants
 from ..models import Article, Organization, Person, Place
-from ..arabic import tokens
+from ..arabic import proclitic_forms, token_variants, tokens
 from .report import FileReport
 
 
@@ -153,22 +152,6 @@ def _contains(text_variants: list[tuple[str, ...]], name_tokens: list[str]) -> b
     return False
 
 
-_CONJUNCTIONS = "وف"
-_PREPOSITIONS = "بكل"
-
-
-def _forms_of(first: str) -> list[str]:
-    """Words that may have ``first`` among their ``token_variants``: ``first`` itself and
-    ``first`` behind the proclitics ``token_variants`` removes (و/ف, then ب/ك/ل, or لل for ال).
-
-    A superset: the matcher keeps only the forms whose variants really include ``first``.
-    """
-    stems = [first, *(p + first for p in _PREPOSITIONS)]
-    if first.startswith("ال"):
-        stems.append("لل" + first[2:])
-    return [*stems, *(c + stem for c in _CONJUNCTIONS for stem in stems)]
-
-
 class NameMatcher:
     """Finds registry names in a text, longest match first (a token index, linear in the text).
 
@@ -213,10 +196,10 @@ class NameMatcher:
 
     @property
     def starting(self) -> frozenset[str]:
-        """Every word one of whose variants starts a spelling (see :func:`_forms_of`)."""
+        """Every word one of whose variants starts a spelling (see :func:`arabic.proclitic_forms`)."""
         if self._starting is None:
             self._starting = frozenset(
-                word for first in self.by_first for word in _forms_of(first)
+                word for first in self.by_first for word in proclitic_forms(first)
                 if first in self.variants(word)
             )
         return self._starting
