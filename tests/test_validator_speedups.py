@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from iraq_ct_news.arabic import _FOLD, proclitic_forms, search_key, token_variants, tokens
@@ -43,6 +43,10 @@ def test_fast_folding_and_keys_equal_the_plain_definitions(text: str) -> None:
     assert tokens(text) == re.findall(r"\w+", text.translate(_FOLD).casefold())
 
 
+@example("للعراق")
+@example("وللعراق")
+@example("فبالعراق")
+@example("كمكتب")
 @given(st.text(alphabet="والفبكلعراقمت", min_size=1, max_size=9))
 def test_proclitic_forms_reach_every_word_a_variant_comes_from(word: str) -> None:
     """The matcher only looks at words in ``proclitic_forms`` of a name's first word, so every
