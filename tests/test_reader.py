@@ -155,6 +155,9 @@ YAML_ALPHABET = st.sampled_from(list(":-?[]{},&*!|>'\"%@`#\n\t \\<=~.0123456789a
 def test_yaml_like_text_gives_data_or_a_reader_error(text: str) -> None:
     """Text made of YAML's own punctuation reaches far more parser states than random text."""
     try:
-        read_yaml_text(text)
-    except ReaderError:
-        pass
+        document = read_yaml_text(text)
+    except ReaderError as error:
+        assert error.code.startswith("Y") and error.line >= 1 and error.column >= 1
+    else:
+        assert isinstance(document.data, dict)
+        assert all(isinstance(key, str) for key in document.data)
