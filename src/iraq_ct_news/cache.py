@@ -326,9 +326,9 @@ class ValidationCache:
             for path, sig, sha in outcome.signatures:
                 if self.hasher.known.get(path) != (sig, sha):
                     self.hasher.new[path] = (sig, sha)
-            if outcome.content_sha256 is None:
+            if outcome.file_sha256 is None:
                 continue
-            key = file_key(outcome.source.relative.as_posix(), outcome.content_sha256)
+            key = file_key(outcome.source.relative.as_posix(), outcome.file_sha256)
             if key in self.used:
                 continue  # read from the cache this run: already there
             entries[key] = outcome.entry if outcome.entry is not None else encode_entry(outcome)
@@ -489,7 +489,7 @@ def _entry_from_outcome(outcome: Outcome) -> list[Any]:
     """A cache entry: ``[path, sha256, findings, seed, names fingerprint, titles, facts]``."""
     return [
         outcome.source.relative.as_posix(),
-        outcome.content_sha256,
+        outcome.file_sha256,
         [list(finding) for finding in outcome.findings],
         list(outcome.seed) if outcome.seed is not None else None,
         outcome.names_fingerprint,
@@ -517,7 +517,7 @@ def _outcome_from_entry(source: CuratedFile, relative: str, entry: Any) -> Outco
             findings=[(int(line), int(column), str(code), str(message))
                       for line, column, code, message in findings],
             facts=Facts.from_json(facts),
-            content_sha256=sha256,
+            file_sha256=sha256,
             seed=(str(seed[0]), str(seed[1])) if seed is not None else None,
             names_fingerprint=names,
             titles=tuple(titles),

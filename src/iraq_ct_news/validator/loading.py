@@ -55,7 +55,7 @@ class ParsedFile:
     record: BaseModel | None = None
     repaired: bool = False
     """True when ``record`` was built from a repaired copy of an invalid file (see ``_repair``)."""
-    content_sha256: str | None = None
+    file_sha256: str | None = None
     """SHA-256 of the bytes read (None when the file could not be read at all)."""
     signature: str | None = None
     """The file's stat signature when it stands for the bytes read (see ``signature``)."""
@@ -96,7 +96,7 @@ def parse_file(
     try:
         before = signature(location)
         raw = read_record_bytes(location)
-        parsed.content_sha256 = hashlib.sha256(raw).hexdigest()
+        parsed.file_sha256 = hashlib.sha256(raw).hexdigest()
         parsed.signature = stable_signature(location, before)
         document = read_yaml_bytes(raw)
     except ReaderError as error:

@@ -54,7 +54,7 @@ class Outcome:
     source: CuratedFile
     findings: list[Located]
     facts: Facts
-    content_sha256: str | None = None
+    file_sha256: str | None = None
     """SHA-256 of the bytes that were checked (None when the file could not be read)."""
     seed: tuple[str, str] | None = None
     """For an article: its seed's name and state (``SeedStore.state``) when it was checked."""
@@ -100,9 +100,9 @@ def check_file(context: StageContext, source: CuratedFile, seeds: SeedStore) -> 
         facts.title_answers = answer_titles(record, titles)
     facts.index_map = parsed.report.index_map
     signatures = []
-    if parsed.signature is not None and parsed.content_sha256 is not None:
+    if parsed.signature is not None and parsed.file_sha256 is not None:
         location = context.root / source.relative
-        signatures.append((signature_key(location), parsed.signature, parsed.content_sha256))
+        signatures.append((signature_key(location), parsed.signature, parsed.file_sha256))
     if outcome_seed is not None and outcome_seed[0] in seeds.signatures:
         signatures.append(seeds.signatures[outcome_seed[0]])
     outcome = Outcome(
@@ -110,7 +110,7 @@ def check_file(context: StageContext, source: CuratedFile, seeds: SeedStore) -> 
         source=source,
         findings=[(f.line, f.column, f.code, f.message) for f in parsed.report.findings],
         facts=facts,
-        content_sha256=parsed.content_sha256,
+        file_sha256=parsed.file_sha256,
         seed=outcome_seed,
         names_fingerprint=names_fingerprint,
         titles=titles,
@@ -118,7 +118,7 @@ def check_file(context: StageContext, source: CuratedFile, seeds: SeedStore) -> 
         spans=spans if context.keep_records else None,
         document=parsed.document,
     )
-    if context.encode_entries and outcome.content_sha256 is not None:
+    if context.encode_entries and outcome.file_sha256 is not None:
         from ..cache import encode_entry
 
         outcome.entry = encode_entry(outcome)
