@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from .._version import __version__
 from ..anchoring import SpanResolution
 from ..errors import BuildError
 from ..models import (
+    AnchorFields,
     Article,
     CameoEntry,
     CameoVocabulary,
@@ -43,6 +44,9 @@ class Release:
     cameo: tuple[CameoEntry, ...]
 
 
+_Span = TypeVar("_Span", bound=AnchorFields)
+
+
 def compile_release(result: ValidationResult, version: str = __version__) -> Release:
     """The release of a tree that validated without errors.
 
@@ -60,7 +64,11 @@ def compile_release(result: ValidationResult, version: str = __version__) -> Rel
     cameo: list[CameoEntry] = []
     for record in result.records():
         if isinstance(record, Article):
-            articles.append(with_offsets(record, result.spans.get(record.id, {})))
+            articles.append(
+                with_offsets(
+                    record, result.spans.get(record.id, {}), result.content_hashes.get(record.id)
+                )
+            )
         elif isinstance(record, Person):
             people.append(record)
         elif isinstance(record, Organization):
@@ -84,21 +92,40 @@ def compile_release(result: ValidationResult, version: str = __version__) -> Rel
     )
 
 
-def with_offsets(article: Article, spans: dict[PathKey, SpanResolution]) -> Article:
+def with_offsets(
+    article: Article, spans: dict[PathKey, SpanResolution], content_hash: str | None = None
+) -> Article:
     """``article`` with ``start``/``end`` of every span and its ``content_sha256`` filled in.
 
     Offsets are code points into the span's scope text (``body``, ``headline.ar`` or, for
-    evidence with ``scope: seed``, the seed document).
+    evidence with ``scope: seed``, the seed document). The article was validated already, and
+    offsets are the validator's own integers, so the parts are copied with the new values
+    rather than dumped and validated a second time. ``content_hash`` is the hash the validator
+    computed for the versioning rules; it is computed here only when not given.
     """
-    data: dict[str, Any] = article.model_dump(mode="json")
-    for path, _span in article.spans():
+
+    def placed(path: PathKey, span: _Span) -> _Span:
         resolution = spans.get(path)
         if resolution is None or not resolution.found:
             raise BuildError(f"article {article.id}: span {path} was not placed by the validator")
-        node: Any = data
-        for part in path:
-            node = node[part]
-        node["start"] = resolution.start
-        node["end"] = resolution.end
-    data["content_sha256"] = content_sha256(article)
-    return Article.model_validate(data)
+        return span.model_copy(update={"start": resolution.start, "end": resolution.end})
+
+    update: dict[str, Any] = {
+        group: [placed((group, index), span) for index, span in enumerate(getattr(article, group))]
+        for group in ("mentions", "quotes", "amounts", "resolutions", "figures")
+    }
+    if article.published_evidence is not None:
+        update["published_evidence"] = placed(("published_evidence",), article.published_evidence)
+    captured = article.source.captured_evidence
+    if captured is not None:
+        update["source"] = article.source.model_copy(
+            update={"captured_evidence": placed(("source", "captured_evidence"), captured)}
+        )
+    update["events"] = [
+        event if event.date_evidence is None else event.model_copy(
+            update={"date_evidence": placed(("events", index, "date_evidence"), event.date_evidence)}
+        )
+        for index, event in enumerate(article.events)
+    ]
+    update["content_sha256"] = content_hash or content_sha256(article)
+    return article.model_copy(update=update)

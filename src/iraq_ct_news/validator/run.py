@@ -51,6 +51,9 @@ class ValidationResult:
     """Every file with its model (only when validated with ``keep_records``)."""
     spans: dict[str, dict[PathKey, SpanResolution]] = field(default_factory=dict)
     """Where each article's anchored spans are, by article id (offsets for the release)."""
+    content_hashes: dict[str, str] = field(default_factory=dict)
+    """Each valid article's ``content_sha256``, by id: computed for the versioning rules, and
+    reused by the build rather than computed again."""
 
     @property
     def errors(self) -> list[Finding]:
@@ -148,7 +151,7 @@ def _validate(
         findings += unfiled
     result = ValidationResult(sort_findings(findings))
     if keep_records:
-        result.files, result.spans = _records(tree)
+        result.files, result.spans, result.content_hashes = _records(tree)
     return result
 
 
@@ -189,9 +192,10 @@ def _titles(outcomes: list[Outcome]) -> dict[str, tuple[str, ...]]:
 
 def _records(
     tree: list[TreeFile],
-) -> tuple[list[ParsedFile], dict[str, dict[PathKey, SpanResolution]]]:
+) -> tuple[list[ParsedFile], dict[str, dict[PathKey, SpanResolution]], dict[str, str]]:
     files: list[ParsedFile] = []
     spans: dict[str, dict[PathKey, SpanResolution]] = {}
+    content_hashes: dict[str, str] = {}
     for tree_file in tree:
         outcome = tree_file.outcome
         report = FileReport(tree_file.display_path, outcome.document)
@@ -202,10 +206,13 @@ def _records(
         if tree_file._report is not None:
             report.findings += tree_file._report.findings
         files.append(ParsedFile(outcome.source, report, outcome.document, outcome.record,
-                                outcome.facts.repaired, outcome.content_sha256))
-        if isinstance(outcome.record, Article) and outcome.spans is not None:
-            spans[outcome.record.id] = outcome.spans
-    return files, spans
+                                outcome.facts.repaired, outcome.file_sha256))
+        if isinstance(outcome.record, Article):
+            if outcome.spans is not None:
+                spans[outcome.record.id] = outcome.spans
+            if outcome.facts.version is not None:
+                content_hashes[outcome.record.id] = outcome.facts.version[3]
+    return files, spans, content_hashes
 
 
 def _resolve_quietly(root: Path) -> Path | None:
