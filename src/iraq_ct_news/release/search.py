@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 from ..arabic import search_key
 from ..models import Article
+from ..textutil import fold_whitespace
 
 
 def text_key(text: str) -> str:
     """The search key of ``text``: Arabic-normalised, case-folded, whitespace folded."""
-    return " ".join(search_key(text).split())
+    return fold_whitespace(search_key(text))
 
 
 def article_key(article: Article) -> str:
