@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from iraq_ct_news.rules import RULES
+from iraq_ct_news.validator.checks.catalog import RULES
 from iraq_ct_news.validator import validate_repository
 
 from .conftest import FIXTURES, VALID_TREE

@@ -26,7 +26,7 @@ from ..models import (
 )
 from ..validator import ValidationResult
 from ..yamlreader import PathKey
-from .content import content_sha256
+from ..content import content_sha256
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from ..models import Article, VersionedRecord
-from .content import content_of
+from ..content import content_of
 from .dataset import Dataset
 
 ChangeKind = Literal["added", "modified", "withdrawn", "deleted"]

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from ..models import AnchorFields, Edtf
 from .compile import Release
-from .content import content_sha256
+from ..content import content_sha256
 from .names import TABLES_DIR
 
 ColumnType = Literal["string", "integer", "number", "date", "array"]
