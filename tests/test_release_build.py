@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from iraq_ct_news.cli import main
+from iraq_ct_news.content import content_sha256
 from iraq_ct_news.models import Article
 from iraq_ct_news.release import build as build_module
 from iraq_ct_news.release.build import build, check
-from iraq_ct_news.content import content_sha256
 from iraq_ct_news.textutil import fold_whitespace
 
 from .release_support import ARTICLE, add_second_article, build_release, copy_valid_tree, edit

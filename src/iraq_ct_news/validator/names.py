@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from ..models import Article, Organization, Person, Place
 from ..arabic import proclitic_forms, token_variants, tokens
+from ..models import Organization, Person, Place
 
 
 def name_keys(record: BaseModel) -> list[str]:

@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 
 from ..gcpause import bulk_allocation
 from ..layout import CuratedFile
-from .seeds import SeedStore
 from .checked import CheckedFile
 from .context import StageContext
+from .seeds import SeedStore
 from .stage import check_file
 
 if TYPE_CHECKING:

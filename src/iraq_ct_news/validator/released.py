@@ -20,15 +20,14 @@ from pydantic import BaseModel
 from ..cache import ValidationCache
 from ..content import content_sha256
 from ..errors import BuildError
+from ..kinds import VERSIONED
 from ..layout import DATASET, RecordKind
-from ..models import Article, Organization, Person, Place, VersionedRecord
+from ..models import VersionedRecord
 from ..release.jsonl import read_jsonl
 
+#: The release file and model of each versioned kind (from the table of kinds).
 RELEASE_FILES: dict[RecordKind, tuple[str, type[BaseModel]]] = {
-    "article": ("articles.jsonl", Article),
-    "person": ("people.jsonl", Person),
-    "organization": ("organizations.jsonl", Organization),
-    "place": ("places.jsonl", Place),
+    kind: (row.release_file, row.release_model) for kind, row in VERSIONED.items()
 }
 
 

@@ -12,8 +12,8 @@ from .spans import resolutions
 
 if TYPE_CHECKING:
     from ..checked import CheckedFile
-    from ..report import FileReport
     from ..context import FileRun
+    from ..report import FileReport
 
 C002 = declare(
     "C002", "quote not in quotation marks", "warning",

@@ -10,9 +10,9 @@ from .base import declare, file_check, tree_check
 
 if TYPE_CHECKING:
     from ..checked import CheckedFile
+    from ..context import FileRun
     from ..facts import Namespace, Reference
     from ..report import FileReport
-    from ..context import FileRun
     from ..tree import Tree, TreeIndex
 
 I002 = declare(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ...models import Article
 from ...textutil import fold_whitespace
-from .base import Dependency, declare, file_check, article_check, tree_check
+from .base import Dependency, article_check, declare, file_check, tree_check
 from .provenance import preview
 from .spans import scopes
 
