@@ -1,4 +1,4 @@
-"""Arabic normalisation for search keys (REFERENCE.md, "Arabic normalisation").
+"""Arabic normalisation for search keys and name matching.
 
 Applied to a copy of the text used for matching, never to stored text: stored text stays as the
 source wrote it, and offsets into it stay valid.

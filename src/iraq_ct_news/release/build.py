@@ -59,8 +59,9 @@ def validated_release(
 ) -> tuple[ValidationResult, Release]:
     """Validate ``root`` and compile its release; :class:`ValidationError` lists every finding.
 
-    ``cache`` is written (a later ``validate`` finds the files checked), never read: a release
-    needs every record's model, which the cache does not keep.
+    ``cache`` is written (a later ``validate`` finds the files checked); per-file results are
+    not taken from it, since a release needs every record's model, which the cache does not
+    keep (the summary of the last release and the file signatures are read from it).
     """
     result = validate_repository(root, cache=cache, jobs=jobs, progress=progress)
     if result.errors:

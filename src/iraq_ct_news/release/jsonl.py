@@ -24,7 +24,7 @@ from pydantic import BaseModel
 from ..errors import BuildError
 from ..gcpause import bulk_allocation
 
-__all__ = ["LazyRecords", "bulk_allocation", "read_jsonl", "read_lazy", "render_jsonl"]
+__all__ = ["LazyRecords", "read_jsonl", "read_lazy", "render_jsonl"]
 
 M = TypeVar("M", bound=BaseModel)
 

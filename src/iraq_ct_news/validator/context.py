@@ -10,7 +10,7 @@ from typing import Any
 from ..models import Article
 from ..textutil import fold_whitespace
 from ..yamlreader import PathKey
-from .names import NameIndex
+from .name_index import NameIndex
 from .seeds import SeedStore
 
 

@@ -13,7 +13,6 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from typing import NamedTuple
 
 from pydantic import BaseModel
 
@@ -24,6 +23,7 @@ from ..kinds import VERSIONED
 from ..layout import DATASET, RecordKind
 from ..models import VersionedRecord
 from ..release.jsonl import read_jsonl
+from .facts import Version
 
 #: The release file and model of each versioned kind (from the table of kinds).
 RELEASE_FILES: dict[RecordKind, tuple[str, type[BaseModel]]] = {
@@ -31,17 +31,7 @@ RELEASE_FILES: dict[RecordKind, tuple[str, type[BaseModel]]] = {
 }
 
 
-class ReleasedRecord(NamedTuple):
-    """What versioning needs to know about a released record (dates as ISO text, which
-    orders and compares as the dates do)."""
-
-    revision: int
-    created: str
-    modified: str
-    content_sha256: str
-
-
-def read_released(directory: Path) -> dict[RecordKind, dict[str, ReleasedRecord]] | str:
+def read_released(directory: Path) -> dict[RecordKind, dict[str, Version]] | str:
     """Every versioned record of the release in ``directory``, or why it could not be read.
 
     Articles are the bulk of a release, so they are read as plain JSON and their stored
@@ -49,7 +39,7 @@ def read_released(directory: Path) -> dict[RecordKind, dict[str, ReleasedRecord]
     articles). Registry records carry no stored hash; they are few, and are read as models and
     hashed.
     """
-    released: dict[RecordKind, dict[str, ReleasedRecord]] = {}
+    released: dict[RecordKind, dict[str, Version]] = {}
     for kind, (name, model) in RELEASE_FILES.items():
         path = directory / name
         problem = _unsafe(directory, path)
@@ -68,7 +58,7 @@ def read_released(directory: Path) -> dict[RecordKind, dict[str, ReleasedRecord]
         except BuildError as error:
             return str(error)
         released[kind] = {
-            record.id: ReleasedRecord(
+            record.id: Version(
                 record.revision, record.created.isoformat(), record.modified.isoformat(),
                 content_sha256(record),
             )
@@ -78,7 +68,7 @@ def read_released(directory: Path) -> dict[RecordKind, dict[str, ReleasedRecord]
     return released
 
 
-Released = dict[RecordKind, dict[str, ReleasedRecord]]
+Released = dict[RecordKind, dict[str, Version]]
 
 
 def released_to_json(released: Released | str) -> dict[str, object]:
@@ -110,7 +100,7 @@ def released_from_json(data: object) -> Released | str | None:
             if kind not in RELEASE_FILES:
                 return None
             decoded[kind] = {
-                str(record_id): ReleasedRecord(revision, created, modified, sha256)
+                str(record_id): Version(revision, created, modified, sha256)
                 for record_id, (revision, created, modified, sha256) in records.items()
             }
         if set(decoded) != set(RELEASE_FILES):
@@ -120,15 +110,15 @@ def released_from_json(data: object) -> Released | str | None:
         return None
 
 
-def _read_articles(path: Path) -> dict[str, ReleasedRecord] | str:
-    found: dict[str, ReleasedRecord] = {}
+def _read_articles(path: Path) -> dict[str, Version] | str:
+    found: dict[str, Version] = {}
     with path.open("rb") as stream:
         for number, line in enumerate(stream, start=1):
             if line.isspace():
                 continue
             try:
                 data = json.loads(line)
-                record = ReleasedRecord(
+                record = Version(
                     _integer(data["revision"]),
                     _iso(data["created"]),
                     _iso(data["modified"]),

@@ -34,7 +34,7 @@ from .checked import CheckedFile
 from .checks import catalog
 from .context import StageContext
 from .loading import read_document, read_file
-from .names import NameIndex, build_name_index
+from .name_index import NameIndex, build_name_index
 from .parallel import check_files
 from .released import load_released
 from .tree import Tree
@@ -72,7 +72,7 @@ class ValidationResult:
         """Each valid article's ``content_sha256``, by id: computed for the versioning rules,
         and reused by the build rather than computed again."""
         return {
-            checked.record.id: checked.facts.version[3]
+            checked.record.id: checked.facts.version.content_sha256
             for checked in self.files
             if isinstance(checked.record, Article) and checked.facts.version is not None
         }
