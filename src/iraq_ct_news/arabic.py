@@ -49,6 +49,12 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(search_key(text))
 
 
+def key_tokens(key: str) -> list[str]:
+    """The word tokens of a text already folded by :func:`search_key` (``tokens`` without
+    folding it again, for a caller that needs the folded text too)."""
+    return _TOKEN.findall(key)
+
+
 #: Proclitics a name can be glued behind: conjunctions first, then prepositions; a preposition
 #: ل before the article ال is written لل.
 CONJUNCTIONS = "وف"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...arabic import key_tokens
 from ...models import Article
 from .base import Dependency, article_check, declare
 
@@ -46,7 +47,8 @@ def check_names(checked: CheckedFile, run: FileRun) -> None:
                 ("mentions", position, "exact"),
             )
     mentioned = {mention.entity for mention in article.mentions}
-    for entity in sorted(index.matcher.entities_in(article.body) - mentioned):
+    words = key_tokens(run.body_key(article))
+    for entity in sorted(index.matcher.entities_in_words(words) - mentioned):
         kind = index.kinds.get(entity, "entity")
         report.add(
             C004,
