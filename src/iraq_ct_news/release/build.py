@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,7 +26,7 @@ from .compile import Release, compile_release
 from .datapackage import render_datapackage
 from .jsonl import render_jsonl
 from .jsonld import render_jsonld
-from .names import CARD, DATAPACKAGE, JSONLD, PARQUET_DIR
+from .names import ARTICLES_JSONL, CARD, DATAPACKAGE, FORMATS, JSONLD, PARQUET_DIR
 from .tables import TABLES, render_csv
 
 if TYPE_CHECKING:
@@ -71,14 +71,21 @@ def validated_release(
 
 def render_release(release: Release) -> dict[str, bytes]:
     """Every committed file of the release, in a fixed order, by release-relative path."""
-    files: dict[str, bytes] = {
-        row.release_file: render_jsonl(getattr(release, row.collection)) for row in KINDS
+    files: dict[str, bytes] = {}
+    renderers: dict[str, Callable[[], Mapping[str, bytes]]] = {
+        "articles": lambda: {ARTICLES_JSONL: render_jsonl(release.articles)},
+        "registries": lambda: {
+            row.release_file: render_jsonl(getattr(release, row.collection))
+            for row in KINDS if row.kind != "article"
+        },
+        "tables": lambda: {table.path: render_csv(table, release) for table in TABLES},
+        "datapackage": lambda: {DATAPACKAGE: render_datapackage(release, files)},
+        "jsonld": lambda: {JSONLD: render_jsonld(release)},
+        "card": lambda: {CARD: render_card(release)},
     }
-    for table in TABLES:
-        files[table.path] = render_csv(table, release)
-    files[DATAPACKAGE] = render_datapackage(release, files)
-    files[JSONLD] = render_jsonld(release)
-    files[CARD] = render_card(release)
+    for export in FORMATS:
+        if export.committed:
+            files.update(renderers[export.name]())
     return files
 
 

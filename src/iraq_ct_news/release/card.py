@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..kinds import KINDS
 from .compile import Release
 from .datapackage import TEXT_RIGHTS
-from .names import ARTICLES_JSONL, DATAPACKAGE, JSONLD, PARQUET_DIR
+from .names import ARTICLES_JSONL, FORMATS
 from .summary import summarize
 from .tables import TABLES
 
@@ -69,6 +69,7 @@ def render_card(release: Release) -> bytes:
         release.articles, release.people, release.organizations, release.places, release.themes
     )
     date = release.released.isoformat() if release.released else "unreleased"
+    file_list = "\n".join(f"| {f.files} | {f.what} |" for f in FORMATS if f.in_card)
     table_list = "\n".join(
         f"| `{t.path}` | {t.description} | {', '.join(t.primary_key)} |" for t in TABLES
     )
@@ -128,11 +129,7 @@ quotes <- read_resource(package, "quotes")
 
 | file | what |
 |---|---|
-| `{ARTICLES_JSONL}` | one complete nested record per line (sorted by id), with `start`/`end` offsets on every anchored span and a `content_sha256` |
-| `people.jsonl`, `organizations.jsonl`, `places.jsonl`, `themes.jsonl`, `cameo.jsonl` | the registries and vocabularies, one record per line |
-| `{DATAPACKAGE}` | Frictionless Data Package (v2): every table's schema, keys, size and SHA-256 |
-| `{JSONLD}` | schema.org `NewsArticle` items in a `Dataset` graph |
-| `{PARQUET_DIR}/*.parquet` | the tables as Parquet, only where the release was built with `pyarrow` installed (not committed, not in the wheel) |
+{file_list}
 
 | table | what | primary key |
 |---|---|---|
