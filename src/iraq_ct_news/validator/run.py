@@ -60,7 +60,8 @@ class ValidationResult:
 
     @property
     def spans(self) -> dict[str, dict[PathKey, SpanResolution]]:
-        """Where each article's anchored spans are, by article id."""
+        """Where each article's anchored spans are, by article id (made on each use: the build
+        takes them from each file, where they are kept with the record)."""
         return {
             checked.record.id: checked.spans
             for checked in self.files
@@ -69,8 +70,8 @@ class ValidationResult:
 
     @property
     def content_hashes(self) -> dict[str, str]:
-        """Each valid article's ``content_sha256``, by id: computed for the versioning rules,
-        and reused by the build rather than computed again."""
+        """Each valid article's ``content_sha256``, by id, as computed for the versioning rules
+        (made on each use; the build reads it from each file's summary)."""
         return {
             checked.record.id: checked.facts.version.content_sha256
             for checked in self.files
