@@ -97,4 +97,7 @@ def non_text_pairs() -> list[tuple[str, str, str]]:
         pairs.append((f"{name} line on page", swatch.edge, PAGE_BACKGROUND))
         pairs.append((f"focus outline on {name}", FOCUS, swatch.background))
         pairs.append((f"proposal outline on {name}", PROPOSED, swatch.background))
+        for severity in ("error", "warning"):
+            pairs.append((f"{severity} underline on {name}", SWATCHES[severity].edge,
+                          swatch.background))
     return pairs
