@@ -17,15 +17,16 @@ def render_index(pages: Sequence[PageSummary]) -> str:
             "<tr>"
             f'<td><a href="{escape.attribute(page.page_name)}">{E(page.headline_en or page.record_id)}</a>'
             f'<br><code>{E(page.display_path)}</code></td>'
-            f'<td><bdi lang="ar" dir="rtl">{E(page.headline_ar)}</bdi></td>'
+            f'<td lang="ar" dir="rtl">{E(page.headline_ar)}</td>'
             f"<td>{page.errors}</td><td>{page.warnings}</td>"
             f"<td>{page.proposals}</td><td>{page.annotations}</td></tr>\n"
         )
     table = (
-        "<table>\n<thead><tr><th scope=\"col\">Article</th><th scope=\"col\">Headline</th>"
-        "<th scope=\"col\">Errors</th><th scope=\"col\">Warnings</th>"
-        "<th scope=\"col\">Unconfirmed proposals</th><th scope=\"col\">Anchored items</th>"
-        f"</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table>\n"
+        '<div class="scroll" role="region" tabindex="0" aria-label="Articles"><table>\n'
+        '<thead><tr><th scope="col">Article</th><th scope="col">Headline</th>'
+        '<th scope="col">Errors</th><th scope="col">Warnings</th>'
+        '<th scope="col">Unconfirmed proposals</th><th scope="col">Anchored items</th>'
+        f"</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table></div>\n"
     )
     return (
         document_head("iraq-ct-news — articles for review")

@@ -59,11 +59,11 @@ def label(annotation: Annotation, registry: Registry, data: dict[str, Any]) -> s
             if item.get(field) is not None:
                 text += f"; {name} {registry.describe(item.get(field))}"
         if item.get("purpose") is not None:
-            text += f"; purpose: {shown(item.get('purpose'))}"
+            text += f"; purpose: {english(item.get('purpose'))}"
     elif annotation.group == "resolutions":
         text = f"Security Council resolution {shown(item.get('symbol'))}"
     elif annotation.group == "figures":
-        text = f"figure: {_number(item.get('value'))} {shown(item.get('unit'))}"
+        text = f"figure: {_number(item.get('value'))} {english(item.get('unit'))}"
     else:
         text = evidence_label(annotation, data)
     if annotation.proposed:
@@ -89,6 +89,13 @@ def evidence_label(annotation: Annotation, data: dict[str, Any]) -> str:
         f"evidence of the date of event {shown(event.get('id'))}: {shown(event.get('date'))}"
         f" ({shown(event.get('date_basis'))})"
     )
+
+
+def english(value: object) -> str:
+    """An English text field (``{en: ...}``) as its text, or what the record holds instead."""
+    if isinstance(value, dict) and isinstance(value.get("en"), str):
+        return str(value["en"])
+    return shown(value)
 
 
 def _number(value: object) -> str:

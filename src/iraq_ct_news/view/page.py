@@ -15,7 +15,7 @@ from ..findings import Finding
 from ..yamlreader import Document, PathKey
 from . import escape
 from .annotations import SPAN_GROUPS, Annotation, collect, is_proposed, mapping, scope_texts
-from .labels import PROPOSAL_NOTE, css_kind, label
+from .labels import PROPOSAL_NOTE, css_kind, english, label
 from .locate import PlacedFinding, locate_all
 from .marks import Mark, Pin, anchor_id, render
 from .registry import Registry
@@ -242,12 +242,11 @@ def _findings_section(placed: list[PlacedFinding], annotations: dict[PathKey, An
 
 
 def _english_section(data: dict[str, Any], headline_en: str) -> str:
-    summary = data.get("summary")
-    summary_en = summary.get("en") if isinstance(summary, dict) else None
+    summary_en = english(data.get("summary"))
     return (
         '<section id="english">\n<h2>English</h2>\n'
         f"<h3>Headline</h3>\n<p>{E(headline_en) or '—'}</p>\n"
-        f"<h3>Summary</h3>\n<p>{E(escape.shown(summary_en))}</p>\n</section>\n"
+        f"<h3>Summary</h3>\n<p>{E(summary_en)}</p>\n</section>\n"
     )
 
 

@@ -59,7 +59,9 @@ def stylesheet() -> str:
         f".meta, .muted {{ color: {MUTED_TEXT}; }}",
         ".layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(18rem, 2fr);"
         " gap: 2rem; align-items: start; }",
-        "@media (max-width: 60rem) { .layout { grid-template-columns: minmax(0, 1fr); } }",
+        "@media (max-width: 60rem) { .layout { grid-template-columns: minmax(0, 1fr); }"
+        " aside { position: static; max-height: none; } }",
+        ".scroll { overflow-x: auto; margin-bottom: 1.5rem; }",
         f"[lang=ar] {{ font-family: {ARABIC_FONTS}; }}",
         ".arabic { font-size: 1.25rem; line-height: 2.1; }",
         ".arabic h2 { font-size: 1.6rem; line-height: 1.8; margin: 0 0 1rem; }",
@@ -69,7 +71,7 @@ def stylesheet() -> str:
         "aside { position: sticky; top: 0; max-height: 100vh; overflow: auto; }",
         "h1 { font-size: 1.5rem; margin: 0.5rem 0; }",
         "h2 { font-size: 1.15rem; } h3 { font-size: 1rem; margin-bottom: 0.25rem; }",
-        "table { border-collapse: collapse; width: 100%; margin-bottom: 1.5rem; }",
+        "table { border-collapse: collapse; width: 100%; }",
         f"th, td {{ border: 1px solid {RULE}; padding: 0.25rem 0.5rem; text-align: start;"
         " vertical-align: top; }",
         "td [lang=ar], dd [lang=ar], li [lang=ar] { font-size: 1.1rem; }",

@@ -13,7 +13,7 @@ from typing import Any
 from ..yamlreader import PathKey
 from . import escape
 from .annotations import Annotation, is_proposed
-from .labels import PROPOSAL_NOTE
+from .labels import PROPOSAL_NOTE, english
 from .locate import PlacedFinding
 from .marks import anchor_id
 from .registry import Registry
@@ -67,10 +67,13 @@ TABLES: dict[str, tuple[str, Columns]] = {
         ("Currency", _field("currency")),
         ("Provider", _entity("provider")),
         ("Recipient", _entity("recipient")),
-        ("Purpose", _field("purpose")),
+        ("Purpose", lambda item, registry: E(english(item.get("purpose")))),
     ]),
     "resolutions": ("Resolutions", [("Symbol", _field("symbol"))]),
-    "figures": ("Figures", [("Value", _number("value")), ("Unit", _field("unit"))]),
+    "figures": ("Figures", [
+        ("Value", _number("value")),
+        ("Unit", lambda item, registry: E(english(item.get("unit")))),
+    ]),
 }
 
 
@@ -122,6 +125,7 @@ def annotation_tables(
             continue
         head = "".join(f'<th scope="col">{name}</th>' for name, _cell in columns)
         parts.append(
+            f'<div class="scroll" role="region" tabindex="0" aria-labelledby="table-{group}">'
             f'<table>\n<thead><tr><th scope="col">#</th><th scope="col">Words</th>'
             f'<th scope="col">Scope</th>{head}<th scope="col">Status</th></tr></thead>\n<tbody>\n'
         )
@@ -132,7 +136,7 @@ def annotation_tables(
                 f"<td>{_words_cell(annotation)}</td><td>{E(annotation.scope)}</td>{cells}"
                 f"<td>{status_cell(annotation, by_path)}</td></tr>\n"
             )
-        parts.append("</tbody>\n</table>\n")
+        parts.append("</tbody>\n</table></div>\n")
     return "".join(parts)
 
 
@@ -194,7 +198,7 @@ def events_section(
             f"<dt>Date</dt><dd>{date}</dd>"
             f"<dt>Place</dt><dd>{E(registry.describe(event.get('place'))) if event.get('place') is not None else '—'}</dd>"
             f"{''.join(actors)}"
-            f"<dt>Summary</dt><dd>{E(escape.shown(event.get('summary')))}</dd></dl></li>\n"
+            f"<dt>Summary</dt><dd>{E(english(event.get('summary')))}</dd></dl></li>\n"
         )
     if events:
         parts.append("</ol>\n")
