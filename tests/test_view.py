@@ -13,7 +13,7 @@ import base64
 import re
 import shutil
 import unicodedata
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
@@ -259,8 +259,6 @@ def test_hostile_text_stays_text(valid_tree: Path, tmp_path: Path) -> None:
 
 
 def test_a_hostile_file_name_does_not_become_a_path_or_markup() -> None:
-    from pathlib import PurePosixPath
-
     assert page_name(PurePosixPath("curated/articles/ok-name.yaml")) == "ok-name.html"
     for name in ("..", "<b>", "index", "a b", "-rf", "UPPER", "x.y", "\u202ex"):
         assert re.fullmatch(r"article-[0-9a-f]{16}\.html",
@@ -440,3 +438,70 @@ def test_the_stylesheet_uses_only_the_tested_colours() -> None:
     assert used and used <= tested
     named = r"(?<![-\w])(?:red|blue|green|white|black|gray|grey|currentcolor)(?![-\w])"
     assert not re.search(rf"\b(?:rgb|hsl)a?\(|{named}", stylesheet(), flags=re.IGNORECASE)
+
+
+# -- the pull-request workflow -----------------------------------------------------------------
+
+VIEW_WORKFLOW = REPOSITORY / ".github" / "workflows" / "view.yml"
+
+
+def test_the_pull_request_workflow_uploads_the_pages_of_the_changed_articles() -> None:
+    workflow = yaml.safe_load(VIEW_WORKFLOW.read_text(encoding="utf-8"))
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads the key `on` as true
+    assert set(triggers) == {"pull_request"}
+    assert workflow["permissions"] == {"contents": "read"}
+    (job,) = workflow["jobs"].values()
+    steps = job["steps"]
+    checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0 and checkout["with"]["persist-credentials"] is False
+    render = next(step for step in steps if "render-changed" in step.get("run", ""))
+    assert render["run"] == 'bash .ci/render-changed "$BASE" review-pages'
+    assert render["env"] == {"BASE": "${{ github.event.pull_request.base.sha }}"}
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "review-pages/"
+    for step in steps:  # nothing from the pull request is pasted into a command
+        assert "${{" not in step.get("run", "")
+
+
+def _git(tree: Path, *arguments: str) -> str:
+    import subprocess
+
+    done = subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *arguments],
+        cwd=tree, check=True, capture_output=True, text=True,
+    )
+    return done.stdout.strip()
+
+
+def test_the_workflow_script_renders_exactly_the_changed_articles(valid_tree: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    _git(valid_tree, "init", "-q")
+    _git(valid_tree, "add", "-A")
+    _git(valid_tree, "commit", "-qm", "base")
+    base = _git(valid_tree, "rev-parse", "HEAD")
+    script = REPOSITORY / ".ci" / "render-changed"
+    environment = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+
+    def run(out: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["bash", str(script), base, out], cwd=valid_tree, env=environment,
+                              capture_output=True, text=True)
+
+    # Only a registry changed: every article is rendered.
+    edit(valid_tree, "curated/places/fixture-baghdad.yaml", "kind: city", "kind: city\n")
+    _git(valid_tree, "commit", "-qam", "registry")
+    done = run("all")
+    assert done.returncode == 0, done.stderr
+    assert sorted(path.name for path in (valid_tree / "all").iterdir()) == ["fixture-iom-agreement.html", "index.html"]
+
+    # A new article whose name is hostile (a leading dash, a space, a quote): only it is rendered.
+    hostile = valid_tree / "curated/articles/-x 'y.yaml"
+    shutil.copy(valid_tree / ARTICLE, hostile)
+    _git(valid_tree, "add", "-A")
+    _git(valid_tree, "commit", "-qm", "hostile name")
+    done = run("changed")
+    assert done.returncode == 0, done.stderr
+    pages = sorted(path.name for path in (valid_tree / "changed").iterdir())
+    assert pages == sorted(["index.html", page_name(PurePosixPath("curated/articles/-x 'y.yaml"))])
