@@ -390,6 +390,15 @@ def test_unconfirmed_proposals_are_marked_as_such(valid_tree: Path, tmp_path: Pa
     assert "unconfirmed proposal" in event[: event.index("</li>")]
 
 
+def test_a_registry_stub_is_named_as_unconfirmed(valid_tree: Path, tmp_path: Path) -> None:
+    edit(valid_tree, "curated/places/fixture-baghdad.yaml", "kind: city", "kind: city\nproposed: true")
+    out = tmp_path / "out"
+    render_view(valid_tree, [], out)
+    page = parse_page(out / PAGE)
+    (baghdad,) = [parts[0] for key, parts in page.parts.items() if page.marks[key] == "بغداد"]
+    assert "unconfirmed stub" in (baghdad["title"] or "")
+
+
 # -- the command line --------------------------------------------------------------------------
 
 

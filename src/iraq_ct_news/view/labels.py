@@ -40,7 +40,7 @@ def label(annotation: Annotation, registry: Registry, data: dict[str, Any]) -> s
             text = f"mention of {shown(entity_id)}, which is not in the registries"
         else:
             detail = f", {entity.detail}" if entity.detail else ""
-            text = f"{entity.kind}{detail}: {entity.name_en} (id {entity.id})"
+            text = f"{entity.kind}{detail}: {entity.name_en} (id {entity.id}){entity.stub_note}"
         if isinstance(item.get("title_as_stated"), str):
             text += f"; title as stated: {item['title_as_stated']}"
     elif annotation.group == "quotes":

@@ -14,7 +14,7 @@ from typing import Any
 from ..errors import ReaderError
 from ..layout import CuratedFile, curated_files
 from ..yamlreader import read_yaml_file
-from .annotations import mapping
+from .annotations import is_proposed, mapping
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,12 @@ class Entity:
     name_ar: str
     detail: str | None = None
     """The organisation's or place's own kind (``un-entity``, ``city`` …), if it has one."""
+    proposed: bool = False
+    """A stub a machine wrote, which no person has filled in and confirmed yet."""
+
+    @property
+    def stub_note(self) -> str:
+        return "; its registry record is an unconfirmed stub" if self.proposed else ""
 
 
 @dataclass
@@ -43,7 +49,7 @@ class Registry:
         entity = self.entities.get(entity_id)
         if entity is None:
             return f"{entity_id} (not in the registries)"
-        return f"{entity.name_en} ({entity.kind}, {entity.id})"
+        return f"{entity.name_en} ({entity.kind}, {entity.id}{entity.stub_note})"
 
 
 def read_registry(root: Path, files: list[CuratedFile] | None = None) -> Registry:
@@ -72,6 +78,7 @@ def read_registry(root: Path, files: list[CuratedFile] | None = None) -> Registr
             name_en=_text(name.get("en")) or record_id,
             name_ar=_text(name.get("ar")),
             detail=detail if isinstance(detail, str) else None,
+            proposed=is_proposed(data),
         )
     return registry
 
