@@ -8,8 +8,8 @@ span, character or field it names; the colours pass WCAG AA; the pages load noth
 
 from __future__ import annotations
 
-import hashlib
 import base64
+import hashlib
 import re
 import shutil
 import unicodedata
@@ -40,6 +40,8 @@ from iraq_ct_news.view.style import stylesheet
 from iraq_ct_news.yamlreader import read_yaml_file
 
 from .conftest import REPOSITORY
+from .test_hostile import CASES as HOSTILE_CASES
+from .test_hostile import SECRET, build_case, load_case, opened_outside, run_cli
 from .test_invalid_fixtures import CASES, apply_case
 from .view_support import ParsedPage, expected_spans, parse_page, released_articles
 
@@ -514,3 +516,32 @@ def test_the_workflow_script_renders_exactly_the_changed_articles(valid_tree: Pa
     assert done.returncode == 0, done.stderr
     pages = sorted(path.name for path in (valid_tree / "changed").iterdir())
     assert pages == sorted(["index.html", page_name(PurePosixPath("curated/articles/-x 'y.yaml"))])
+
+
+# -- hostile trees -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("case_path", HOSTILE_CASES, ids=lambda p: p.stem)
+def test_view_of_a_hostile_tree_shows_it(case_path: Path, tmp_path: Path) -> None:
+    tree, outside = build_case(load_case(case_path), tmp_path)
+    out = tmp_path / "pages"
+    result = render_view(tree, [], out)
+    assert (out / "index.html").is_file()
+    for page in result.pages:
+        html = (out / page.page_name).read_text(encoding="utf-8")
+        assert SECRET not in html
+        assert len(finding_items(parse_page(out / page.page_name))) == page.errors + page.warnings
+    assert not (outside / "pwned").exists()
+
+
+LINKED_CASES = [path for path in HOSTILE_CASES if "symlink" in path.stem or "pipe" in path.stem]
+
+
+@pytest.mark.parametrize("case_path", LINKED_CASES, ids=lambda p: p.stem)
+def test_view_reads_nothing_outside_the_tree(case_path: Path, tmp_path: Path) -> None:
+    tree, _outside = build_case(load_case(case_path), tmp_path)
+    out = tree / "pages"  # inside the tree: the audit allows only the tree
+    run = run_cli(["view", "--root", str(tree), "--out", str(out)], tmp_path / "opened.json")
+    assert "Traceback" not in run.stderr, run.stderr
+    assert run.status == 0, run.stderr
+    assert opened_outside(run, tree, tmp_path / "opened.json") == []
+    assert not any(SECRET in path.read_text(encoding="utf-8") for path in out.iterdir())

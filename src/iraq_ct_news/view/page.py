@@ -14,7 +14,14 @@ from typing import Any
 from ..findings import Finding
 from ..yamlreader import Document, PathKey
 from . import escape
-from .annotations import SPAN_GROUPS, Annotation, collect, is_proposed, mapping, scope_texts
+from .annotations import (
+    SPAN_GROUPS,
+    Annotation,
+    collect,
+    is_proposed,
+    mapping,
+    scope_texts,
+)
 from .labels import PROPOSAL_NOTE, css_kind, english, label
 from .locate import PlacedFinding, locate_all
 from .marks import Mark, Pin, anchor_id, render
@@ -83,6 +90,7 @@ def render_article(source: ArticleSource, registry: Registry) -> tuple[str, Page
             zip(
                 source.findings,
                 locate_all(source.findings, source.document, [a.path for a in annotations]),
+                strict=True,
             ),
             start=1,
         )

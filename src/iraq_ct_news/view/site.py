@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from ..errors import ReaderError, UsageError
 from ..findings import Finding
 from ..fsutil import write_atomic
-from ..layout import CURATED, SEEDS, curated_files, classify, record_path
+from ..layout import CURATED, SEEDS, classify, curated_files, record_path
 from ..models.types import ID_PATTERN
 from ..validator import validate_repository
 from ..yamlreader import read_yaml_file

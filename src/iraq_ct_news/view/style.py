@@ -8,10 +8,11 @@ mark differs by its line style as well as its colour, so the kinds stay apart wi
 from __future__ import annotations
 
 import base64
-import hashlib
 import functools
+import hashlib
 
 from .palette import (
+    BADGE_TEXT,
     FOCUS,
     LINK,
     MUTED_TEXT,
@@ -19,12 +20,12 @@ from .palette import (
     PAGE_TEXT,
     PANEL_BACKGROUND,
     PROPOSED,
-    BADGE_TEXT,
     RULE,
     SWATCHES,
 )
 
-#: Line style of each kind of mark: how it is told apart without its colour.
+#: Line style of each kind of mark: how it is told apart without its colour. Dashes are kept
+#: for unconfirmed proposals (an outline) and ids missing from the registries.
 LINE_STYLES = {
     "person": "border-bottom: 0.14em solid",
     "organization": "border-bottom: 0.24em double",
@@ -32,8 +33,8 @@ LINE_STYLES = {
     "unknown-entity": "border-bottom: 0.14em dashed",
     "quote": "border-top: 0.12em solid; border-bottom: 0.12em solid",
     "amount": "border: 0.1em solid",
-    "resolution": "border: 0.1em dashed",
-    "figure": "border: 0.1em dotted",
+    "resolution": "border: 0.1em solid; border-bottom-width: 0.3em",
+    "figure": "border: 0.12em dotted",
     "evidence": "border-bottom: 0.2em double",
 }
 
