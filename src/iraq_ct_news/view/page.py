@@ -345,4 +345,4 @@ def _legend() -> str:
     )
 
 
-__all__ = ["SPAN_GROUPS", "ArticleSource", "PageSummary", "document_head", "render_article"]
+__all__ = ["ArticleSource", "PageSummary", "document_head", "render_article"]
