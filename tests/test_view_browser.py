@@ -44,8 +44,12 @@ def _find_browser() -> tuple[str, str] | None:
     return (browser, driver) if browser and driver else None
 
 
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
 def _unavailable(reason: str) -> None:
-    if os.environ.get("CI"):
+    if _in_ci():
         pytest.fail(f"{reason}; CI must run the browser tests (.ci/install-browser installs it)")
     pytest.skip(reason)
 
@@ -142,7 +146,9 @@ def test_the_browser_shows_each_annotation_rtl_without_errors(
     assert shot.stat().st_size > 20_000  # a rendered page, not a blank one
 
 
-def test_the_keyboard_reaches_the_marks_and_shows_what_they_are(driver: Any, pages: Path, tmp_path: Path) -> None:
+def test_the_keyboard_reaches_the_marks_and_shows_what_they_are(
+    driver: Any, pages: Path, tmp_path: Path
+) -> None:
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys
 
@@ -193,3 +199,57 @@ def test_a_finding_link_leads_to_its_words(driver: Any, valid_tree: Path, tmp_pa
     )
     assert proposed == [True, '"?"', "dashed"]
     driver.save_screenshot(str(_screenshots(tmp_path) / "fixture-proposed.png"))
+
+
+# -- without a browser -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ci, outcome", [("1", "fail"), ("true", "fail"), ("", "skip"), ("0", "skip")])
+def test_a_missing_browser_skips_except_in_ci(
+    ci: str, outcome: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CI", ci)
+    expected = pytest.fail.Exception if outcome == "fail" else pytest.skip.Exception
+    with pytest.raises(expected):
+        _unavailable("no Chromium and ChromeDriver found")
+
+
+def _fake_tools(folder: Path, tools: dict[str, str]) -> dict[str, str]:
+    """A PATH of real bash and grep plus the given stand-in scripts, and nothing else."""
+    folder.mkdir()
+    for real in ("bash", "grep"):
+        (folder / real).symlink_to(shutil.which(real) or f"/bin/{real}")
+    for name, body in tools.items():
+        (folder / name).write_text(f"#!/bin/bash\n{body}\n", encoding="utf-8")
+        (folder / name).chmod(0o755)
+    return {"PATH": str(folder), "HOME": str(folder)}
+
+
+INSTALL = REPOSITORY / ".ci" / "install-browser"
+
+
+def _install(environment: dict[str, str]) -> Any:
+    import subprocess
+
+    return subprocess.run(["bash", str(INSTALL)], env=environment, capture_output=True, text=True)
+
+
+def test_ci_installs_the_browser_as_root_only_when_missing(tmp_path: Path) -> None:
+    log = tmp_path / "apt.log"
+    apt = f'echo "$DEBIAN_FRONTEND $*" >> {log}'
+    done = _install(_fake_tools(tmp_path / "root", {"id": "echo 0", "apt-get": apt}))
+    assert done.returncode == 0, done.stderr
+    assert log.read_text(encoding="utf-8").splitlines() == [
+        "noninteractive update -qq",
+        "noninteractive install -y -qq chromium chromium-driver fonts-dejavu-core",
+    ]
+
+    log.unlink()
+    present = {"id": "echo 0", "apt-get": apt, "chromium": "", "chromedriver": "",
+               "fc-list": "echo 'DejaVu Sans'"}
+    done = _install(_fake_tools(tmp_path / "present", present))
+    assert done.returncode == 0 and not log.exists()  # nothing missing: apt-get is not run
+
+    done = _install(_fake_tools(tmp_path / "user", {"id": "echo 1000", "apt-get": apt}))
+    assert done.returncode == 0 and not log.exists()
+    assert "install chromium chromium-driver fonts-dejavu-core" in done.stderr

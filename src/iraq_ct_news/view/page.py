@@ -15,7 +15,6 @@ from ..findings import Finding
 from ..yamlreader import Document, PathKey
 from . import escape
 from .annotations import (
-    SPAN_GROUPS,
     Annotation,
     collect,
     is_proposed,
