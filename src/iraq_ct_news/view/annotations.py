@@ -95,6 +95,12 @@ def _items(data: dict[str, Any]) -> list[tuple[PathKey, str, dict[str, Any], str
             for index, item in enumerate(values):
                 if isinstance(item, dict):
                     items.append(((group, index), group, item, "body"))
+    quotes = data.get("quotes")
+    if isinstance(quotes, list):
+        for index, quote in enumerate(quotes):
+            if isinstance(quote, dict) and isinstance(quote.get("on_behalf_of_as_stated"), dict):
+                items.append((("quotes", index, "on_behalf_of_as_stated"), "evidence",
+                              quote["on_behalf_of_as_stated"], "body"))
     events = data.get("events")
     if isinstance(events, list):
         for index, event in enumerate(events):
