@@ -400,14 +400,19 @@ def test_unconfirmed_proposals_are_marked_as_such(valid_tree: Path, tmp_path: Pa
     edit(valid_tree, ARTICLE, "- id: signing\n", "- id: signing\n  proposed: true\n")
     out = tmp_path / "out"
     result = render_view(valid_tree, [], out)
-    assert result.proposals == 2
+    assert result.proposals == 3  # the mention, the event and the event's date evidence
     page = parse_page(out / PAGE)
-    (mark,) = [parts[0] for parts in page.parts.values() if "proposed" in (parts[0]["class"] or "").split()]
-    assert page.marks[mark["data-ann"] or ""] == "بغداد"
+    proposed = {key for key, parts in page.parts.items() if "proposed" in (parts[0]["class"] or "").split()}
+    (mention,) = [key for key in proposed if key.startswith("mentions-")]
+    mark = page.parts[mention][0]
+    assert page.marks[mention] == "بغداد"
     assert "unconfirmed proposal" in (mark["title"] or "")
     html = (out / PAGE).read_text(encoding="utf-8")
     event = html[html.index('<li id="event-0">') :]
     assert "unconfirmed proposal" in event[: event.index("</li>")]
+    # The date evidence of a proposed event is no more confirmed than the event.
+    (evidence,) = page.parts["events-0-date-evidence"]
+    assert "proposed" in (evidence["class"] or "").split()
 
 
 def test_a_registry_stub_is_named_as_unconfirmed(valid_tree: Path, tmp_path: Path) -> None:
