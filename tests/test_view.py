@@ -444,6 +444,13 @@ def test_command_line(valid_tree: Path, tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.chdir(valid_tree)
     assert main(["view", "--out", str(out), "--", "-rf"]) == 2
     assert "neither an article file nor the id" in capsys.readouterr().err
+    assert main(["view", "--out", str(out), ARTICLE]) == 0  # a file, relative to the folder
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    assert main(["view", "--out", str(blocked)]) == 1
+    assert capsys.readouterr().err.startswith("iraq-ct-news: error: ")
+    assert blocked.read_text(encoding="utf-8") == "not a folder"
 
 
 # -- colour ------------------------------------------------------------------------------------
