@@ -72,11 +72,11 @@ def driver() -> Iterator[Any]:
     for flag in (*FLAGS, f"--user-data-dir={profile}"):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    session = webdriver.Chrome(service=Service(chromedriver), options=options)
+    chrome = webdriver.Chrome(service=Service(chromedriver), options=options)
     try:
-        yield session
+        yield chrome
     finally:
-        session.quit()
+        chrome.quit()
         shutil.rmtree(profile, ignore_errors=True)
 
 
