@@ -114,7 +114,7 @@ def test_tables_hold_one_row_per_thing(dataset: Path) -> None:
     people = read_table(dataset, "people")
     assert json.loads(people[0]["aliases"]) == []
     themes = read_table(dataset, "themes")
-    assert json.loads(themes[0]["close_match"])[0] == {"scheme": "un-gcts-pillar", "value": 1}
+    assert json.loads(themes[0]["close_match"])[0] == {"scheme": "un-gcts-pillar", "value": "1"}
 
 
 def test_jsonld_is_a_dataset_graph_of_news_articles(dataset: Path) -> None:

@@ -23,6 +23,7 @@ from . import parquet
 from .card import render_card
 from .compile import Release, compile_release
 from .datapackage import render_datapackage
+from .duckdb import DUCKDB_SQL, render_duckdb
 from .jsonl import render_jsonl
 from .jsonld import render_jsonld
 from .names import (
@@ -91,6 +92,7 @@ def render_release(release: Release) -> dict[str, bytes]:
     for table in TABLES:
         files[table.path] = render_csv(table, release)
     files[DATAPACKAGE] = render_datapackage(release, files)
+    files[DUCKDB_SQL] = render_duckdb()
     files[JSONLD] = render_jsonld(release)
     files[CARD] = render_card(release)
     return files

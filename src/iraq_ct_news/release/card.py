@@ -7,14 +7,38 @@ Datasets"). Numbers in it come from :mod:`.summary`, so they always match the fi
 
 from __future__ import annotations
 
+from typing import Any
+
+import yaml
+
+from ..models import Article, CameoEntry, Organization, Person, Place, Theme
 from .compile import Release
-from .datapackage import TEXT_RIGHTS
+from .datapackage import ANNOTATION_LICENSE, TEXT_RIGHTS
+from .features import model_features
+from .duckdb import DUCKDB_SQL
 from .names import ARTICLES_JSONL, DATAPACKAGE, JSONLD, PARQUET_DIR
 from .summary import summarize
 from .tables import TABLES
 
 #: Hugging Face configs besides ``articles``: the registries and vocabularies.
 JSONL_CONFIGS = ("people", "organizations", "places", "themes", "cameo")
+#: The model each JSON Lines config holds, for its declared features.
+CONFIG_MODELS: dict[str, type[Any]] = {
+    "articles": Article,
+    "people": Person,
+    "organizations": Organization,
+    "places": Place,
+    "themes": Theme,
+    "cameo": CameoEntry,
+}
+
+
+def dataset_info() -> list[dict[str, Any]]:
+    """The card's ``dataset_info``: every config's features, so no tool has to guess a type."""
+    return [
+        {"config_name": name, "features": model_features(model)}
+        for name, model in CONFIG_MODELS.items()
+    ]
 
 
 def _front_matter(release: Release) -> str:
@@ -26,8 +50,11 @@ def _front_matter(release: Release) -> str:
         "language:",
         "- ar",
         "- en",
+        # The annotations are CC BY 4.0; the Arabic texts stay their publishers' (not licensed
+        # here), so the whole is "other", named and linked.
         "license: other",
-        "license_name: cc-by-4.0-annotations",
+        "license_name: cc-by-4.0-annotations-publisher-texts",
+        f"license_link: {ANNOTATION_LICENSE['path']}",
         "multilinguality: multilingual",
         "size_categories:",
         f"- {size}",
@@ -53,6 +80,10 @@ def _front_matter(release: Release) -> str:
     ]
     for name in JSONL_CONFIGS:
         lines += [f"- config_name: {name}", f"  data_files: {name}.jsonl"]
+    info = yaml.safe_dump(
+        {"dataset_info": dataset_info()}, sort_keys=False, allow_unicode=True, width=1 << 20
+    )
+    lines.append(info.rstrip("\n"))
     lines.append("---")
     return "\n".join(lines)
 
@@ -98,23 +129,41 @@ ds.entity(a.quotes[0].speaker).name.en
 ds.search("داعش")                    # Arabic-normalised search
 ```
 
+Every column has a declared type (`{DATAPACKAGE}`, and `dataset_info` above for
+`datasets`); codes (`cameo`, `code`: `"040"`) and EDTF dates (`2018-04`) are strings, and no
+tool should be left to guess them. With pandas, take the types from `{DATAPACKAGE}`:
+
 ```python
+import json
 import pandas as pd
-quotes = pd.read_csv("tables/quotes.csv")
-people = pd.read_csv("tables/people.csv")
-quotes.merge(people, left_on="speaker_id", right_on="id")
+
+PANDAS_TYPES = {{"string": "string", "integer": "Int64", "number": "Float64", "date": "string",
+                "array": "string"}}
+package = json.load(open("{DATAPACKAGE}", encoding="utf-8"))
+
+
+def read_table(name):
+    resource = next(r for r in package["resources"] if r["name"] == name)
+    types = {{f["name"]: PANDAS_TYPES[f["type"]] for f in resource["schema"]["fields"]}}
+    return pd.read_csv(resource["path"], dtype=types, keep_default_na=False, na_values=[""])
+
+
+quotes = read_table("quotes").merge(read_table("people"), left_on="speaker_id", right_on="id")
+articles = pd.read_json("{ARTICLES_JSONL}", lines=True, dtype=False)
 ```
 
+DuckDB: `{DUCKDB_SQL}` declares every table as a typed view (run it from this folder):
+
 ```sql
--- DuckDB
-SELECT p.name_en, count(*) FROM 'tables/quotes.csv' q
-JOIN 'tables/people.csv' p ON p.id = q.speaker_id GROUP BY 1 ORDER BY 2 DESC;
+.read {DUCKDB_SQL}
+SELECT p.name_en, count(*) FROM quotes q JOIN people p ON p.id = q.speaker_id
+GROUP BY 1 ORDER BY 2 DESC;
 ```
 
 ```python
 from datasets import load_dataset
 articles = load_dataset("path/to/dataset", "articles")   # or "people", "organizations", …
-quotes = load_dataset("csv", data_files="path/to/dataset/tables/quotes.csv")
+ner = load_dataset("path/to/dataset", "ner")             # tokens + ner_tags (ClassLabel, BIO)
 ```
 
 ```r
