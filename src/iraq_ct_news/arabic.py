@@ -115,3 +115,39 @@ def proclitic_forms(word: str) -> list[str]:
     if word.startswith("ال"):
         stems.append("لل" + word[2:])
     return [*stems, *(conjunction + stem for conjunction in CONJUNCTIONS for stem in stems)]
+
+
+#: Every chain of proclitics a word can start with: a conjunction, a preposition, or both in
+#: that order (و ف ب ك ل وب ول فك ...).
+PROCLITIC_CHAINS = frozenset(
+    conjunction + preposition
+    for conjunction in ("", *CONJUNCTIONS)
+    for preposition in ("", *PREPOSITIONS)
+    if conjunction + preposition
+)
+#: Shortest word left after splitting proclitics off before the article: ال and three letters,
+#: so that words which merely begin with و/ب + ال (والد، والي، بالغ) stay whole.
+_MIN_ARTICLE_WORD = 5
+
+
+def is_proclitic_chain(text: str) -> bool:
+    """Whether ``text`` is a chain of proclitics (:data:`PROCLITIC_CHAINS`)."""
+    return text in PROCLITIC_CHAINS
+
+
+def article_proclitics(word: str) -> int:
+    """The length of the proclitic chain written before the definite article in ``word``
+    (``والعراق`` → 1, ``وبالعراق`` → 2), or 0.
+
+    Only chains before ``ال`` are recognised without a dictionary: elsewhere a leading و or ب is
+    as often the word's own first letter (وزير، بغداد). ل before ال is written لل, which cannot
+    be split losslessly, so it is left whole.
+    """
+    for length in (2, 1):
+        if (
+            word[:length] in PROCLITIC_CHAINS
+            and word.startswith("ال", length)
+            and len(word) - length >= _MIN_ARTICLE_WORD
+        ):
+            return length
+    return 0

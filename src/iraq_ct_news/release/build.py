@@ -24,6 +24,14 @@ from .card import render_card
 from .compile import Release, compile_release
 from .datapackage import render_datapackage
 from .duckdb import DUCKDB_SQL, render_duckdb
+from .nlp import (
+    ANNOTATIONS_JSONLD,
+    ATTRIBUTION_JSONL,
+    NER_JSONL,
+    render_annotations,
+    render_attribution,
+    render_ner,
+)
 from .jsonl import render_jsonl
 from .jsonld import render_jsonld
 from .names import (
@@ -93,6 +101,9 @@ def render_release(release: Release) -> dict[str, bytes]:
         files[table.path] = render_csv(table, release)
     files[DATAPACKAGE] = render_datapackage(release, files)
     files[DUCKDB_SQL] = render_duckdb()
+    files[NER_JSONL] = render_ner(release)
+    files[ATTRIBUTION_JSONL] = render_attribution(release)
+    files[ANNOTATIONS_JSONLD] = render_annotations(release)
     files[JSONLD] = render_jsonld(release)
     files[CARD] = render_card(release)
     return files

@@ -15,6 +15,7 @@ from ..models import Article, CameoEntry, Organization, Person, Place, Theme
 from .compile import Release
 from .datapackage import ANNOTATION_LICENSE, TEXT_RIGHTS
 from .features import model_features
+from .nlp import ATTRIBUTION_FEATURES, ATTRIBUTION_JSONL, NER_FEATURES, NER_JSONL
 from .duckdb import DUCKDB_SQL
 from .names import ARTICLES_JSONL, DATAPACKAGE, JSONLD, PARQUET_DIR
 from .summary import summarize
@@ -33,11 +34,20 @@ CONFIG_MODELS: dict[str, type[Any]] = {
 }
 
 
+#: The NLP configs: their files and hand-declared features.
+NLP_CONFIGS: dict[str, tuple[str, list[dict[str, Any]]]] = {
+    "ner": (NER_JSONL, NER_FEATURES),
+    "quote_attribution": (ATTRIBUTION_JSONL, ATTRIBUTION_FEATURES),
+}
+
+
 def dataset_info() -> list[dict[str, Any]]:
     """The card's ``dataset_info``: every config's features, so no tool has to guess a type."""
     return [
-        {"config_name": name, "features": model_features(model)}
-        for name, model in CONFIG_MODELS.items()
+        *({"config_name": name, "features": model_features(model)}
+          for name, model in CONFIG_MODELS.items()),
+        *({"config_name": name, "features": features}
+          for name, (_, features) in NLP_CONFIGS.items()),
     ]
 
 
@@ -80,6 +90,8 @@ def _front_matter(release: Release) -> str:
     ]
     for name in JSONL_CONFIGS:
         lines += [f"- config_name: {name}", f"  data_files: {name}.jsonl"]
+    for name, (path, _) in NLP_CONFIGS.items():
+        lines += [f"- config_name: {name}", f"  data_files: {path}"]
     info = yaml.safe_dump(
         {"dataset_info": dataset_info()}, sort_keys=False, allow_unicode=True, width=1 << 20
     )
