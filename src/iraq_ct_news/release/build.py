@@ -22,6 +22,7 @@ from ..validator import ValidationResult, validate_repository
 from . import parquet
 from .card import render_card
 from .compile import Release, compile_release
+from .croissant import CROISSANT, render_croissant
 from .datapackage import render_datapackage
 from .duckdb import DUCKDB_SQL, render_duckdb
 from .nlp import (
@@ -104,7 +105,8 @@ def render_release(release: Release) -> dict[str, bytes]:
     files[NER_JSONL] = render_ner(release)
     files[ATTRIBUTION_JSONL] = render_attribution(release)
     files[ANNOTATIONS_JSONLD] = render_annotations(release)
-    files[JSONLD] = render_jsonld(release)
+    files[JSONLD] = render_jsonld(release, dict(files))
+    files[CROISSANT] = render_croissant(release, dict(files))
     files[CARD] = render_card(release)
     return files
 
