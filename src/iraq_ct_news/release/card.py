@@ -16,6 +16,7 @@ from .compile import Release
 from .datapackage import ANNOTATION_LICENSE, TEXT_RIGHTS
 from .features import model_features
 from .nlp import ATTRIBUTION_FEATURES, ATTRIBUTION_JSONL, NER_FEATURES, NER_JSONL
+from ..models.edtf import SUBSET
 from .duckdb import DUCKDB_SQL
 from .names import ARTICLES_JSONL, DATAPACKAGE, JSONLD, PARQUET_DIR
 from .summary import summarize
@@ -201,8 +202,8 @@ quotes <- read_resource(package, "quotes")
 Offsets (`start` inclusive, `end` exclusive) count Unicode code points (Python `str` indices,
 W3C TextPositionSelector) into the text named by `scope`: `body` (default), `headline`
 (`headline.ar`) or, for date evidence only, `seed` (the source document). Dates are EDTF
-strings (`2018`, `2018-04`, `2018-04-11`, intervals `A/B`, `?`/`~` qualifiers) with their
-`earliest`/`latest` days as separate columns: a date is never more precise than the text.
+strings with their `earliest`/`latest` days as separate columns, in the {SUBSET}: a date is
+never more precise than the text.
 
 `content_sha256` is the SHA-256 of the record's canonical JSON (sorted keys, no whitespace,
 UTF-8) without the lifecycle fields (`schema_version`, `revision`, `created`, `modified`), the
