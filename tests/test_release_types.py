@@ -121,7 +121,6 @@ def test_duckdb_views_have_the_declared_types(in_dataset: Path) -> None:
 
 def test_datasets_uses_the_declared_features(tmp_path: Path) -> None:
     datasets = require("datasets")
-    os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
     front = card_front_matter()
     for entry in front["dataset_info"]:
         name = entry["config_name"]

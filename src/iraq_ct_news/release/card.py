@@ -15,7 +15,16 @@ from ..models import Article, CameoEntry, Organization, Person, Place, Theme
 from .compile import Release
 from .datapackage import ANNOTATION_LICENSE, TEXT_RIGHTS
 from .features import model_features
-from .nlp import ATTRIBUTION_FEATURES, ATTRIBUTION_JSONL, NER_FEATURES, NER_JSONL
+from .croissant import CROISSANT
+from .nlp import (
+    ANNOTATIONS_JSONLD,
+    ATTRIBUTION_FEATURES,
+    ATTRIBUTION_JSONL,
+    NER_FEATURES,
+    NER_JSONL,
+    NER_TAGS,
+    ner_corpus,
+)
 from ..models.edtf import SUBSET
 from .duckdb import DUCKDB_SQL
 from .names import ARTICLES_JSONL, DATAPACKAGE, JSONLD, PARQUET_DIR
@@ -99,6 +108,19 @@ def _front_matter(release: Release) -> str:
     lines.append(info.rstrip("\n"))
     lines.append("---")
     return "\n".join(lines)
+
+
+def _ner_summary(release: Release) -> str:
+    corpus = ner_corpus(release)
+    stats = corpus.stats
+    spans = sum(len(record["spans"]) for record in corpus.records)
+    return (
+        f"In this release: {len(corpus.records)} texts, {stats.tokens} tokens, {spans} "
+        f"mentions, all of them whole tokens; {stats.article_splits} proclitic chains split "
+        f"before the article, {stats.proclitic_boundaries} mention boundaries after another "
+        f"proclitic chain, {stats.other_boundaries} elsewhere inside a word; "
+        f"{corpus.nested} overlapping mentions left out of the BIO tags."
+    )
 
 
 def _table(rows: list[tuple[str, int]]) -> str:
@@ -192,12 +214,37 @@ quotes <- read_resource(package, "quotes")
 | `{ARTICLES_JSONL}` | one complete nested record per line (sorted by id), with `start`/`end` offsets on every anchored span and a `content_sha256` |
 | `people.jsonl`, `organizations.jsonl`, `places.jsonl`, `themes.jsonl`, `cameo.jsonl` | the registries and vocabularies, one record per line |
 | `{DATAPACKAGE}` | Frictionless Data Package (v2): every table's schema, keys, size and SHA-256 |
-| `{JSONLD}` | schema.org `NewsArticle` items in a `Dataset` graph |
+| `{JSONLD}` | schema.org `NewsArticle` items in a `Dataset` graph (creator, licences, distribution with SHA-256, coverage) |
+| `{CROISSANT}` | Croissant 1.0 metadata with the Responsible AI fields: files, record sets, fields and types, and a joined record set `quotes_with_speakers` (`mlcroissant.Dataset("{CROISSANT}")`; mlcroissant reads CSV with pandas' type guessing, so take codes such as `"040"` from the other readers) |
+| `{NER_JSONL}` | config `ner`: each active article's headline and body as `tokens`, `whitespace` and `ner_tags` (see *NLP formats*) |
+| `{ATTRIBUTION_JSONL}` | config `quote_attribution`: each quotation's span, speaker, the speaker's nearest mention and the delivery |
+| `{ANNOTATIONS_JSONLD}` | W3C Web Annotations: every mention (`identifying`) and quotation (`tagging`) with a TextQuoteSelector and a TextPositionSelector |
+| `{DUCKDB_SQL}` | every table as a DuckDB view with its declared types |
 | `{PARQUET_DIR}/*.parquet` | the tables as Parquet, only where the release was built with `pyarrow` installed (not committed, not in the wheel) |
 
 | table | what | primary key |
 |---|---|---|
 {table_list}
+
+Made on request, not shipped: `iraq-ct-news export sqlite PATH` writes a SQLite database (every
+table with its primary and foreign keys, one-column keys Datasette follows, views
+`quotes_with_speakers`, `mentions_with_entities` and `events_with_actors`, and a full-text index
+`articles_fts` over the text and its Arabic search key, proclitics split) and
+`NAME.metadata.json` for Datasette; `iraq-ct-news export spacy PATH` writes the NER corpus as a
+spaCy `DocBin` (`pip install "iraq-ct-news[spacy]"`).
+
+## NLP formats
+
+Tokens rebuild the text exactly: `"".join(t + w for t, w in zip(tokens, whitespace))` is the
+headline or the body. A token is a run of letters, digits and combining marks, or one other
+character; a chain of proclitics (و ف, then ب ك ل) before the article ال is split off every
+word (والعراق → و + العراق), and any other mention boundary inside a word splits it there (a
+name glued to its preposition: لغوتيريش → ل + غوتيريش). Nothing is dropped or respelled
+(لل stays لل). `ner_tags` are BIO over `{", ".join(NER_TAGS[1:])}` (PER person, ORG
+organisation, LOC place); `spans` gives each mention's entity id and token range. Where two
+mentions overlap, BIO keeps the outer one (the Web Annotations keep both).
+
+{_ner_summary(release)}
 
 Offsets (`start` inclusive, `end` exclusive) count Unicode code points (Python `str` indices,
 W3C TextPositionSelector) into the text named by `scope`: `body` (default), `headline`
@@ -259,8 +306,10 @@ proves each quotation occurs in the text before computing its offsets. Entities 
 to registries (one record per real-world entity, all spellings as aliases); external
 identifiers are included only when verified. Publication and event dates are no more precise
 than the evidence, which is quoted; inferred dates are explained in `notes.en`. Search in the
-Python package normalises Arabic (alef/hamza forms, alef maqsura, ta marbuta, diacritics,
-tatweel, Arabic-Indic digits) on a separate key; the stored text is never normalised.
+Python package (and the SQLite full-text index) normalises text and query alike on a separate
+key (NFKC for presentation forms and ligatures, invisible and bidi characters dropped,
+alef/hamza forms and hamza carriers, alef maqsura, ta marbuta, diacritics, tatweel,
+Arabic-Indic digits); the stored text is never normalised.
 
 ## Uses and misuses
 
