@@ -187,3 +187,28 @@ def test_export_refuses_a_folder_and_a_missing_parent(tmp_path: Path,
     assert main(["export", "sqlite", str(tmp_path / "no" / "x.db"), "--path", str(DATASET)]) == 2
     assert "does not exist" in capsys.readouterr().err
     assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('"speaker":"', '"speaker":"nobody-at-all-', "which no registry holds"),
+        ('"start":', '"start":1', "do not cut"),
+    ],
+)
+def test_a_hand_edited_release_is_refused_with_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str, new: str, message: str
+) -> None:
+    import shutil
+
+    broken = shutil.copytree(DATASET, tmp_path / "dataset")
+    articles = broken / "articles.jsonl"
+    text = articles.read_text(encoding="utf-8")
+    assert old in text
+    articles.write_text(text.replace(old, new, 1), encoding="utf-8")
+    for name in ("sqlite", "spacy"):
+        output = tmp_path / f"out.{name}"
+        assert main(["export", name, str(output), "--path", str(broken)]) == 1
+        err = capsys.readouterr().err
+        assert message in err and "Traceback" not in err
+        assert not output.exists()

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..arabic import token_variants, tokens
+from ..errors import BuildError
 from ..fsutil import write_atomic
 from .compile import Release
 from .datapackage import ANNOTATION_LICENSE, DESCRIPTION, TEXT_RIGHTS
@@ -118,13 +119,11 @@ def fts_query(text: str) -> str:
 def build_database(release: Release) -> sqlite3.Connection:
     """The release as an in-memory SQLite database."""
     connection = sqlite3.connect(":memory:")
-    connection.execute("PRAGMA foreign_keys = ON")
+    # Keys are not enforced while loading (tables are filled in declaration order, children
+    # before some parents); export_sqlite checks them all once everything is in.
     with connection:
         for table in TABLES:
             connection.execute(create_table_sql(table))
-        # Parents before children is not needed: the keys are checked when the transaction
-        # commits (deferred), so tables are filled in declaration order.
-        connection.execute("PRAGMA defer_foreign_keys = ON")
         for table in TABLES:
             placeholders = ", ".join("?" for _ in table.columns)
             connection.executemany(
@@ -186,11 +185,22 @@ def metadata_path(database: Path) -> Path:
 
 def export_sqlite(release: Release, path: Path) -> list[Path]:
     """Write the database to ``path`` and its Datasette metadata beside it; returns both."""
-    connection = build_database(release)
+    try:
+        connection = build_database(release)
+    except sqlite3.IntegrityError as error:  # a release folder edited by hand
+        raise BuildError(
+            f"the release breaks a constraint of its tables ({error}); rebuild the release with "
+            "`iraq-ct-news build`"
+        ) from None
     try:
         problems = connection.execute("PRAGMA foreign_key_check").fetchall()
-        if problems:  # the release was validated; a dangling key here is a bug of ours
-            raise AssertionError(f"foreign keys do not hold in the export: {problems[:5]}")
+        if problems:  # a release folder edited by hand
+            table, row, parent, _ = problems[0]
+            raise BuildError(
+                f"{len(problems)} reference(s) in the release name no record (the first: "
+                f"{table} row {row} refers to a missing {parent}); rebuild the release with "
+                "`iraq-ct-news build`"
+            )
         data = connection.serialize()
     finally:
         connection.close()
