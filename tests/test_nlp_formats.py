@@ -16,8 +16,8 @@ from iraq_ct_news.arabic import PROCLITIC_CHAINS, article_proclitics
 from iraq_ct_news.cli import main
 from iraq_ct_news.models import Mention
 from iraq_ct_news.release.dataset import load
-from iraq_ct_news.release.nlp import NER_TAGS, _outermost, entity_kinds, KIND_LABELS
 from iraq_ct_news.release.export_source import release_of
+from iraq_ct_news.release.nlp import KIND_LABELS, NER_TAGS, _outermost, entity_kinds
 from iraq_ct_news.release.tokens import TokenStats, rebuild, tokenize
 
 from .conftest import REPOSITORY

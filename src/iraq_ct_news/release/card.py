@@ -11,11 +11,14 @@ from typing import Any
 
 import yaml
 
-from ..models import Article, CameoEntry, Organization, Person, Place, Theme
+from ..kinds import KINDS
+from ..models.edtf import SUBSET
 from .compile import Release
-from .datapackage import ANNOTATION_LICENSE, TEXT_RIGHTS
-from .features import model_features
 from .croissant import CROISSANT
+from .datapackage import ANNOTATION_LICENSE, TEXT_RIGHTS
+from .duckdb import DUCKDB_SQL
+from .features import model_features
+from .names import ARTICLES_JSONL, DATAPACKAGE, JSONLD, PARQUET_DIR
 from .nlp import (
     ANNOTATIONS_JSONLD,
     ATTRIBUTION_FEATURES,
@@ -25,23 +28,13 @@ from .nlp import (
     NER_TAGS,
     ner_corpus,
 )
-from ..models.edtf import SUBSET
-from .duckdb import DUCKDB_SQL
-from .names import ARTICLES_JSONL, DATAPACKAGE, JSONLD, PARQUET_DIR
 from .summary import summarize
 from .tables import TABLES
 
 #: Hugging Face configs besides ``articles``: the registries and vocabularies.
-JSONL_CONFIGS = ("people", "organizations", "places", "themes", "cameo")
-#: The model each JSON Lines config holds, for its declared features.
-CONFIG_MODELS: dict[str, type[Any]] = {
-    "articles": Article,
-    "people": Person,
-    "organizations": Organization,
-    "places": Place,
-    "themes": Theme,
-    "cameo": CameoEntry,
-}
+JSONL_CONFIGS = tuple(row.collection for row in KINDS if row.kind != "article")
+#: The model each JSON Lines config holds (one line of its file), for its declared features.
+CONFIG_MODELS: dict[str, type[Any]] = {row.collection: row.release_model for row in KINDS}
 
 
 #: The NLP configs: their files and hand-declared features.
