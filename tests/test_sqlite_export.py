@@ -189,23 +189,31 @@ def test_export_refuses_a_folder_and_a_missing_parent(tmp_path: Path,
     assert not (tmp_path / "no").exists()
 
 
+def _edit_first_article(record: dict[str, Any], what: str) -> None:
+    if what == "speaker":
+        record["quotes"][0]["speaker"] = "nobody-at-all"
+    else:
+        record["mentions"][0]["start"] += 1
+
+
 @pytest.mark.parametrize(
-    ("old", "new", "message"),
-    [
-        ('"speaker":"', '"speaker":"nobody-at-all-', "which no registry holds"),
-        ('"start":', '"start":1', "do not cut"),
-    ],
+    ("what", "message"), [("speaker", "which no registry holds"), ("offsets", "do not cut")]
 )
 def test_a_hand_edited_release_is_refused_with_a_clear_error(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str, new: str, message: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], what: str, message: str
 ) -> None:
     import shutil
 
     broken = shutil.copytree(DATASET, tmp_path / "dataset")
     articles = broken / "articles.jsonl"
-    text = articles.read_text(encoding="utf-8")
-    assert old in text
-    articles.write_text(text.replace(old, new, 1), encoding="utf-8")
+    lines = articles.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    edited = next(r for r in records if r["quotes"] and r["status"] == "active")
+    _edit_first_article(edited, what)
+    articles.write_text(
+        "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in records),
+        encoding="utf-8",
+    )
     for name in ("sqlite", "spacy"):
         output = tmp_path / f"out.{name}"
         assert main(["export", name, str(output), "--path", str(broken)]) == 1

@@ -10,6 +10,8 @@ from types import ModuleType
 
 import pytest
 
+from .conftest import REPOSITORY
+
 
 def in_ci() -> bool:
     return bool(os.environ.get("CI"))
@@ -22,9 +24,17 @@ def require(module: str) -> ModuleType:
     return pytest.importorskip(module)
 
 
+#: Where CI installs a program that cannot share the test environment (cffconvert).
+PROGRAM_ENVIRONMENTS = (REPOSITORY / ".ci-cffconvert" / "bin",)
+
+
 def require_program(name: str) -> str:
-    """The path of the program ``name`` on PATH, with the same skip/fail rule."""
-    found = shutil.which(name)
+    """The path of the program ``name`` (on PATH or in :data:`PROGRAM_ENVIRONMENTS`), with the
+    same skip/fail rule."""
+    found = shutil.which(name) or next(
+        (str(folder / name) for folder in PROGRAM_ENVIRONMENTS if (folder / name).is_file()),
+        None,
+    )
     if found is None:
         if in_ci():
             pytest.fail(f"{name} is not installed, and CI must run this test")
