@@ -184,7 +184,7 @@ def _event_actors(release: Release) -> Iterator[Row]:
             )
             for role, actors in roles:
                 for position, actor in enumerate(actors):
-                    yield (a.id, e.id, role, position, actor)
+                    yield (a.id, e.id, event_key(a.id, e.id), role, position, actor)
 
 
 def _amounts(release: Release) -> Iterator[Row]:
@@ -385,6 +385,8 @@ TABLES: tuple[Table, ...] = (
         (
             _ARTICLE_ID,
             _c("event_id", "string", "Event id.", True),
+            _c("event_key", "string", "The same event as <article_id>/<event_id> (a one-column "
+               "key into events.event_key, which tools such as Datasette follow).", True),
             _c("role", "string", "organizer, participant, supporter or funder.", True),
             _c("position", "integer", "Order within the role's list.", True),
             _c("entity_id", "string", "Person, organisation or country id.", True),
@@ -392,6 +394,7 @@ TABLES: tuple[Table, ...] = (
         ("article_id", "event_id", "role", "entity_id"),
         (
             _fk("article_id,event_id", "events", "article_id,event_id"),
+            _fk("event_key", "events", "event_key"),
             _fk("entity_id", "entities", "id"),
         ),
         _event_actors,
