@@ -1,0 +1,200 @@
+"""Mentions: every occurrence of every known name, and of the new names an article introduces.
+
+Two passes over the headline and the body. The first finds registry names and, around them, the
+names the registries lack (:mod:`.entities`). The second matches registry names and the new
+names together with one matcher, longest first, so that every occurrence of a new name is found
+too and a known name inside a new one (الأمم المتحدة inside مكتب الأمم المتحدة المعني …) yields
+to the outermost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..models.types import ID_MAX_LENGTH
+from ..validator.names import NameMatcher
+from .entities import (
+    Candidate,
+    closest_records,
+    closing_title_person,
+    find_candidates,
+    gap,
+)
+from .lexicon import ORGANIZATION_HEADS
+from .matching import NameMatch, find_names, proclitic_letters
+from .pins import pin_for
+from .proposals import MentionProposal, NewEntity, SpanProposal
+from .registry import EntityKind, Registry
+from .text import Word, bare_forms, letters_offset, words_of
+from .titles import stated_title
+
+NEW = "?"
+_ACRONYM = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z.&\- ]{1,15}|[\u0621-\u064a]{3,12})\s*\)")
+
+
+def propose_mentions(
+    texts: dict[str, str], registry: Registry
+) -> tuple[list[MentionProposal], list[NewEntity]]:
+    """Mentions of ``texts`` (scope → text, headline first) and the new entities they name."""
+    words = {scope: words_of(text) for scope, text in texts.items()}
+    surnames = _registry_surnames(registry)
+    candidates: dict[str, Candidate] = {}
+    named: set[str] = set()
+    for scope, text in texts.items():
+        matches = find_names(text, words[scope], registry.index.matcher, surnames, named)
+        claimed = [False] * len(words[scope])
+        match_last = [-1] * len(words[scope])
+        for match in matches:
+            for index in range(match.first, match.last + 1):
+                claimed[index] = True
+                match_last[index] = match.last
+        ranges: list[tuple[int, int, EntityKind]] = find_candidates(
+            text, words[scope], claimed, match_last
+        )
+        ranges += [
+            (first, last, "person")
+            for first, last in closing_title_person(text, words[scope], claimed)
+        ]
+        for first, last, kind in ranges:
+            _add_candidate(candidates, text, words[scope], first, last, kind)
+
+    ordered = list(candidates.values())
+    names = dict(registry.index.names)
+    for number, candidate in enumerate(ordered):
+        names[f"{NEW}{number}"] = tuple(dict.fromkeys([candidate.key, *candidate.spellings]))
+        if candidate.kind == "person":
+            for surname in candidate.surnames:
+                surnames[surname].append(f"{NEW}{number}")
+    matcher = NameMatcher(names)
+
+    proposals: list[MentionProposal] = []
+    counts: dict[int, int] = defaultdict(int)
+    named = set()
+    for scope, text in texts.items():
+        matches = find_names(text, words[scope], matcher, surnames, named, names)
+        people = {
+            index
+            for match in matches
+            if _kind(match.entity, registry, ordered) == "person"
+            for index in range(match.first, match.last + 1)
+        }
+        for match in matches:
+            proposals.append(
+                _proposal(text, scope, words[scope], match, registry, ordered, counts, people)
+            )
+    new_entities = [
+        NewEntity(
+            name=candidate.text,
+            kind=candidate.kind,
+            closest=closest_records(registry, candidate.key, candidate.kind),
+            suggested_id=_suggested_id(candidate.text, registry, taken=set()),
+            occurrences=counts[number],
+        )
+        for number, candidate in enumerate(ordered)
+    ]
+    _unique_ids(new_entities, registry)
+    return proposals, new_entities
+
+
+def _registry_surnames(registry: Registry) -> defaultdict[str, list[str]]:
+    surnames: defaultdict[str, list[str]] = defaultdict(list)
+    for entity in registry.entities.values():
+        for surname in entity.surnames:
+            surnames[surname].append(entity.id)
+    return surnames
+
+
+def _add_candidate(
+    candidates: dict[str, Candidate],
+    text: str,
+    words: list[Word],
+    first: int,
+    last: int,
+    kind: EntityKind,
+) -> None:
+    head = words[first]
+    form = head.key
+    if kind == "organization":
+        heads = [f for f in bare_forms(head.key) if f in ORGANIZATION_HEADS]
+        form = max(heads, key=len) if heads else head.key
+    keys = [form, *(word.key for word in words[first + 1 : last + 1])]
+    key = " ".join(keys)
+    start = head.start + letters_offset(text[head.start : head.end], proclitic_letters(head.key, form))
+    written = text[start : words[last].end]
+    candidate = candidates.get(key)
+    if candidate is None:
+        candidate = candidates[key] = Candidate(key=key, kind=kind, text=written)
+        if kind == "person" and len(keys) >= 2 and len(keys[-1]) >= 2:
+            candidate.surnames.append(keys[-1])
+    acronym = _ACRONYM.match(text, words[last].end)
+    if acronym is not None:
+        spelling = " ".join(words_key for words_key in (w.key for w in words_of(acronym.group(1))))
+        if spelling and spelling not in candidate.spellings:
+            candidate.spellings.append(spelling)
+
+
+def _proposal(
+    text: str,
+    scope: str,
+    words: list[Word],
+    match: NameMatch,
+    registry: Registry,
+    candidates: list[Candidate],
+    counts: dict[int, int],
+    people: set[int],
+) -> MentionProposal:
+    span = SpanProposal(scope, match.start, match.end, text[match.start : match.end],
+                        pin_for(text, match.start, match.end))
+    new_entity: int | None = None
+    entity: str | None = match.entity
+    if match.entity.startswith(NEW):
+        new_entity = int(match.entity[len(NEW):])
+        counts[new_entity] += 1
+        entity = None
+    kind = _kind(match.entity, registry, candidates)
+    others = people - set(range(match.first, match.last + 1))
+    title = (
+        stated_title(text, words, match.first, match.last, others) if kind == "person" else None
+    )
+    return MentionProposal(span, entity, new_entity, title, match.short_form)
+
+
+def _kind(entity: str, registry: Registry, candidates: list[Candidate]) -> str:
+    if entity.startswith(NEW):
+        return candidates[int(entity[len(NEW):])].kind
+    return registry.kind_of(entity) or ""
+
+
+_LATIN = str.maketrans({
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j",
+    "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s",
+    "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l",
+    "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y", "ى": "a", "ة": "a", "ء": "", "ئ": "",
+    "ؤ": "", "گ": "g", "پ": "p", "چ": "ch", "ڤ": "v",
+})
+
+
+def _suggested_id(name: str, registry: Registry, taken: set[str]) -> str:
+    """A kebab-case id spelled from the Arabic name, for a person to confirm or rename."""
+    parts = []
+    for word in name.split():
+        latin = word.translate(_LATIN).lower()
+        if latin.startswith("al") and len(latin) > 3 and word.startswith("ال"):
+            latin = "al-" + latin[2:]
+        parts.append(re.sub(r"[^a-z0-9-]+", "", latin))
+    slug = re.sub(r"-+", "-", "-".join(part for part in parts if part)).strip("-") or "entity"
+    return slug[:ID_MAX_LENGTH].rstrip("-")
+
+
+def _unique_ids(new_entities: list[NewEntity], registry: Registry) -> None:
+    used = set(registry.entities)
+    for entity in new_entities:
+        base, number = entity.suggested_id, 1
+        while entity.suggested_id in used:
+            number += 1
+            entity.suggested_id = f"{base[: ID_MAX_LENGTH - 4]}-{number}"
+        used.add(entity.suggested_id)
+
+
+__all__ = ["propose_mentions", "gap"]
