@@ -21,11 +21,15 @@ import difflib
 from dataclasses import dataclass, field
 
 from .lexicon import (
+    BUILDING_HEADS,
     FUNCTION_WORDS,
     HONORIFICS,
+    NAME_PARTICIPLES,
+    NAME_PREPOSITIONS,
     ORGANIZATION_HEADS,
     PLACE_CUES,
     REPORTING_VERBS,
+    TAKES_BI,
     TITLE_NOUNS,
 )
 from .registry import EntityKind, Registry
@@ -91,9 +95,13 @@ def find_candidates(
         found.append((first, last, kind))
 
     for index in range(len(words)):
-        organisation = _organisation_at(text, words, claimed, index)
+        organisation = _organisation_at(text, words, claimed, match_last, index)
         if organisation is not None and max(match_last[index : organisation + 1]) <= organisation:
             add(index, organisation, "organization")
+            continue
+        building = _organisation_at(text, words, claimed, match_last, index, BUILDING_HEADS)
+        if building is not None and max(match_last[index : building + 1]) <= building:
+            add(index, building, "place")
     for index in range(len(words)):
         person = _person_at(text, words, claimed, index)
         if person is not None:
@@ -104,47 +112,108 @@ def find_candidates(
     return sorted(found)
 
 
-def _organisation_at(text: str, words: list[Word], claimed: list[bool], head: int) -> int | None:
-    if claimed[head] or not _is(words[head].key, ORGANIZATION_HEADS):
+def _organisation_at(
+    text: str,
+    words: list[Word],
+    claimed: list[bool],
+    match_last: list[int],
+    head: int,
+    heads: frozenset[str] = ORGANIZATION_HEADS,
+) -> int | None:
+    """The last word of an institution's name headed by word ``head``, or None.
+
+    After an indefinite head (مكتب، وزارة) come nouns in a genitive chain (الأمم، الخارجية)
+    and adjectives; after a definite head (المنظمة، التحالف) only adjectives (الدولية، المتحدة)
+    and complements with ل. A complement with ب follows only an adjective that takes one
+    (المعني بالمخدرات); و joins a second word of a complement (بالمخدرات والجريمة) or of a
+    chain (التصدير والاستيراد), but not another head, title or known name (… واليابان).
+    """
+    if claimed[head] or not _is(words[head].key, heads):
         return None
     last = head
     head_definite = words[head].key.startswith("ال")
-    previous_prepositional = False
+    head_forms = bare_forms(words[head].key)
+    previous = words[head].key
+    genitive_done = False
+    expect_genitive = False
+    known_until = -1
     position = head + 1
     while position < len(words) and position - head < MAX_ORGANIZATION_WORDS:
         if not _plain_gap(text, words, position - 1):
             break
         key = words[position].key
+        known = claimed[position]
+        joins = {
+            preposition
+            for form in head_forms
+            for preposition in NAME_PREPOSITIONS.get(form, frozenset())
+        }
+        if key in joins and position + 1 < len(words) and claimed[position + 1] and (
+            _plain_gap(text, words, position)
+        ):
+            last = match_last[position + 1] if match_last[position + 1] >= 0 else position + 1
+            break  # بعثة … إلى العراق، التحالف الدولي ضد داعش
         if _is(key, FUNCTION_WORDS) or _is(key, REPORTING_VERBS) or _is(key, HONORIFICS):
             break
-        if key[0] in "وف" and (_is(key, ORGANIZATION_HEADS) or _is(key, TITLE_NOUNS)):
-            break  # و + another head or title: the next name begins
-        definite = key.startswith("ال")
-        prepositional = key[:3] in ("بال", "لل", "كال") or key.startswith("لل")
-        if position == head + 1 and (key.startswith("ب") or (head_definite and not definite)):
-            break  # الحكومة بالتصدي …: a complement, not a name; الحكومة takes an adjective
-        coordinated = key.startswith("وال")
-        if coordinated:
-            if not previous_prepositional:
+        if known and position > known_until:
+            if genitive_done and not key.startswith("ل") or key[0] in "وفبك" and not (
+                key.startswith("ال")
+            ):
+                break  # a second known name, or one behind ب/و: a complement, not the name
+            known_until = match_last[position] if match_last[position] >= 0 else position
+        if key[0] in "وف" and (
+            _is(key, ORGANIZATION_HEADS) or _is(key, TITLE_NOUNS) or (known and key[0] == "و")
+        ):
+            break  # و + another head, title or known name: the next name begins
+        definite = key.startswith("ال") or known
+        with_bi = key.startswith("ب") and not known
+        with_li = key.startswith("لل") or (key.startswith("ل") and not key.startswith("ال"))
+        coordinated = key.startswith("وال") and not known
+        genitive = expect_genitive
+        expect_genitive = False
+        if with_bi:
+            if previous not in TAKES_BI:
                 break
-        elif not (definite or prepositional) and not _continues(text, words, position):
+        elif coordinated:
+            if not (previous.startswith(("بال", "لل", "ب", "ل")) or not head_definite):
+                break
+        elif with_li:
+            if not (key.startswith("لل") or _continues(text, words, claimed, position)):
+                break
+            expect_genitive = not key.startswith("لل")
+        elif definite:
+            if not (known or genitive or _adjective(key)) and (head_definite or genitive_done):
+                break
+            genitive_done = genitive_done or not _adjective(key) or known
+        elif _continues(text, words, claimed, position):
+            expect_genitive = True
+        else:
             break
         last = position
-        previous_prepositional = prepositional or (coordinated and previous_prepositional)
+        previous = key
         position += 1
-    if last == head:
-        return None
-    # A name ends on a word that completes it, not on a bare noun awaiting its genitive.
-    return last
+    return last if last > head else None
 
 
-def _continues(text: str, words: list[Word], position: int) -> bool:
-    """An indefinite word belongs to a name when a definite one follows it (idafa: فرع منع
-    الإرهاب، مجلس وزراء العراق)."""
+def _adjective(key: str) -> bool:
+    """Whether a definite word reads as an adjective: a nisba (الدولي، العراقية) or a
+    participle that names use (المتحدة، المعني)."""
+    return key.endswith(("ي", "يه", "يين", "يون")) or key in NAME_PARTICIPLES
+
+
+def _continues(text: str, words: list[Word], claimed: list[bool], position: int, depth: int = 0) -> bool:
+    """An indefinite word belongs to a name when a definite one (or a known name) follows it
+    in a genitive chain: فرع منع الإرهاب، مجلس وزراء العراق، بيت ضيافة رئيس الوزراء."""
     if position + 1 >= len(words) or not _plain_gap(text, words, position):
         return False
     following = words[position + 1].key
-    return following.startswith("ال") and not _is(following, FUNCTION_WORDS)
+    if _is(following, FUNCTION_WORDS) or _is(following, REPORTING_VERBS):
+        return False
+    if following.startswith("ال") or claimed[position + 1]:
+        return True
+    if depth == 0 and following[0] not in "وفبلك":
+        return _continues(text, words, claimed, position + 1, depth + 1)
+    return False
 
 
 def _name_run(text: str, words: list[Word], claimed: list[bool], first: int) -> int | None:
@@ -253,7 +322,7 @@ def _place_at(
     following = words[index + 1]
     if claimed[index + 1] or _blocked(following.key):
         return None
-    if not following.key.startswith("ال") and _continues(text, words, index + 1):
+    if not following.key.startswith("ال") and _continues(text, words, claimed, index + 1):
         return None
     return index + 1, index + 1
 

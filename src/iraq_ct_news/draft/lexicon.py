@@ -82,7 +82,20 @@ FUNCTION_WORDS = _keys(
     "منه", "منها", "عليه", "عليها", "له", "لها", "به", "بها", "التابع", "التابعة", "التابعين",
     "أيضا", "أيضاً", "وهو", "وهي", "ومن", "وفي", "أما", "إذ", "إذا", "لو", "ليس", "دون", "سوى",
     "نيابة", "بالنيابة", "باسم", "الذى", "جميع", "عدد", "بعض", "أحد", "إحدى", "اليوم", "أمس",
+    "مصدر", "مصادر", "ضمن", "بشأن", "لدعم", "إطار", "مثل", "بسبب", "وسط", "أكثر", "أقل",
 )
+
+#: Words that head the name of a building or site (مقر الأمم المتحدة، بيت ضيافة رئيس الوزراء).
+BUILDING_HEADS = _keys("مقر", "بيت", "قصر", "مبنى", "فندق", "مطار", "سجن", "مخيم")
+
+#: Adjectives (participles, not nisba forms) that continue an institution's name after a
+#: definite head (الأمم المتحدة، اللجنة العليا); the ones in the first row take a ب complement.
+NAME_PARTICIPLES = _keys(
+    "المعني", "المعنية", "الخاص", "الخاصة", "المكلف", "المكلفة", "المختص", "المختصة",
+    "المتحدة", "المستقلة", "العليا", "الكبرى", "العامة", "العام", "الأعلى", "المشتركة",
+    "المشترك", "الدائمة", "الدائم", "المؤقتة", "المتكاملة",
+)
+TAKES_BI = _keys("المعني", "المعنية", "الخاص", "الخاصة", "المكلف", "المكلفة", "المختص", "المختصة")
 
 #: Currency words and the ISO 4217 code each means when nothing qualifies it.
 CURRENCY_WORDS: tuple[tuple[str, str | None], ...] = (
@@ -116,3 +129,11 @@ MONTHS: dict[str, int] = {
 
 #: Generic nouns written before a group's name (تنظيم داعش): the mention is the name after them.
 DESCRIPTORS = _keys("تنظيم", "جماعة", "ميليشيا", "ميليشيات", "عصابات", "عصابة", "فصيل")
+
+#: Heads whose name goes on with a preposition and a known name: a mission or delegation *to* a
+#: country (بعثة اليابان إلى العراق), a coalition *against* a group (التحالف الدولي ضد داعش).
+NAME_PREPOSITIONS: dict[str, frozenset[str]] = {
+    **{head: _keys("إلى", "الى", "لدى") for head in _keys(
+        "بعثة", "البعثة", "وفد", "الوفد", "سفارة", "السفارة", "ممثلية", "الممثلية")},
+    **{head: _keys("ضد") for head in _keys("التحالف", "تحالف")},
+}

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
+from functools import lru_cache
 
 from ..models.types import ID_MAX_LENGTH
 from ..validator.names import NameMatcher
@@ -21,7 +23,16 @@ from .entities import (
     find_candidates,
     gap,
 )
-from .lexicon import ORGANIZATION_HEADS
+from ..arabic import tokens
+from .gazetteer import PLACES
+from .lexicon import (
+    BUILDING_HEADS,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    ORGANIZATION_HEADS,
+    REPORTING_VERBS,
+    TITLE_NOUNS,
+)
 from .matching import NameMatch, find_names, proclitic_letters
 from .pins import pin_for
 from .proposals import MentionProposal, NewEntity, SpanProposal
@@ -49,6 +60,16 @@ def propose_mentions(
             for index in range(match.first, match.last + 1):
                 claimed[index] = True
                 match_last[index] = match.last
+        for match in find_names(text, words[scope], _gazetteer(), {}, set()):
+            if any(claimed[match.first : match.last + 1]):
+                continue
+            for index in range(match.first, match.last + 1):
+                claimed[index] = True
+                match_last[index] = match.last
+            _add_candidate(
+                candidates, text, words[scope], match.first, match.last, "place",
+                start=match.start,
+            )
         ranges: list[tuple[int, int, EntityKind]] = find_candidates(
             text, words[scope], claimed, match_last
         )
@@ -59,13 +80,13 @@ def propose_mentions(
         for first, last, kind in ranges:
             _add_candidate(candidates, text, words[scope], first, last, kind)
 
+    _introduced_people(texts, words, registry, candidates)
     ordered = list(candidates.values())
     names = dict(registry.index.names)
     for number, candidate in enumerate(ordered):
         names[f"{NEW}{number}"] = tuple(dict.fromkeys([candidate.key, *candidate.spellings]))
-        if candidate.kind == "person":
-            for surname in candidate.surnames:
-                surnames[surname].append(f"{NEW}{number}")
+        for surname in candidate.surnames:
+            surnames[surname].append(f"{NEW}{number}")
     matcher = NameMatcher(names)
 
     proposals: list[MentionProposal] = []
@@ -83,18 +104,97 @@ def propose_mentions(
             proposals.append(
                 _proposal(text, scope, words[scope], match, registry, ordered, counts, people)
             )
+    # A candidate found only inside a longer name (الدنمارك in حكومة الدنمارك) is not proposed.
+    kept = [number for number in range(len(ordered)) if counts[number]]
+    renumber = {old: new for new, old in enumerate(kept)}
     new_entities = [
         NewEntity(
-            name=candidate.text,
-            kind=candidate.kind,
-            closest=closest_records(registry, candidate.key, candidate.kind),
-            suggested_id=_suggested_id(candidate.text, registry, taken=set()),
+            name=ordered[number].text,
+            kind=ordered[number].kind,
+            closest=closest_records(registry, ordered[number].key, ordered[number].kind),
+            suggested_id=_suggested_id(ordered[number].text),
             occurrences=counts[number],
+            place_kind=_PLACE_KINDS.get(ordered[number].key),
         )
-        for number, candidate in enumerate(ordered)
+        for number in kept
     ]
     _unique_ids(new_entities, registry)
+    proposals = [
+        replace(proposal, new_entity=renumber[proposal.new_entity])
+        if proposal.new_entity is not None else proposal
+        for proposal in proposals
+    ]
     return proposals, new_entities
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> NameMatcher:
+    return NameMatcher({f"@{number}": (key,) for number, key in enumerate(_PLACE_KINDS)})
+
+
+_PLACE_KINDS: dict[str, str] = {" ".join(tokens(name)): kind for name, kind in PLACES}
+
+
+def _introduced_people(
+    texts: dict[str, str],
+    words: dict[str, list[Word]],
+    registry: Registry,
+    candidates: dict[str, Candidate],
+) -> None:
+    """A word that follows a verb of saying, a title or a courtesy title twice or more
+    (وقال فلان … وأوضح فلان …، الوزير فلان … الوزير فلان) is a person's name the article keeps
+    using; its full form is the first place it follows another unknown word (نيثان فلان)."""
+    known = set(registry.index.matcher.single) | {
+        key for candidate in candidates.values() for key in candidate.key.split()
+    }
+    counts: dict[str, int] = defaultdict(int)
+    for scope, text in texts.items():
+        scope_words = words[scope]
+        for index in range(1, len(scope_words)):
+            key = scope_words[index].key
+            if key in known or _unnamed(key) or not _plain(text, scope_words, index - 1):
+                continue
+            previous = bare_forms(scope_words[index - 1].key)
+            if previous & (REPORTING_VERBS | TITLE_NOUNS | HONORIFICS):
+                counts[key] += 1
+    for key, count in counts.items():
+        if count < 2:
+            continue
+        full = key
+        written = None
+        for scope, text in texts.items():
+            scope_words = words[scope]
+            for index, word in enumerate(scope_words):
+                if word.key != key:
+                    continue
+                before = scope_words[index - 1] if index else None
+                if before is not None and _plain(text, scope_words, index - 1) and not (
+                    _unnamed(before.key) or before.key in known
+                ):
+                    full = f"{before.key} {key}"
+                    written = text[before.start : word.end]
+                else:
+                    written = text[word.start : word.end]
+                break
+            if written is not None:
+                break
+        if written is None or full in candidates:
+            continue
+        candidate = candidates[full] = Candidate(key=full, kind="person", text=written)
+        candidate.surnames.append(key)
+
+
+def _unnamed(key: str) -> bool:
+    """Words that cannot be (part of) a person's name: definite nouns, lexicon words, digits."""
+    return key.startswith("ال") or key.isdigit() or bool(
+        bare_forms(key)
+        & (FUNCTION_WORDS | HONORIFICS | TITLE_NOUNS | REPORTING_VERBS | ORGANIZATION_HEADS)
+    )
+
+
+def _plain(text: str, words: list[Word], left: int) -> bool:
+    between = gap(text, words, left)
+    return between.strip() == ""
 
 
 def _registry_surnames(registry: Registry) -> defaultdict[str, list[str]]:
@@ -112,21 +212,33 @@ def _add_candidate(
     first: int,
     last: int,
     kind: EntityKind,
+    start: int | None = None,
 ) -> None:
+    """Record the name in words ``first``..``last`` (from ``start`` if a proclitic is left out)."""
     head = words[first]
     form = head.key
-    if kind == "organization":
-        heads = [f for f in bare_forms(head.key) if f in ORGANIZATION_HEADS]
+    if start is not None:
+        form = " ".join(word.key for word in words_of(text[start : head.end]))
+    else:
+        heads = [f for f in bare_forms(head.key) if f in ORGANIZATION_HEADS | BUILDING_HEADS]
         form = max(heads, key=len) if heads else head.key
+        start = head.start + letters_offset(
+            text[head.start : head.end], proclitic_letters(head.key, form)
+        )
     keys = [form, *(word.key for word in words[first + 1 : last + 1])]
     key = " ".join(keys)
-    start = head.start + letters_offset(text[head.start : head.end], proclitic_letters(head.key, form))
     written = text[start : words[last].end]
     candidate = candidates.get(key)
+    if candidate is None and kind == "person" and any(
+        key.startswith(other + " ") for other in candidates
+    ):
+        return  # a longer reading of a name already found (… الأعرجي بأهمية)
     if candidate is None:
         candidate = candidates[key] = Candidate(key=key, kind=kind, text=written)
         if kind == "person" and len(keys) >= 2 and len(keys[-1]) >= 2:
             candidate.surnames.append(keys[-1])
+        if kind == "organization" and len(keys) >= 2 and form.startswith("ال"):
+            candidate.surnames.append(form)  # التحالف الدولي … then التحالف
     acronym = _ACRONYM.match(text, words[last].end)
     if acronym is not None:
         spelling = " ".join(words_key for words_key in (w.key for w in words_of(acronym.group(1))))
@@ -175,7 +287,7 @@ _LATIN = str.maketrans({
 })
 
 
-def _suggested_id(name: str, registry: Registry, taken: set[str]) -> str:
+def _suggested_id(name: str) -> str:
     """A kebab-case id spelled from the Arabic name, for a person to confirm or rename."""
     parts = []
     for word in name.split():

@@ -60,6 +60,8 @@ class NewEntity:
     closest: list[str]
     suggested_id: str
     occurrences: int = 0
+    place_kind: str | None = None
+    """For a place: country, city, region or building, when the rule that found it says."""
 
 
 @dataclass(frozen=True)
