@@ -30,10 +30,15 @@ LAYERS: dict[str, tuple[str, ...]] = {
     # The strict YAML reader, span anchoring, and the JSON Lines reader the versioning rules
     # read the last release with.
     "reader": ("yamlreader", "anchoring", "release.jsonl"),
-    "checks": ("validator", "validator.*", "formatting"),
+    # The checks, and the parts of the curation assistant the name checks share with it: the
+    # words of a text, the lexicon of news prose, the name matcher with offsets, span pins.
+    "checks": (
+        "validator", "validator.*", "formatting",
+        "draft.text", "draft.lexicon", "draft.matching", "draft.pins",
+    ),
     "release": ("release", "release.*"),
     "loaders": ("", "release.dataset", "release.diff"),
-    "commands": ("commands", "commands.*", "cli", "__main__", "scaffold"),
+    "commands": ("commands", "commands.*", "cli", "__main__", "scaffold", "draft", "draft.*"),
 }
 ORDER = list(LAYERS)
 

@@ -54,6 +54,7 @@ class Candidate:
     spellings: list[str] = field(default_factory=list)
     surnames: list[str] = field(default_factory=list)
     closest: list[str] = field(default_factory=list)
+    place_kind: str | None = None
 
 
 def gap(text: str, words: list[Word], left: int) -> str:
@@ -79,15 +80,15 @@ def _blocked(key: str) -> bool:
 
 def find_candidates(
     text: str, words: list[Word], claimed: list[bool], match_last: list[int]
-) -> list[tuple[int, int, EntityKind]]:
+) -> list[tuple[int, int, str]]:
     """Word ranges ``(first, last, kind)`` that introduce a new name; ``claimed`` marks the
     words registry names already cover and ``match_last`` the last word of the name covering
     each (-1 if none). A new name never overlaps a known one, except an organisation head that
     takes a known name whole into its own, as مكتب الأمم المتحدة … does."""
-    found: list[tuple[int, int, EntityKind]] = []
+    found: list[tuple[int, int, str]] = []
     taken = [False] * len(words)
 
-    def add(first: int, last: int, kind: EntityKind) -> None:
+    def add(first: int, last: int, kind: str) -> None:
         if any(taken[first : last + 1]):
             return
         for index in range(first, last + 1):
@@ -101,7 +102,7 @@ def find_candidates(
             continue
         building = _organisation_at(text, words, claimed, match_last, index, BUILDING_HEADS)
         if building is not None and max(match_last[index : building + 1]) <= building:
-            add(index, building, "place")
+            add(index, building, "building")
     for index in range(len(words)):
         person = _person_at(text, words, claimed, index)
         if person is not None:

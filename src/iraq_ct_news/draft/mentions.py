@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import replace
 from functools import lru_cache
 
+from ..arabic import tokens
 from ..models.types import ID_MAX_LENGTH
 from ..validator.names import NameMatcher
 from .entities import (
@@ -23,7 +24,6 @@ from .entities import (
     find_candidates,
     gap,
 )
-from ..arabic import tokens
 from .gazetteer import PLACES
 from .lexicon import (
     BUILDING_HEADS,
@@ -68,17 +68,19 @@ def propose_mentions(
                 match_last[index] = match.last
             _add_candidate(
                 candidates, text, words[scope], match.first, match.last, "place",
-                start=match.start,
+                start=match.start, place_kind=_PLACE_KINDS.get(_gazetteer_key(match.entity)),
             )
-        ranges: list[tuple[int, int, EntityKind]] = find_candidates(
+        ranges: list[tuple[int, int, str]] = find_candidates(
             text, words[scope], claimed, match_last
         )
         ranges += [
             (first, last, "person")
             for first, last in closing_title_person(text, words[scope], claimed)
         ]
-        for first, last, kind in ranges:
-            _add_candidate(candidates, text, words[scope], first, last, kind)
+        for first, last, found_kind in ranges:
+            kind: EntityKind = "place" if found_kind == "building" else found_kind  # type: ignore[assignment]
+            _add_candidate(candidates, text, words[scope], first, last, kind,
+                           place_kind="building" if found_kind == "building" else None)
 
     _introduced_people(texts, words, registry, candidates)
     ordered = list(candidates.values())
@@ -114,7 +116,7 @@ def propose_mentions(
             closest=closest_records(registry, ordered[number].key, ordered[number].kind),
             suggested_id=_suggested_id(ordered[number].text),
             occurrences=counts[number],
-            place_kind=_PLACE_KINDS.get(ordered[number].key),
+            place_kind=ordered[number].place_kind,
         )
         for number in kept
     ]
@@ -130,6 +132,10 @@ def propose_mentions(
 @lru_cache(maxsize=1)
 def _gazetteer() -> NameMatcher:
     return NameMatcher({f"@{number}": (key,) for number, key in enumerate(_PLACE_KINDS)})
+
+
+def _gazetteer_key(entity: str) -> str:
+    return list(_PLACE_KINDS)[int(entity[1:])]
 
 
 _PLACE_KINDS: dict[str, str] = {" ".join(tokens(name)): kind for name, kind in PLACES}
@@ -213,6 +219,7 @@ def _add_candidate(
     last: int,
     kind: EntityKind,
     start: int | None = None,
+    place_kind: str | None = None,
 ) -> None:
     """Record the name in words ``first``..``last`` (from ``start`` if a proclitic is left out)."""
     head = words[first]
@@ -234,7 +241,9 @@ def _add_candidate(
     ):
         return  # a longer reading of a name already found (… الأعرجي بأهمية)
     if candidate is None:
-        candidate = candidates[key] = Candidate(key=key, kind=kind, text=written)
+        candidate = candidates[key] = Candidate(
+            key=key, kind=kind, text=written, place_kind=place_kind
+        )
         if kind == "person" and len(keys) >= 2 and len(keys[-1]) >= 2:
             candidate.surnames.append(keys[-1])
         if kind == "organization" and len(keys) >= 2 and form.startswith("ال"):

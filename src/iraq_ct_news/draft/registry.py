@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pydantic
 
@@ -63,27 +63,54 @@ def load_registry(root: Path) -> Registry:
         path = root / source.relative
         if path.is_symlink():
             continue
+        kind: EntityKind = source.kind  # type: ignore[assignment]
         try:
-            record = model.model_validate(read_yaml_file(path).data)
-        except (ReaderError, pydantic.ValidationError, OSError):
+            data = read_yaml_file(path).data
+        except (ReaderError, OSError):
+            continue
+        try:
+            record = model.model_validate(data)
+        except pydantic.ValidationError:
+            # A stub still being filled in (placeholders left) still names its entity.
+            stub = _from_stub(data, kind, source.relative.as_posix())
+            if stub is not None:
+                entries.append((kind, stub.id, list(stub.keys)))
+                entities[stub.id] = stub
             continue
         keys = name_keys(record)
-        entries.append((source.kind, record.id, keys))
+        entries.append((kind, record.id, keys))
         entities[record.id] = Entity(
             id=record.id,
-            kind=source.kind,  # type: ignore[arg-type]
+            kind=kind,
             name_en=record.name.en,
             name_ar=record.name.ar,
             keys=tuple(keys),
-            surnames=_surnames(record) if isinstance(record, Person) else (),
+            surnames=_surnames(record.name.ar, record.aliases) if isinstance(record, Person) else (),
             relative_path=source.relative.as_posix(),
         )
     return Registry(entities, build_name_index(entries))
 
 
-def _surnames(person: Person) -> tuple[str, ...]:
+def _from_stub(data: Any, kind: EntityKind, relative: str) -> Entity | None:
+    """The spellings of a record that does not validate yet, if its id and Arabic name read."""
+    if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+        return None
+    name = data.get("name")
+    name_ar = name.get("ar") if isinstance(name, dict) else None
+    if not isinstance(name_ar, str) or not name_ar.strip():
+        return None
+    aliases = [a for a in data.get("aliases") or [] if isinstance(a, str)]
+    keys = sorted({" ".join(tokens(spelling)) for spelling in [name_ar, *aliases]} - {""})
+    return Entity(
+        id=data["id"], kind=kind, name_en="", name_ar=name_ar, keys=tuple(keys),
+        surnames=_surnames(name_ar, aliases) if kind == "person" else (),
+        relative_path=relative,
+    )
+
+
+def _surnames(name_ar: str, aliases: list[str]) -> tuple[str, ...]:
     found: list[str] = []
-    for spelling in (person.name.ar, *person.aliases):
+    for spelling in (name_ar, *aliases):
         words = tokens(spelling)
         if len(words) >= 2 and len(words[-1]) >= 2 and words[-1] not in found:
             found.append(words[-1])

@@ -3,7 +3,7 @@ annotation it does not have yet."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +95,7 @@ def draft_record(
         mention for mention in all_mentions
         if not _overlaps(existing.get("mentions", []), mention.span)
     ]
+    _keep_mentioned_entities(draft)
     body = texts["body"]
     people = _people(all_mentions, data, texts, registry, draft)
     draft.quotes = [
@@ -142,6 +143,17 @@ def draft_record(
     if not (isinstance(data.get("events"), list) and data["events"]):
         draft.events = _events(body, draft, all_mentions, registry)
     return draft
+
+
+def _keep_mentioned_entities(draft: Draft) -> None:
+    """New entities whose every occurrence is already mentioned are not proposed again."""
+    kept = sorted({m.new_entity for m in draft.mentions if m.new_entity is not None})
+    renumber = {old: new for new, old in enumerate(kept)}
+    draft.new_entities = [draft.new_entities[index] for index in kept]
+    draft.mentions = [
+        replace(m, new_entity=renumber[m.new_entity]) if m.new_entity is not None else m
+        for m in draft.mentions
+    ]
 
 
 def _span(text: str, scope: str, start: int, end: int) -> SpanProposal:
