@@ -34,7 +34,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     # words of a text, the lexicon of news prose, the name matcher with offsets, span pins.
     "checks": (
         "validator", "validator.*", "formatting",
-        "draft.text", "draft.lexicon", "draft.matching", "draft.pins",
+        "draft.text", "draft.lexicon", "draft.matching", "draft.pins", "draft.cameo",
     ),
     "release": ("release", "release.*"),
     "loaders": ("", "release.dataset", "release.diff"),
