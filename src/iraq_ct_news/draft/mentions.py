@@ -52,8 +52,11 @@ def propose_mentions(
     surnames = _registry_surnames(registry)
     candidates: dict[str, Candidate] = {}
     named: set[str] = set()
+    known: dict[str, list[NameMatch]] = {}
     for scope, text in texts.items():
-        matches = find_names(text, words[scope], registry.index.matcher, surnames, named)
+        matches = known[scope] = find_names(
+            text, words[scope], registry.index.matcher, surnames, named, registry.index.names
+        )
         claimed = [False] * len(words[scope])
         match_last = [-1] * len(words[scope])
         for match in matches:
@@ -103,9 +106,15 @@ def propose_mentions(
             for index in range(match.first, match.last + 1)
         }
         for match in matches:
-            proposals.append(
-                _proposal(text, scope, words[scope], match, registry, ordered, counts, people)
-            )
+            proposal = _proposal(text, scope, words[scope], match, registry, ordered, counts, people)
+            if proposal.entity is None:
+                inner = tuple(
+                    _proposal(text, scope, words[scope], other, registry, ordered, counts, people)
+                    for other in known[scope]
+                    if match.start <= other.start and other.end <= match.end
+                )
+                proposal = replace(proposal, inner=inner)
+            proposals.append(proposal)
     # A candidate found only inside a longer name (الدنمارك in حكومة الدنمارك) is not proposed.
     kept = [number for number in range(len(ordered)) if counts[number]]
     renumber = {old: new for new, old in enumerate(kept)}

@@ -51,6 +51,9 @@ class MentionProposal:
     new_entity: int | None = None
     title_as_stated: str | None = None
     short_form: bool = False
+    inner: tuple[MentionProposal, ...] = ()
+    """For a new name: the registry names inside it, mentions in its place if it is not
+    added to the registries."""
 
 
 @dataclass

@@ -16,8 +16,12 @@ from ..arabic import search_key
 from ..numbers import stated_numbers
 from ..textutil import to_latin_digits
 from .lexicon import CURRENCY_WORDS, OTHER_DOLLARS
+from .text import bare_forms
 
 _DIGITS = r"[0-9٠-٩۰-۹]"
+#: Where a number or a scale word starts: not inside a word or a number, but possibly behind a
+#: glued conjunction or preposition (و3,500 يورو، بمليون دولار).
+_START = r"(?:(?<![\w.,٫٬])|(?<=(?<!\w)[وبفل]))"
 _NUMBER = rf"{_DIGITS}{{1,3}}(?:[,٬]{_DIGITS}{{3}})+(?:[.٫]{_DIGITS}+)?|{_DIGITS}+(?:[.٫]{_DIGITS}+)?"
 _SCALE = r"(?:مليارات|مليارا|مليار|ملايين|مليونا|مليون|آلاف|ألفا|ألف)"
 #: Scale words that state a number alone: the dual (مليونا/مليونين = 2 million) is not read by
@@ -26,10 +30,10 @@ _CURRENCY = "|".join(
     sorted((re.escape(word) for word, _code in CURRENCY_WORDS), key=len, reverse=True)
 )
 _AMOUNT = re.compile(
-    rf"(?<![\w.,٫٬])(?:(?P<number>{_NUMBER})\s*(?:{_SCALE}\b\s*)?|(?P<bare>مليون|مليار|ألف)\s+)"
-    rf"(?P<currency>{_CURRENCY})(?P<qualifier>\s+[\u0621-\u064a]+)?"
+    rf"{_START}(?:(?P<number>{_NUMBER})\s*(?:{_SCALE}\b\s*)?|(?P<bare>مليون|مليار|ألف)\s+)"
+    rf"(?P<currency>{_CURRENCY})(?:(?=\s+(?P<qualifier>[\u0621-\u064a]+)))?"
 )
-_PERCENT = re.compile(rf"(?<![\w.,٫٬])(?P<number>{_NUMBER})\s*(?:%|٪|في المائة|في المئة|بالمائة|بالمئة)")
+_PERCENT = re.compile(rf"{_START}(?P<number>{_NUMBER})\s*(?:%|٪|في المائة|في المئة|بالمائة|بالمئة)")
 _COUNT = re.compile(
     rf"(?<![\w.,٫٬/:\-])(?P<number>{_NUMBER})\s+(?P<unit>[\u0621-\u064a]{{3,}})(?![\w/])"
 )
@@ -83,8 +87,9 @@ def resolutions(text: str) -> Iterator[tuple[int, int, int, int | None]]:
     """
     for match in _RESOLUTION.finditer(text):
         head = match.group("head")
-        council = "مجلس" in match.group("body") or head.endswith(("قراره", "قرارها")) or (
-            "مجلس الأمن" in text[max(0, match.start() - 160) : match.start()]
+        sentence = re.split(r"[.!?؟\n]", text[max(0, match.start() - 200) : match.start()])[-1]
+        council = "مجلس" in match.group("body") or (
+            head.endswith(("قراره", "قرارها", "القرار", "قرار")) and "مجلس الأمن" in sentence
         )
         if not council:
             continue  # a decree or a law numbered like a resolution
@@ -111,8 +116,12 @@ def figures(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int,
                 yield match.start(), match.end(), values[0], "percent"
     for match in _COUNT.finditer(text):
         unit = match.group("unit")
-        if search_key(unit) in _NOT_FIGURE_UNITS or not _free(match.start(), match.end(), taken):
+        if bare_forms(search_key(unit)) & _NOT_FIGURE_UNITS or not _free(
+            match.start(), match.end(), taken
+        ):
             continue
+        if text[max(0, match.start() - 5) : match.start()].strip().endswith("رقم"):
+            continue  # a number that names something (رقم 45), not a count
         number = to_latin_digits(match.group("number"))
         if re.fullmatch(r"(?:19|20)[0-9]{2}", number):
             continue  # a year

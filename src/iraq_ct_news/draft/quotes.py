@@ -117,7 +117,10 @@ def _verb_before(text: str, start: int, end: int) -> int | None:
 
 
 def _verb_after(text: str, position: int) -> int | None:
-    following = words_of(text[position : position + 40])
+    """A verb of saying right after the closing mark, in the same sentence ("…"، قال فلان)."""
+    stretch = text[position : position + 40]
+    end = SENTENCE_END.search(stretch)
+    following = words_of(stretch[: end.start()] if end else stretch)
     if following and bare_forms(following[0].key) & REPORTING_VERBS:
         return position + following[0].start
     return None

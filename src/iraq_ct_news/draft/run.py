@@ -25,6 +25,7 @@ from .proposals import (
     EventProposal,
     FigureProposal,
     MentionProposal,
+    NewEntity,
     QuoteProposal,
     ResolutionProposal,
     SpanProposal,
@@ -89,7 +90,8 @@ def draft_record(
 ) -> Draft:
     """Every proposal for the record ``data`` (as read, placeholders included)."""
     draft = Draft()
-    all_mentions, draft.new_entities = propose_mentions(texts, registry)
+    all_mentions, all_entities = propose_mentions(texts, registry)
+    draft.new_entities = list(all_entities)
     existing = _existing_spans(data, texts)
     draft.mentions = [
         mention for mention in all_mentions
@@ -97,7 +99,7 @@ def draft_record(
     ]
     _keep_mentioned_entities(draft)
     body = texts["body"]
-    people = _people(all_mentions, data, texts, registry, draft)
+    people = _people(all_mentions, data, texts, registry, all_entities)
     draft.quotes = [
         quote for quote in _quotes(body, people, all_mentions, draft)
         if not _overlaps(existing.get("quotes", []), quote.span)
@@ -210,7 +212,7 @@ def _people(
     data: dict[str, Any],
     texts: dict[str, str],
     registry: Registry,
-    draft: Draft,
+    entities: list[NewEntity],
 ) -> list[_Person]:
     """Person mentions in the body, proposed or already written, in text order."""
     found: dict[tuple[int, int], _Person] = {}
@@ -220,10 +222,10 @@ def _people(
         if mention.entity is not None and registry.kind_of(mention.entity) != "person":
             continue
         if mention.entity is None and (
-            mention.new_entity is None or draft.new_entities[mention.new_entity].kind != "person"
+            mention.new_entity is None or entities[mention.new_entity].kind != "person"
         ):
             continue
-        name = mention.span.exact if mention.entity else draft.new_entities[mention.new_entity].name  # type: ignore[index]
+        name = mention.span.exact if mention.entity else entities[mention.new_entity].name  # type: ignore[index]
         found[(mention.span.start, mention.span.end)] = _Person(
             mention.span.start, mention.span.end, mention.entity, name
         )

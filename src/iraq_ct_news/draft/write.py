@@ -68,6 +68,12 @@ def write_draft(
         entity = mention.entity
         if entity is None:
             if not stubs or mention.new_entity is None:
+                # Without its own record, the known names inside the new one are mentions.
+                for inner in mention.inner:
+                    if inner.entity is not None:
+                        mentions.append((inner.span, {
+                            "entity": inner.entity, **inner.span.anchor(), **PROPOSED,
+                        }))
                 continue
             entity = new_id[mention.new_entity]
             used_entities.add(mention.new_entity)
