@@ -30,6 +30,7 @@ from iraq_ct_news.draft.registry import Registry, load_registry
 from iraq_ct_news.draft.run import draft_file, draft_record
 from iraq_ct_news.formatting import render
 from iraq_ct_news.models.types import is_placeholder
+from iraq_ct_news.scaffold import seed_dates
 from iraq_ct_news.validator import validate_repository
 from iraq_ct_news.yamlreader import read_yaml_file
 
@@ -322,13 +323,12 @@ def test_relative_dates_are_resolved_against_the_publication_date() -> None:
 def test_the_date_line_under_the_headline_is_the_publication_date() -> None:
     seed = ("الخميس 25 ابريل 2024 أبوظبي الإمارات\nالرئيسية\n\nعنوان الخبر كما نشر في الصفحة\n"
             "15 فبراير 2018 01:56\nنص الخبر الأول وهو طويل بما يكفي ليكون فقرة من فقرات المقال.\n")
-    published, captured = date_rules.published_from_seed(seed)
+    published, captured = seed_dates(seed)
     assert published is not None and captured is not None
-    assert (published.date, published.basis, published.evidence) == (
-        "2018-02-15", "explicit", "15 فبراير 2018 01:56")
+    assert (published.date, published.line.text) == ("2018-02-15", "15 فبراير 2018 01:56")
     assert captured.date == "2024-04-25"
     undated = "عنوان الخبر كما نشر في الصفحة\nنص الخبر الأول وهو طويل بما يكفي ليكون فقرة.\n"
-    assert date_rules.published_from_seed(undated) == (None, None)
+    assert seed_dates(undated) == (None, None)
 
 
 def test_events_get_a_kind_and_a_codebook_code(registry: Registry) -> None:

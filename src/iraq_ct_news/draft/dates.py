@@ -1,10 +1,8 @@
-"""Dates: the publication date from the seed's date line, and the dates the body states or
-implies, resolved against it (DATA-MODEL §3.3).
+"""Dates the text states (day or month precision) or implies, resolved against the publication
+date (DATA-MODEL §3.3). Which seed line gives the publication date is the scaffold's business
+(:func:`iraq_ct_news.scaffold.seed_dates`); reading the date off it is this module's.
 
-A date is never made more precise than its words: a month stays a month. A date line above the
-headline is the page header (when the page was captured), not the publication date; the first
-date line below the headline, or a line labelled تاريخ النشر, gives the publication date.
-Relative expressions (أمس، اليوم، الشهر الماضي، أيلول الماضي، العام المقبل …) are resolved against a
+A date is never made more precise than its words: a month stays a month. Relative expressions (أمس، اليوم، الشهر الماضي، أيلول الماضي، العام المقبل …) are resolved against a
 publication date known to the day (or month, for month-relative words), basis ``relative``.
 """
 
@@ -16,12 +14,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..anchoring import resolve_span
 from ..arabic import search_key
-from ..scaffold import is_date_line, read_seed, seed_lines
 from ..textutil import fold_whitespace, to_latin_digits
 from .lexicon import MONTH_NAMES, MONTHS
-from .proposals import CapturedProposal, PublishedProposal
 
 _DIGIT = r"[0-9٠-٩۰-۹]"
 _MONTH = "|".join(
@@ -41,9 +36,6 @@ _NUMERIC = re.compile(
     rf"(?P<year>{_DIGIT}{{4}})|(?P<year2>{_DIGIT}{{4}})-(?P<month2>{_DIGIT}{{2}})-"
     rf"(?P<day2>{_DIGIT}{{2}}))(?!{_DIGIT})"
 )
-_PUBLISHED_LABEL = re.compile(r"تاريخ\s+(?:النشر|نشر)|نشر\s+(?:في|بتاريخ)|Published", re.I)
-#: Lines after the headline searched for the publication date line.
-_DATE_LINE_WINDOW = 6
 
 
 @dataclass(frozen=True)
@@ -76,6 +68,12 @@ def stated_dates(text: str) -> Iterator[StatedDate]:
                 yield StatedDate(match.start(), match.end(), f"{year:04d}-{month:02d}")
 
 
+def one_date(text: str) -> str | None:
+    """The one date ``text`` states (None if it states none, or several)."""
+    dates = {date.edtf for date in stated_dates(text)}
+    return dates.pop() if len(dates) == 1 else None
+
+
 def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return all(end <= left or start >= right for left, right in taken)
 
@@ -92,46 +90,6 @@ def _day(year_text: str, month: int, day_text: str) -> str | None:
     if not 1 <= day <= calendar.monthrange(year, month)[1]:
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def published_from_seed(seed_text: str) -> tuple[PublishedProposal | None, CapturedProposal | None]:
-    """The publication date (and a page-header capture date) the seed's date lines give."""
-    try:
-        reading = read_seed(seed_text)
-    except Exception:  # noqa: BLE001 - an empty seed has no date line; nothing to propose
-        return None, None
-    headline = reading.headline.number
-    lines = seed_lines(seed_text)
-    published: PublishedProposal | None = None
-    captured: CapturedProposal | None = None
-    labelled = [line for line in lines if _PUBLISHED_LABEL.search(line.text)]
-    below = [line for line in lines if headline < line.number <= headline + 2 * _DATE_LINE_WINDOW]
-    above = [line for line in lines if line.number < headline]
-    for line in labelled + below[:_DATE_LINE_WINDOW]:
-        if line not in labelled and not is_date_line(line.text):
-            continue
-        found = _one_date(line.text)
-        if found is not None and _resolves(seed_text, line.text):
-            published = PublishedProposal(found, "explicit", line.text, "seed", line.number)
-            break
-    for line in above[:3]:
-        found = _one_date(line.text)
-        if found is not None and is_date_line(line.text) and _resolves(seed_text, line.text):
-            if published is None or found != published.date:
-                captured = CapturedProposal(found, line.text, line.number)
-            break
-    return published, captured
-
-
-def _one_date(text: str) -> str | None:
-    dates = {date.edtf for date in stated_dates(text)}
-    return dates.pop() if len(dates) == 1 else None
-
-
-def _resolves(seed_text: str, exact: str) -> bool:
-    """Whether ``exact`` places in the seed (once, or first of several identical lines)."""
-    found = resolve_span(seed_text, exact, flexible_whitespace=True)
-    return found.found or found.problem == "P006"
 
 
 # -- relative dates -----------------------------------------------------------------------------

@@ -132,6 +132,8 @@ class PublishedProposal:
     scope: str
     line: int
     """The seed line the date was read from."""
+    occurrence: int | None = None
+    """Set when the seed prints that line more than once."""
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,7 @@ class CapturedProposal:
     date: str
     evidence: str
     line: int
+    occurrence: int | None = None
 
 
 @dataclass

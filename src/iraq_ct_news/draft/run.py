@@ -10,6 +10,7 @@ from typing import Any
 from ..anchoring import resolve_span
 from ..errors import DraftError, ReaderError
 from ..models.types import is_placeholder
+from ..scaffold import ScaffoldError, seed_dates
 from ..validator.seeds import Seed, SeedStore
 from ..yamlreader import Document, read_yaml_file
 from . import dates as date_rules
@@ -20,12 +21,14 @@ from .mentions import propose_mentions
 from .pins import pin_for
 from .proposals import (
     AmountProposal,
+    CapturedProposal,
     DateProposal,
     Draft,
     EventProposal,
     FigureProposal,
     MentionProposal,
     NewEntity,
+    PublishedProposal,
     QuoteProposal,
     ResolutionProposal,
     SpanProposal,
@@ -119,7 +122,7 @@ def draft_record(
 
     published = data.get("published")
     if isinstance(published, str) and is_placeholder(published) and seed_text is not None:
-        draft.published, captured = date_rules.published_from_seed(seed_text)
+        draft.published, captured = _seed_dates(seed_text)
         source = data.get("source")
         if isinstance(source, dict) and _unfilled(source.get("captured")):
             draft.captured = captured
@@ -156,6 +159,21 @@ def _keep_mentioned_entities(draft: Draft) -> None:
         replace(m, new_entity=renumber[m.new_entity]) if m.new_entity is not None else m
         for m in draft.mentions
     ]
+
+
+def _seed_dates(seed_text: str) -> tuple[PublishedProposal | None, CapturedProposal | None]:
+    try:
+        published, captured = seed_dates(seed_text)
+    except ScaffoldError:  # a seed without text has no date line
+        return None, None
+    return (
+        PublishedProposal(published.date, "explicit", published.line.text, "seed",
+                          published.line.number, published.occurrence)
+        if published else None,
+        CapturedProposal(captured.date, captured.line.text, captured.line.number,
+                         captured.occurrence)
+        if captured else None,
+    )
 
 
 def _span(text: str, scope: str, start: int, end: int) -> SpanProposal:

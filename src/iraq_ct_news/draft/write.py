@@ -163,12 +163,20 @@ def write_draft(
     if draft.published is not None and _is_todo(data.get("published")):
         data["published"] = draft.published.date
         data["published_basis"] = draft.published.basis
-        data["published_evidence"] = {"exact": draft.published.evidence, "scope": "seed", **PROPOSED}
+        data["published_evidence"] = {
+            "exact": draft.published.evidence,
+            **({"occurrence": draft.published.occurrence} if draft.published.occurrence else {}),
+            "scope": "seed", **PROPOSED,
+        }
         written.added["published"] = 1
     source = data.get("source")
     if draft.captured is not None and isinstance(source, dict) and _is_todo(source.get("captured")):
         source["captured"] = draft.captured.date
-        source["captured_evidence"] = {"exact": draft.captured.evidence, "scope": "seed", **PROPOSED}
+        source["captured_evidence"] = {
+            "exact": draft.captured.evidence,
+            **({"occurrence": draft.captured.occurrence} if draft.captured.occurrence else {}),
+            "scope": "seed", **PROPOSED,
+        }
         written.added["captured"] = 1
 
     if stubs:
