@@ -726,7 +726,7 @@ def _fill_what_the_seed_shows(
     source["rights"] = credits.get("rights")
     if "byline" in credits:
         source["byline"] = credits["byline"]
-    publisher = _outlet(root, [credits.get("source", ""), credits.get("rights", "")])
+    publisher = _outlet(root, [credits.get("source", "")])
     if publisher is not None:
         source["publisher"] = publisher
 

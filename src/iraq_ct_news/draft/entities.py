@@ -170,6 +170,8 @@ def _organisation_at(
         with_bi = key.startswith("ب") and not known
         with_li = key.startswith("لل") or (key.startswith("ل") and not key.startswith("ال"))
         coordinated = key.startswith("وال") and not known
+        if head_definite and position == head + 1 and not (definite or with_li):
+            break  # الحكومة ستواصل …: a definite head takes an adjective, not a genitive
         genitive = expect_genitive
         expect_genitive = False
         if with_bi:
@@ -294,7 +296,7 @@ def closing_title_person(
         if not _plain_gap(text, words, first - 1):
             continue
         end_gap = gap(text, words, second)
-        if not any(mark in end_gap for mark in ".،,") and second + 1 < len(words):
+        if not any(mark in end_gap for mark in ".،,:") and second + 1 < len(words):
             continue
         pair = (words[first].key, words[second].key)
         if any(key.startswith("ال") or _blocked(key) for key in pair):

@@ -35,6 +35,9 @@ TITLE_NOUNS = _keys(
     "الخبير", "الخبيرة", "القاضي", "المدعي",
 )
 
+#: A title's feminine form is the masculine one with ta marbuta (المستشار → المستشارة).
+TITLE_NOUNS = TITLE_NOUNS | frozenset(key + "ه" for key in TITLE_NOUNS if not key.endswith("ه"))
+
 #: Verbs of saying in the past tense, masculine and feminine, singular and plural; a
 #: conjunction glued in front (وقال، فأكد) is removed before looking a word up.
 REPORTING_VERBS = _keys(

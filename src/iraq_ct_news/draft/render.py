@@ -110,9 +110,7 @@ def to_text(draft: Draft, display: str) -> str:
     """What ``draft`` prints for a person: one line per proposal, then a count."""
     lines: list[str] = []
     for mention in draft.mentions:
-        who = mention.entity or f"new {draft.new_entities[mention.new_entity].kind} "  # type: ignore[index]
-        if mention.entity is None:
-            who += repr(draft.new_entities[mention.new_entity].name)  # type: ignore[index]
+        who = mention.entity or f"new {draft.new_entities[mention.new_entity].kind}"  # type: ignore[index]
         title = f" title {mention.title_as_stated!r}" if mention.title_as_stated else ""
         lines.append(f"{display}: mention {who} {_where(mention.span)}{title}")
     for entity in draft.new_entities:
