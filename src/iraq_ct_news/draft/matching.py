@@ -35,16 +35,19 @@ def find_names(
     words: list[Word],
     matcher: NameMatcher,
     surnames: dict[str, list[str]],
-    named_before: set[str],
+    named_before: dict[str, None],
     spellings: dict[str, tuple[str, ...]] | None = None,
+    most_recent: frozenset[str] = frozenset(),
 ) -> list[NameMatch]:
     """Every registry name in ``words``, left to right, longest first.
 
     ``surnames`` maps a surname key to the people who have it; a surname alone is a mention
     once its person is in ``named_before`` (updated as the text is read, so the order of the
-    text decides) or right after a title or courtesy title (الوزير فلان), and only when exactly
-    one such person has it. With ``spellings`` (entity → search keys), a match is narrowed to
-    the shortest run of its words that is itself a spelling of the entity (تنظيم داعش → داعش).
+    text decides, most recent last) or right after a title or courtesy title (الوزير فلان), and
+    only when exactly one such person has it; a short form in ``most_recent`` (an institution's
+    head noun alone: التحالف) goes to the one named most recently. With ``spellings`` (entity →
+    search keys), a match is narrowed to the shortest run of its words that is itself a
+    spelling of the entity (تنظيم داعش → داعش).
     """
     found: list[NameMatch] = []
     position = 0
@@ -57,12 +60,14 @@ def find_names(
                 matcher, keys, position, width, variant, (spellings or {}).get(entity, ())
             )
             found.append(_span(text, words, first, narrowed_width, entity, narrowed_variant))
-            named_before.add(entity)
+            named_before.pop(entity, None)
+            named_before[entity] = None
             position += width
             continue
         introduced = position > 0 and _introduces(text, words, position - 1)
         short = _surname_at(
-            matcher, keys[position], surnames, named_before, introduced=introduced
+            matcher, keys[position], surnames, named_before, introduced=introduced,
+            most_recent=most_recent,
         )
         if short is not None:
             entity, variant = short
@@ -126,9 +131,10 @@ def _surname_at(
     matcher: NameMatcher,
     key: str,
     surnames: dict[str, list[str]],
-    named_before: set[str],
+    named_before: dict[str, None],
     *,
     introduced: bool,
+    most_recent: frozenset[str] = frozenset(),
 ) -> tuple[str, str] | None:
     for variant in sorted(matcher.variants(key), key=len, reverse=True):
         people = [
@@ -136,6 +142,11 @@ def _surname_at(
         ]
         if len(set(people)) == 1:
             return people[0], variant
+        if people and variant in most_recent:
+            order = list(named_before)
+            latest = max((p for p in people if p in named_before), key=order.index, default=None)
+            if latest is not None:
+                return latest, variant
     return None
 
 

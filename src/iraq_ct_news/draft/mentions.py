@@ -51,7 +51,7 @@ def propose_mentions(
     words = {scope: words_of(text) for scope, text in texts.items()}
     surnames = _registry_surnames(registry)
     candidates: dict[str, Candidate] = {}
-    named: set[str] = set()
+    named: dict[str, None] = {}
     known: dict[str, list[NameMatch]] = {}
     for scope, text in texts.items():
         matches = known[scope] = find_names(
@@ -63,7 +63,7 @@ def propose_mentions(
             for index in range(match.first, match.last + 1):
                 claimed[index] = True
                 match_last[index] = match.last
-        for match in find_names(text, words[scope], _gazetteer(), {}, set()):
+        for match in find_names(text, words[scope], _gazetteer(), {}, {}):
             if any(claimed[match.first : match.last + 1]):
                 continue
             for index in range(match.first, match.last + 1):
@@ -96,9 +96,13 @@ def propose_mentions(
 
     proposals: list[MentionProposal] = []
     counts: dict[int, int] = defaultdict(int)
-    named = set()
+    named = {}
+    heads = frozenset(
+        surname for candidate in ordered if candidate.kind == "organization"
+        for surname in candidate.surnames
+    )
     for scope, text in texts.items():
-        matches = find_names(text, words[scope], matcher, surnames, named, names)
+        matches = find_names(text, words[scope], matcher, surnames, named, names, heads)
         people = {
             index
             for match in matches

@@ -47,7 +47,7 @@ def check_every_occurrence(checked: CheckedFile, run: FileRun) -> None:
     mentioned = {mention.entity for mention in article.mentions}
     for scope in ("headline", "body"):
         text = texts[scope]
-        for match in find_names(text, words_of(text), index.matcher, {}, set(), index.names):
+        for match in find_names(text, words_of(text), index.matcher, {}, {}, index.names):
             if match.entity not in mentioned:
                 continue  # C004 reports an entity with no mention at all
             if any(
