@@ -383,3 +383,18 @@ def test_bad_input_is_one_line_not_a_traceback(
     assert "broken.yaml:" in capsys.readouterr().err
     path = valid_tree / "curated" / "articles" / "fixture-iom-agreement.yaml"
     assert main(["draft", str(path), "--root", str(valid_tree), "--stubs"]) == 2
+
+
+def test_build_refuses_a_tree_with_a_proposal_left(
+    valid_tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = valid_tree / "curated" / "articles" / "fixture-iom-agreement.yaml"
+    data = read_yaml_file(path).data
+    data["mentions"][0]["proposed"] = True
+    header = ["# yaml-language-server: $schema=../../schema/article.schema.json"]
+    path.write_text(render(data, "article", header), encoding="utf-8")
+    (valid_tree / "schema").mkdir(exist_ok=True)
+    assert main(["build", "--root", str(valid_tree)]) == 1
+    output = capsys.readouterr()
+    assert "S006" in output.out + output.err
+    assert not (valid_tree / "dataset" / "articles.jsonl").exists()
