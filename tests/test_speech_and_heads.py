@@ -1,4 +1,4 @@
-"""The Arabic text rules behind C007 (unmarked speech) and P012 (shared heads), on sentences
+"""The Arabic text rules behind C009 (unmarked speech) and P012 (shared heads), on sentences
 of the kinds news articles print, not on the corpus's own articles."""
 
 from __future__ import annotations

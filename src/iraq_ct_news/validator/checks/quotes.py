@@ -19,7 +19,7 @@ C002 = declare(
     "C002", "quote not in quotation marks", "warning",
     "A direct quote (`form: marked`, the default) is text inside quotation marks; indirect "
     "reported speech is not a quote. Direct speech printed without quotation marks is a quote "
-    "with `form: unmarked` (see C007).",
+    "with `form: unmarked` (see C009).",
     "Anchor the text inside the quotation marks, or remove the quote.",
 )
 C003 = declare(

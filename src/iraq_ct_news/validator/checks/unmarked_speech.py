@@ -1,4 +1,4 @@
-"""Unmarked direct speech (C007): a quote printed without quotation marks is the speaker's own
+"""Unmarked direct speech (C009): a quote printed without quotation marks is the speaker's own
 words, neither a marked quotation nor reported speech.
 
 Arabic news prints a speaker's first-person words without quotation marks in the middle of an
@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from ..checked import CheckedFile
     from ..context import FileRun
 
-C007 = declare(
-    "C007", "unmarked quote reads as marked or reported speech", "warning",
+C009 = declare(
+    "C009", "unmarked quote reads as marked or reported speech", "warning",
     "A quote with `form: unmarked` is direct speech the article prints without quotation "
     "marks. Words inside quotation marks are a marked quote (`form: marked`); words right "
     "after a word that introduces reported speech (أن, إن, بأن, أنه, إنها, وأن ...) are "
@@ -45,7 +45,7 @@ _LAST_WORD = re.compile(r"(\S+)\s*$")
 _PUNCTUATION = ".,،؛:!?؟-–—()[]"
 
 
-@file_check(C007, kinds=("article",))
+@file_check(C009, kinds=("article",))
 def check_unmarked_speech(checked: CheckedFile, run: FileRun) -> None:
     article = checked.record
     assert isinstance(article, Article)
@@ -61,14 +61,14 @@ def check_unmarked_speech(checked: CheckedFile, run: FileRun) -> None:
         text = texts[quote.scope]
         if is_enclosed(text, resolution.start, resolution.end):
             checked.report.add(
-                C007,
+                C009,
                 f"quotes[{index}] has form unmarked but stands inside quotation marks: it is a "
                 "marked quote",
                 (*path, "form"),
             )
         elif is_reported(text, resolution.start):
             checked.report.add(
-                C007,
+                C009,
                 f"quotes[{index}] has form unmarked but follows a word that introduces "
                 "reported speech: it is not direct speech",
                 (*path, "form"),
