@@ -1,4 +1,4 @@
-"""P012 and P013 beyond their fixtures: seeds equal in bytes or in normalised text, withdrawn
+"""P014 and P015 beyond their fixtures: seeds equal in bytes or in normalised text, withdrawn
 duplicates, near-identical bodies from distinct seeds, and the clause measure itself."""
 
 from __future__ import annotations
@@ -45,10 +45,10 @@ def tree(tmp_path: Path) -> Path:
 def test_a_seed_with_the_same_bytes_under_another_name(tree: Path) -> None:
     copy_article(tree, (tree / SEED).read_bytes())
     found = findings(tree)
-    assert [(name, code) for name, code, _ in found if code == "P012"] == [
-        ("fixture-iom-copy.yaml", "P012")
+    assert [(name, code) for name, code, _ in found if code == "P014"] == [
+        ("fixture-iom-copy.yaml", "P014")
     ]
-    assert "the same bytes" in next(message for _, code, message in found if code == "P012")
+    assert "the same bytes" in next(message for _, code, message in found if code == "P014")
 
 
 def test_a_seed_with_the_same_normalised_text(tree: Path) -> None:
@@ -56,7 +56,7 @@ def test_a_seed_with_the_same_normalised_text(tree: Path) -> None:
     # Another hamza form, another dash, another line ending at the end: other bytes, same words.
     variant = text.replace("بعد أربع سنوات", "بعد اربع سنوات").replace("بغداد - ", "بغداد — ")
     copy_article(tree, (variant + "\n\n").encode("utf-8"))
-    p012 = [message for _, code, message in findings(tree) if code == "P012"]
+    p012 = [message for _, code, message in findings(tree) if code == "P014"]
     assert len(p012) == 1 and "the same Arabic-normalised text" in p012[0], p012
 
 
@@ -69,7 +69,7 @@ def test_a_near_identical_body_from_another_seed_is_a_warning(tree: Path) -> Non
     seed = (tree / SEED).read_bytes() + "\nأعيد نشر هذا التقرير في موقع آخر.\n".encode()
     copy_article(tree, seed)
     found = findings(tree)
-    assert [(name, code) for name, code, _ in found] == [("fixture-iom-copy.yaml", "P013")]
+    assert [(name, code) for name, code, _ in found] == [("fixture-iom-copy.yaml", "P015")]
     assert "fixture-iom-agreement.yaml" in found[0][2]
 
 

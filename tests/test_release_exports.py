@@ -95,10 +95,11 @@ def test_tables_hold_one_row_per_thing(dataset: Path) -> None:
     assert articles[0]["published_earliest"] == articles[0]["published_latest"] == "2021-12-20"
     assert articles[0]["body"].count("\n\n") == 1  # multi-line text survives CSV quoting
     mentions = read_table(dataset, "mentions")
-    assert len(mentions) == 8
-    body = articles[0]["body"]
+    assert len(mentions) == 18
+    texts = {"body": articles[0]["body"], "headline": articles[0]["headline_ar"]}
     for mention in mentions:
-        assert body[int(mention["start"]) : int(mention["end"])] == mention["exact"]
+        text = texts[mention["scope"]]
+        assert text[int(mention["start"]) : int(mention["end"])] == mention["exact"]
     quotes = read_table(dataset, "quotes")
     assert [(q["event_id"], q["event_key"]) for q in quotes] == [
         ("signing", "fixture-iom-agreement/signing"), ("", "")
@@ -114,7 +115,7 @@ def test_tables_hold_one_row_per_thing(dataset: Path) -> None:
     people = read_table(dataset, "people")
     assert json.loads(people[0]["aliases"]) == []
     themes = read_table(dataset, "themes")
-    assert json.loads(themes[0]["close_match"])[0] == {"scheme": "un-gcts-pillar", "value": 1}
+    assert json.loads(themes[0]["close_match"])[0] == {"scheme": "un-gcts-pillar", "value": "1"}
 
 
 def test_jsonld_is_a_dataset_graph_of_news_articles(dataset: Path) -> None:
@@ -145,7 +146,8 @@ def test_card_front_matter_points_at_real_files(dataset: Path) -> None:
     configs = front["configs"]
     assert configs[0] == {"config_name": "articles", "data_files": "articles.jsonl", "default": True}
     names = [config["config_name"] for config in configs]
-    assert names == ["articles", "people", "organizations", "places", "themes", "cameo"]
+    assert names == ["articles", "people", "organizations", "places", "themes", "cameo", "ner",
+                     "quote_attribution"]
     for config in configs:
         assert (dataset / config["data_files"]).is_file(), config
         # Hugging Face uses one builder for all configs: they must share one format.

@@ -23,10 +23,21 @@ from ..validator import ValidationResult, validate_repository
 from . import parquet
 from .card import render_card
 from .compile import Release, compile_release
+from .croissant import CROISSANT, render_croissant
 from .datapackage import render_datapackage
+from .duckdb import DUCKDB_SQL, render_duckdb
+from .formats import FORMATS
 from .jsonl import render_jsonl
 from .jsonld import render_jsonld
-from .names import ARTICLES_JSONL, CARD, DATAPACKAGE, FORMATS, JSONLD, PARQUET_DIR
+from .names import ARTICLES_JSONL, CARD, DATAPACKAGE, JSONLD, PARQUET_DIR
+from .nlp import (
+    ANNOTATIONS_JSONLD,
+    ATTRIBUTION_JSONL,
+    NER_JSONL,
+    render_annotations,
+    render_attribution,
+    render_ner,
+)
 from .tables import TABLES, render_csv
 
 if TYPE_CHECKING:
@@ -80,7 +91,12 @@ def render_release(release: Release) -> dict[str, bytes]:
         },
         "tables": lambda: {table.path: render_csv(table, release) for table in TABLES},
         "datapackage": lambda: {DATAPACKAGE: render_datapackage(release, files)},
-        "jsonld": lambda: {JSONLD: render_jsonld(release)},
+        "duckdb": lambda: {DUCKDB_SQL: render_duckdb()},
+        "ner": lambda: {NER_JSONL: render_ner(release)},
+        "attribution": lambda: {ATTRIBUTION_JSONL: render_attribution(release)},
+        "annotations": lambda: {ANNOTATIONS_JSONLD: render_annotations(release)},
+        "jsonld": lambda: {JSONLD: render_jsonld(release, dict(files))},
+        "croissant": lambda: {CROISSANT: render_croissant(release, dict(files))},
         "card": lambda: {CARD: render_card(release)},
     }
     for export in FORMATS:

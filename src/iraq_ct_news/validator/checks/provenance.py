@@ -40,8 +40,8 @@ P004 = declare(
 )
 P009 = declare(
     "P009", "source text not in the seed", "error",
-    "`source.byline`, `source.dateline` and `source.rights` are copied as printed in the "
-    "seed.",
+    "`source.byline`, `source.credit`, `source.dateline` and `source.rights` are copied as "
+    "printed in the seed.",
     "Copy the text from the seed, or set the field to null when the seed prints none.",
 )
 
@@ -93,7 +93,7 @@ def check_text_in_seed(checked: CheckedFile, run: FileRun) -> None:
         offset += len(paragraph) + 2
     if fold_whitespace(article.headline.ar) not in seed.folded:
         report.add(P004, f"headline.ar does not occur in seeds/{seed.name}", ("headline", "ar"))
-    for name in ("byline", "dateline", "rights"):
+    for name in ("byline", "credit", "dateline", "rights"):
         value = getattr(article.source, name)
         if value is not None and fold_whitespace(value) not in seed.folded:
             report.add(

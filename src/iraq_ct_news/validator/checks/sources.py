@@ -1,4 +1,4 @@
-"""Duplicate sources (P012) and near-identical articles (P013).
+"""Duplicate sources (P014) and near-identical articles (P015).
 
 Each article is curated from its own source document. Two articles citing one seed, or citing
 two seeds with the same bytes or the same words once Arabic-normalised (hamza forms, ya, ta
@@ -40,8 +40,8 @@ if TYPE_CHECKING:
     from ..context import FileRun
     from ..tree import Tree
 
-P012 = declare(
-    "P012", "duplicate source", "error",
+P014 = declare(
+    "P014", "duplicate source", "error",
     "Each article is curated from its own source document. Two articles that cite the same "
     "seed, or seeds with the same bytes or the same Arabic-normalised words (letters folded as "
     "for search, punctuation and spacing ignored), are one source curated twice.",
@@ -49,8 +49,8 @@ P012 = declare(
     "`superseded_by` naming the one kept), or delete it if it was never released; delete a "
     "duplicate seed file.",
 )
-P013 = declare(
-    "P013", "near-identical article", "warning",
+P015 = declare(
+    "P015", "near-identical article", "warning",
     "The article's body shares most of its clauses with another article's body (Jaccard "
     "similarity of their Arabic-normalised clauses of four words or more, at least 0.8): "
     "usually one report republished by a second outlet.",
@@ -124,7 +124,7 @@ def note_sources(checked: CheckedFile, run: FileRun) -> None:
     }
 
 
-@tree_check(P012, P013)
+@tree_check(P014, P015)
 def check_duplicate_sources(tree: Tree) -> None:
     """Report each article whose source, or body, repeats an earlier article's (in path
     order), naming the earlier one."""
@@ -143,7 +143,7 @@ def _check_seeds(noted: list[tuple[CheckedFile, dict[str, Any]]]) -> None:
         first = by_name.setdefault(name, article)
         if first is not article:
             article.report.add(
-                P012, f"seeds/{name} is already the seed of {first.display_path}", ("seed",)
+                P014, f"seeds/{name} is already the seed of {first.display_path}", ("seed",)
             )
             continue
         for table, key, what in ((by_bytes, note["bytes"], "the same bytes"),
@@ -153,7 +153,7 @@ def _check_seeds(noted: list[tuple[CheckedFile, dict[str, Any]]]) -> None:
             earlier = table.setdefault(key, (article, name))
             if earlier[0] is not article:
                 article.report.add(
-                    P012,
+                    P014,
                     f"seeds/{name} has {what} as seeds/{earlier[1]}, the seed of "
                     f"{earlier[0].display_path}",
                     ("seed",),
@@ -184,7 +184,7 @@ def _check_bodies(noted: list[tuple[CheckedFile, dict[str, Any]]]) -> None:
         if best is not None:
             similarity, other = best
             article.report.add(
-                P013,
+                P015,
                 f"the body is near-identical to {noted[other][0].display_path}'s "
                 f"({similarity:.0%} of their clauses are shared)",
                 ("body",),
