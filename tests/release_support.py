@@ -61,13 +61,16 @@ def _second_report(tree: Path, text: str) -> str:
     body = lines.index("body: |-")
     del lines[body + 1 : body + 3]  # the first paragraph and the blank line after it
     text = "\n".join(lines)
-    for block in (
-        "- entity: fixture-gigauri\n  exact: جيورجي جيغاوري\n"
-        "  title_as_stated: رئيس بعثة المنظمة الدولية للهجرة في العراق\n",
-        "- entity: fixture-baghdad\n  exact: بغداد\n",
-    ):
-        assert block in text, block
-        text = text.replace(block, "")
+    # The mentions of what that paragraph names: the organisation twice, the speaker, and the
+    # organisation in the headline.
+    mentions = text.index("mentions:\n")
+    text = text[:mentions] + (
+        "mentions:\n"
+        "- entity: fixture-iom\n  exact: المنظمة الدولية للهجرة\n  occurrence: 1\n"
+        "- entity: fixture-iom\n  exact: المنظمة الدولية للهجرة\n  occurrence: 2\n"
+        "- entity: fixture-gigauri\n  exact: جيغاوري\n  prefix: 'و قال السيد '\n"
+        "- entity: fixture-iom\n  exact: المنظمة الدولية للهجرة\n  scope: headline\n"
+    ) + text[text.index("quotes:\n"):]
     events = text.index("events:\n")
     return text[:events] + "events: []\n" + text[text.index("amounts:"):]
 
