@@ -56,6 +56,7 @@ def _run(args: argparse.Namespace) -> int:
             problems = check(args.root, **options)
             for line in problems:
                 print(line)
+            sys.stdout.flush()  # the list comes before the verdict, also when both are piped
             if problems:
                 print("the release is out of date; run `iraq-ct-news build`", file=sys.stderr)
                 return 1

@@ -12,6 +12,7 @@ line becomes an (immutable, fully validated) model the first time it is asked fo
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping
@@ -23,6 +24,7 @@ from pydantic import BaseModel
 
 from ..errors import BuildError
 from ..gcpause import bulk_allocation
+from . import legacy
 
 __all__ = ["LazyRecords", "read_jsonl", "read_lazy", "render_jsonl"]
 
@@ -55,11 +57,25 @@ def _validate(path: Path, number: int, line: bytes, model: type[M]) -> M:
     try:
         return model.model_validate_json(line)
     except pydantic.ValidationError as error:
+        earlier = _as_earlier_format(line, model)
+        if earlier is not None:
+            return earlier
         first = error.errors(include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"])
         raise BuildError(
             f"{path}:{number}: not a valid {model.__name__} record ({where}: {first['msg']})"
         ) from None
+
+
+def _as_earlier_format(line: bytes, model: type[M]) -> M | None:
+    """The record of a line an earlier release wrote (see :mod:`.legacy`), or None."""
+    try:
+        upgraded = legacy.upgrade(model, json.loads(line))
+        if upgraded is None:
+            return None
+        return model.model_validate_json(json.dumps(upgraded, ensure_ascii=False))
+    except (ValueError, pydantic.ValidationError):
+        return None
 
 
 #: The start of every line ``render_jsonl`` writes for a versioned record: its id is the

@@ -13,6 +13,7 @@ from typing import Any
 import pydantic
 from pydantic import BaseModel
 
+from ...models.edtf import SUBSET
 from ...schema_export import SCHEMA_MODELS
 from ...yamlreader import PathKey
 from ..report import format_path
@@ -53,7 +54,7 @@ D001 = declare(
     "D001", "invalid date", "error",
     "Dates are EDTF strings (2018-04-11, 2018-04, 2018, intervals 2016-10-17/2017-07-10, "
     "qualifiers ? and ~) or, for `created`/`modified`, ISO dates (YYYY-MM-DD). A date must "
-    "exist in the calendar; years run from 1000 to 2999.",
+    f"exist in the calendar. The {SUBSET}.",
     "Write the date as EDTF, with no more precision than the evidence gives.",
 )
 _TYPE_ERRORS = frozenset(
