@@ -108,6 +108,12 @@ def _long_string(path: Path, original: bytes) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def _long_explicit_key(path: Path, original: bytes) -> None:
+    """A quoted key past the string limit: only an explicit ``?`` key may be that long."""
+    key = "B" * (MAX_STRING_LENGTH + 50_000)
+    path.write_bytes(original + f'? "{key}"\n: x\n'.encode("utf-8"))
+
+
 def _many_nodes(path: Path, original: bytes) -> None:
     items = ", ".join(["a"] * (MAX_NODES + 10_000))
     text = original.decode("utf-8").replace("aliases: []", f"aliases: [{items}]")
@@ -135,6 +141,7 @@ GENERATORS: dict[str, Callable[[Path, bytes], None]] = {
     "deep-sequences": _deep_sequences,
     "deep-mappings": _deep_mappings,
     "long-string": _long_string,
+    "long-explicit-key": _long_explicit_key,
     "many-nodes": _many_nodes,
     "many-findings": _many_findings,
     "many-unknown-fields": _many_unknown_fields,
