@@ -7,6 +7,8 @@ valid when exactly one place is left. Offsets are Python string indices (code po
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -29,14 +31,59 @@ class SpanResolution:
         return self.problem is None
 
 
+#: Above this many matches of a needle longer than ``_SHORT_NEEDLE``, the remaining matches are
+#: found by one linear scan (:func:`_scan_matches`) rather than one ``str.find`` per match, each
+#: of which costs the needle's length again (overlapping matches of a long periodic needle).
+_MANY_MATCHES = 16
+_SHORT_NEEDLE = 64
+
+
 def find_all(text: str, exact: str, limit: int | None = None) -> list[int]:
-    """Start offsets of ``exact`` in ``text`` (overlapping ones too), at most ``limit`` of them."""
+    """Start offsets of ``exact`` in ``text`` (overlapping ones too), at most ``limit`` of them.
+
+    Costs time linear in ``len(text) + len(exact)``, plus the matches found: ``str.find`` is
+    linear for one search, and many overlapping matches of a long needle are found by a
+    single linear scan instead of restarting a search at each.
+    """
     starts: list[int] = []
+    if not exact:
+        return starts
     position = text.find(exact)
     while position != -1 and (limit is None or len(starts) < limit):
         starts.append(position)
+        if len(starts) >= _MANY_MATCHES and len(exact) > _SHORT_NEEDLE:
+            remaining = None if limit is None else limit - len(starts)
+            starts.extend(_scan_matches(text, exact, position + 1, remaining))
+            return starts
         position = text.find(exact, position + 1)
     return starts
+
+
+def _scan_matches(text: str, needle: str, start: int, limit: int | None) -> list[int]:
+    """Every match of ``needle`` in ``text`` from ``start`` (Knuth–Morris–Pratt: one pass over
+    the text and one over the needle, whatever the overlaps)."""
+    failure = [0] * len(needle)
+    matched = 0
+    for index in range(1, len(needle)):
+        while matched and needle[index] != needle[matched]:
+            matched = failure[matched - 1]
+        if needle[index] == needle[matched]:
+            matched += 1
+        failure[index] = matched
+    found: list[int] = []
+    matched = 0
+    for index in range(start, len(text)):
+        char = text[index]
+        while matched and char != needle[matched]:
+            matched = failure[matched - 1]
+        if char == needle[matched]:
+            matched += 1
+        if matched == len(needle):
+            found.append(index - len(needle) + 1)
+            if limit is not None and len(found) >= limit:
+                break
+            matched = failure[matched - 1]
+    return found
 
 
 def resolve_span(
@@ -91,34 +138,83 @@ def _occurs(text: str, exact: str, flexible: bool) -> bool:
     return bool(_find_flexible(text, exact, None, None, 1)) if flexible else exact in text
 
 
+@dataclass(frozen=True)
+class _FoldedText:
+    """A text with every whitespace run folded to one space, and the way back to its offsets.
+
+    Made once per text (a seed is searched by every seed-scope span of its article), so that
+    each span is a plain substring search in the folded text rather than a regular expression
+    with a prefix and suffix test at every occurrence.
+    """
+
+    folded: str
+    #: For each whitespace run of the original: the folded offset of the character after it,
+    #: and the number of characters the folding dropped up to and including it (both
+    #: increasing, for :func:`bisect`).
+    folded_at: tuple[int, ...]
+    dropped: tuple[int, ...]
+
+    def original(self, offset: int) -> int:
+        """The offset in the original text of the non-space character at folded ``offset``."""
+        index = bisect.bisect_right(self.folded_at, offset) - 1
+        return offset + (self.dropped[index] if index >= 0 else 0)
+
+
+@functools.lru_cache(maxsize=8)
+def _folded(text: str) -> _FoldedText:
+    pieces: list[str] = []
+    folded_at: list[int] = []
+    dropped: list[int] = []
+    total_dropped = 0
+    length = 0
+    previous_end = 0
+    for run in _WHITESPACE_RUN.finditer(text):
+        pieces.append(text[previous_end : run.start()])
+        length += run.start() - previous_end
+        leading = run.start() == 0
+        trailing = run.end() == len(text)
+        kept = 0 if leading or trailing else 1
+        if kept:
+            pieces.append(" ")
+        total_dropped += (run.end() - run.start()) - kept
+        length += kept
+        folded_at.append(length)
+        dropped.append(total_dropped)
+        previous_end = run.end()
+    pieces.append(text[previous_end:])
+    return _FoldedText("".join(pieces), tuple(folded_at), tuple(dropped))
+
+
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
 def _find_flexible(
     text: str, exact: str, prefix: str | None, suffix: str | None, limit: int
 ) -> list[tuple[int, int]]:
-    words = exact.split()
-    if not words:
+    """Up to ``limit`` places of ``exact`` in ``text`` with whitespace runs matching any run,
+    ``prefix`` just before and ``suffix`` just after (whitespace between them and ``exact``
+    optional), as original offsets.
+
+    Each combination of "with or without a space between" is one substring search of the
+    folded text, so the cost is linear in the text and the span's length, however many times
+    ``exact`` occurs without its prefix or suffix.
+    """
+    core = " ".join(exact.split())
+    if not core:
         return []
-    pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
-    spans: list[tuple[int, int]] = []
-    position = 0
-    while len(spans) < limit and (match := pattern.search(text, position)) is not None:
-        if (prefix is None or _ends_with(text, match.start(), prefix)) and (
-            suffix is None or _starts_with(text, match.end(), suffix)
-        ):
-            spans.append((match.start(), match.end()))
-        position = match.start() + 1
+    folded = _folded(text)
+    before = " ".join(prefix.split()) if prefix else ""
+    after = " ".join(suffix.split()) if suffix else ""
+    found: set[int] = set()
+    for head in {before, before + " "} if before else {""}:
+        for tail in {after, " " + after} if after else {""}:
+            needle = head + core + tail
+            found.update(start + len(head) for start in find_all(folded.folded, needle, limit))
+    spans = []
+    for start in sorted(found)[:limit]:
+        end = start + len(core) - 1
+        spans.append((folded.original(start), folded.original(end) + 1))
     return spans
-
-
-def _ends_with(text: str, end: int, prefix: str) -> bool:
-    """Whether the text before ``end`` ends with ``prefix``, whitespace runs compared folded."""
-    window = text[max(0, end - 4 * len(prefix) - 8) : end]
-    return " ".join(window.split()).endswith(" ".join(prefix.split())) if prefix.strip() else True
-
-
-def _starts_with(text: str, start: int, suffix: str) -> bool:
-    """Whether the text from ``start`` begins with ``suffix``, whitespace runs compared folded."""
-    window = text[start : start + 4 * len(suffix) + 8]
-    return " ".join(window.split()).startswith(" ".join(suffix.split())) if suffix.strip() else True
 
 
 def scope_texts(article: Article, seed_text: str | None) -> dict[str, str]:
