@@ -75,6 +75,10 @@ def _open_regular(path: Path, max_bytes: int, *, follow_links: bool) -> int:
     most ``max_bytes``; never blocks (see :func:`read_regular_file`)."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     if not follow_links:
+        # Checked before opening too, so a link is never even tried (O_NOFOLLOW still closes
+        # the gap between the check and the open, where the system has it).
+        if stat.S_ISLNK(os.lstat(path).st_mode):
+            raise LinkedPath(path)
         flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
         descriptor = os.open(path, flags)
@@ -124,15 +128,18 @@ def read_regular_file(path: Path, max_bytes: int, *, root: Path | None = None) -
 
 
 @contextmanager
-def open_regular_file(path: Path, max_bytes: int) -> Iterator[BinaryIO]:
+def open_regular_file(
+    path: Path, max_bytes: int, *, follow_links: bool = True
+) -> Iterator[BinaryIO]:
     """``path`` open for reading in binary, once it is known to be a regular file of at most
     ``max_bytes`` (a device such as ``/dev/zero``, a named pipe or a folder raises
-    :class:`NotARegularFile` without waiting; a larger file :class:`FileTooLarge`).
+    :class:`NotARegularFile` without waiting; a larger file :class:`FileTooLarge`; with
+    ``follow_links=False``, a symbolic link :class:`LinkedPath`, without opening its target).
 
     For files read a line at a time, such as a release's JSON Lines; a reader of lines must
     still bound each line (``readline(limit)``), since a regular file can be one long line.
     """
-    descriptor = _open_regular(path, max_bytes, follow_links=True)
+    descriptor = _open_regular(path, max_bytes, follow_links=follow_links)
     with os.fdopen(descriptor, "rb") as stream:
         yield stream
 

@@ -120,6 +120,7 @@ def build(
     from ..schema_export import write_schemas
 
     result, release = validated_release(root, cache=cache, jobs=jobs, progress=progress)
+    _refuse_linked_outputs(root)
     if with_parquet is None:
         with_parquet = parquet.available()
     if progress is not None:
@@ -137,6 +138,19 @@ def build(
     if progress is not None:
         progress.finish()
     return BuildResult(release, result, directory, files, extra, schemas)
+
+
+def _refuse_linked_outputs(root: Path) -> None:
+    """Refuse, before anything is written, a ``schema/`` or ``dataset/`` (or schema file) that
+    is a symbolic link: the build would write where it points, outside the repository."""
+    from ..schema_export import SCHEMA_MODELS, schema_file_name
+
+    if (root / DATASET).is_symlink():
+        raise BuildError(f"{root / DATASET} {_LINK_PROBLEM}")
+    for kind in SCHEMA_MODELS:
+        link = first_link(root, root / SCHEMA / schema_file_name(kind))
+        if link is not None:
+            raise BuildError(f"{link} {_LINK_PROBLEM}")
 
 
 def _advance(progress: Progress | None) -> None:
