@@ -135,7 +135,75 @@ def _huge_integer(path: Path, original: bytes) -> None:
     path.write_bytes(original.replace(b"revision: 1\n", b"revision: " + b"9" * 5000 + b"\n"))
 
 
+def _large_seed(article: Path) -> str:
+    """Grow the article's seed to the seed limit (its own text first) and return its new hash,
+    for cases whose cost is in searching a large seed."""
+    import hashlib
+
+    from iraq_ct_news.limits import MAX_SEED_BYTES
+
+    seed = article.parents[2] / "seeds/004_e9dc320f1ba3aa95.txt"
+    original = seed.read_bytes()
+    filler = ("ب " * 200 + "\n").encode("utf-8")
+    seed.write_bytes(original + filler * ((MAX_SEED_BYTES - len(original)) // len(filler)))
+    assert seed.stat().st_size <= MAX_SEED_BYTES
+    return hashlib.sha256(seed.read_bytes()).hexdigest()
+
+
+def _with_seed_hash(text: str, digest: str) -> str:
+    return re.sub(r"seed_sha256: [0-9a-f]{64}", f"seed_sha256: {digest}", text)
+
+
+def _seed_scope_long_prefix(path: Path, original: bytes) -> None:
+    """Seed-scope evidence whose 20,000-character prefix never matches, against a 1 MiB seed
+    where ``exact`` occurs half a million times (44 s in release 0.1.0)."""
+    text = _with_seed_hash(original.decode("utf-8"), _large_seed(path))
+    evidence = "  exact: ٢٠ ديسمبر ٢٠٢١\n  scope: seed\n"
+    assert text.count(evidence) == 1
+    prefix = "ب " * 10_000 + "x"
+    path.write_text(text.replace(evidence, f"  exact: ب\n  prefix: '{prefix}'\n  scope: seed\n"))
+
+
+def _many_seed_scope_events(path: Path, original: bytes) -> None:
+    """Two hundred events, each with seed-scope evidence whose prefix and suffix of 1,000
+    characters never match, against a 1 MiB seed."""
+    text = _with_seed_hash(original.decode("utf-8"), _large_seed(path))
+    head, rest = text.split("events:\n", 1)
+    prefix, suffix = "ب " * 500 + "x", "y" + " ب" * 500
+    events = "".join(
+        f"- id: event-{number}\n  kind: meeting\n  cameo: '057'\n  date: 2021-12-16\n"
+        "  date_basis: explicit\n  date_evidence:\n    exact: ب ب\n"
+        f"    prefix: '{prefix}'\n    suffix: '{suffix}'\n    scope: seed\n"
+        "  place: fixture-baghdad\n  organizers: []\n  participants: []\n"
+        "  summary:\n    en: A meeting.\n"
+        for number in range(200)
+    )
+    path.write_text(head + "events:\n" + events + rest)
+    assert path.stat().st_size < MAX_FILE_BYTES
+
+
+def _periodic_occurrences(path: Path, original: bytes) -> None:
+    """A body of one letter repeated and a hundred long mentions of it, each asking for an
+    occurrence far down the body: overlapping matches of long periodic needles."""
+    text = original.decode("utf-8")
+    body = "ب" * 190_000
+    mentions = "".join(
+        f"- entity: fixture-baghdad\n  exact: {'ب' * (500 + number)}\n  occurrence: 150000\n"
+        for number in range(100)
+    )
+    mentions += f"- entity: fixture-baghdad\n  exact: {'ب' * 600}\n  occurrence: 189500\n"
+    text = (
+        text.split("body: |-")[0] + "body: |-\n  " + body + "\nthemes:\n- fixture-pve\n"
+        + "mentions:\n" + mentions + "quotes: []\nevents: []\namounts: []\nresolutions: []\n"
+    )
+    path.write_text(text)
+    assert path.stat().st_size < MAX_FILE_BYTES
+
+
 GENERATORS: dict[str, Callable[[Path, bytes], None]] = {
+    "seed-scope-long-prefix": _seed_scope_long_prefix,
+    "many-seed-scope-events": _many_seed_scope_events,
+    "periodic-occurrences": _periodic_occurrences,
     "fifty-megabytes": _fifty_megabytes,
     "billion-laughs": _billion_laughs,
     "deep-sequences": _deep_sequences,
