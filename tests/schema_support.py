@@ -11,8 +11,8 @@ import jsonschema
 import yaml
 from jsonschema.protocols import Validator
 
-from iraq_ct_news.layout import FileKind
 from iraq_ct_news.errors import ReaderError
+from iraq_ct_news.layout import FileKind
 from iraq_ct_news.yamlreader import resolve_plain_scalar
 
 REPOSITORY = Path(__file__).resolve().parent.parent

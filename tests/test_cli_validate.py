@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from iraq_ct_news.cli import main
-from iraq_ct_news.rules import RULES
+from iraq_ct_news.validator.checks.catalog import RULES
 
 ARTICLE = "curated/articles/fixture-iom-agreement.yaml"
 PERSON = "curated/people/fixture-gigauri.yaml"

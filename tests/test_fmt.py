@@ -108,7 +108,7 @@ def test_canonical_layout_of_the_fixture_article() -> None:
     lines = text.split("\n")
     assert lines[0] == "# yaml-language-server: $schema=../../schema/article.schema.json"
     # Keys in the model's order, at every level (a span's identifying field comes first).
-    assert [line.split(":")[0] for line in lines if line and not line[0] in " -#"][:8] == [
+    assert [line.split(":")[0] for line in lines if line and line[0] not in " -#"][:8] == [
         "schema_version", "id", "revision", "created", "modified", "status", "seed",
         "seed_sha256",
     ]

@@ -28,8 +28,8 @@ from iraq_ct_news.errors import ReaderError
 from iraq_ct_news.findings import render_findings
 from iraq_ct_news.formatting import FormatRefused, format_record, render, same
 from iraq_ct_news.layout import FileKind, classify
-from iraq_ct_news.rules import RULES
 from iraq_ct_news.validator import validate_repository
+from iraq_ct_news.validator.checks.catalog import RULES
 from iraq_ct_news.yamlreader import read_yaml_bytes, read_yaml_text
 
 from .conftest import VALID_TREE

@@ -35,7 +35,7 @@ import yaml
 from iraq_ct_news.errors import ReaderError
 from iraq_ct_news.fsutil import FileTooLarge, NotARegularFile, read_regular_file
 from iraq_ct_news.limits import MAX_FILE_BYTES, MAX_NODES, MAX_STRING_LENGTH
-from iraq_ct_news.rules import RULES
+from iraq_ct_news.validator.checks.catalog import RULES
 from iraq_ct_news.yamlreader import read_yaml_bytes, read_yaml_file
 
 from .conftest import FIXTURES, VALID_TREE

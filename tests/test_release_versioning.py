@@ -16,7 +16,14 @@ from iraq_ct_news.release.versions import changelog_version, version_mismatches
 from iraq_ct_news.validator import validate_repository
 
 from .conftest import REPOSITORY
-from .release_support import ARTICLE, SECOND, add_second_article, build_release, copy_valid_tree, edit
+from .release_support import (
+    ARTICLE,
+    SECOND,
+    add_second_article,
+    build_release,
+    copy_valid_tree,
+    edit,
+)
 
 PERSON = "curated/people/fixture-gigauri.yaml"
 

@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from iraq_ct_news.arabic import _FOLD, proclitic_forms, search_key, token_variants, tokens
 from iraq_ct_news.textutil import fold_whitespace, text_problems
 from iraq_ct_news.validator import parallel, validate_repository
+from iraq_ct_news.validator.checks.text import is_clean as _is_clean
 from iraq_ct_news.validator.names import NameMatcher
-from iraq_ct_news.validator.record_checks import _is_clean
 
 from .conftest import VALID_TREE
 from .test_invalid_fixtures import CASES, apply_case

@@ -158,6 +158,7 @@ def test_workflow_runs_what_ci_runs() -> None:
     }
     assert setup_commands()[1] in commands  # the README's test command
     for command in (
+        "ruff check src tests benchmarks",
         "iraq-ct-news fmt --check",
         "iraq-ct-news build --check",
         "frictionless validate dataset/datapackage.json",

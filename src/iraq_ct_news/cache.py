@@ -1,30 +1,22 @@
-"""The validation cache: results of checking single files, kept between runs.
+"""The validation cache: a store of bytes under keys, kept between runs.
 
-Re-validating a tree after one edit should not check the other ten thousand files again. The
-result of checking a file on its own (its findings and the small summary the checks across
-files need, see :mod:`iraq_ct_news.validator.facts`) is stored under a key made of:
+Re-validating a tree after one edit should not check the other ten thousand files again. This
+module only stores: it knows keys, bytes, their integrity and where the store lives, and
+nothing of the validator. What a result is, what it depends on and when it may be reused is
+decided by the validator (:mod:`iraq_ct_news.validator.reuse`).
 
-* the tool: this package's version and the SHA-256 of its own source files (so a changed rule
-  never meets results of the old one, even without a version bump), and the versions of Python,
-  pydantic and PyYAML (whose messages and behaviour findings are made of);
-* the file: its path in the tree (rules depend on where a file is) and the SHA-256 of its bytes.
-
-An article's result also depends on other files; those are stored with it and compared before
-it is used: its seed's state (the seed's SHA-256, or why it cannot be read), the fingerprint of
-every registry name (C001, C004) and the titles people's positions quote from it (P010). The
-checks across files (ids, references, orphans, versioning against ``dataset/``) are never cached:
-they run on the whole tree every time, from the summaries. So a cached result is used only when
-checking the file again would give the same one.
-
-The release in ``dataset/`` is summarised too (what versioning needs of each released record),
-keyed by the SHA-256 of its files.
+Every key starts with the tool's fingerprint (:func:`tool_fingerprint`): this package's version
+and the SHA-256 of its own source files (so a changed rule never meets results of the old one,
+even without a version bump), and the versions of Python, pydantic and PyYAML (whose messages
+and behaviour findings are made of). A second table keeps file signatures (see
+:mod:`iraq_ct_news.signature`), so that an unchanged file's SHA-256 is known without reading it.
 
 Storage is one SQLite database (``validation.sqlite3``) in the cache folder: every write is one
 transaction, so a run that is killed leaves the previous entries; every entry carries a BLAKE2
-checksum of its bytes and is decoded strictly, and an entry that fails either is ignored (the
-file is checked again). A database that cannot be opened or read is set aside and a new one
-started; when even that fails, validation runs without a cache. The cache never changes a
-finding, only how long it takes to find it.
+checksum of its bytes and is decoded strictly, and an entry that fails either is ignored (its
+reader computes it again). A database that cannot be opened or read is set aside and a new one
+started; when even that fails, the store holds nothing. The cache never changes a finding, only
+how long it takes to find it.
 
 The folder is ``$IRAQ_CT_NEWS_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/iraq-ct-news``, else
 ``~/.cache/iraq-ct-news``; ``iraq-ct-news validate --no-cache`` bypasses it.
@@ -37,30 +29,22 @@ import hashlib
 import json
 import os
 import sqlite3
-import stat
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import closing
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ._version import __version__
 from .fsutil import FileTooLarge, read_regular_file
-from .layout import CuratedFile
-from .limits import MAX_FILE_BYTES
 from .signature import key as signature_key
 from .signature import signature, signature_of, stable_signature
-
-if TYPE_CHECKING:
-    from .layout import RecordKind
-    from .validator.stage import Outcome, StageContext
-    from .validator.versioning import ReleasedRecord
 
 #: Environment variable naming the cache folder.
 CACHE_ENV = "IRAQ_CT_NEWS_CACHE_DIR"
 DATABASE = "validation.sqlite3"
 #: Version of the storage format; a new format starts a new database file.
-FORMAT = 2
+FORMAT = 3
 _CHECKSUM_BYTES = 16
 #: Keys per SQL query (SQLite limits the number of parameters of one statement).
 _BATCH = 500
@@ -121,12 +105,14 @@ class ValidationCache:
         self.used: set[str] = set()
         """Keys read or written this run (the rest may be pruned)."""
         self.hits = 0
+        """Results its user found still applicable this run (counted by the user)."""
         self.misses = 0
         self.hasher = FileHasher()
         self._rows: dict[str, Any] | None = None
         """Every entry of this tool, as stored, once a large read has scanned them."""
-        self._primed = False
-        self._empty = False
+        self.primed = False
+        """Whether its user has looked at the store this run (see :meth:`has_entries`)."""
+        self.empty = False
 
     # -- storage ------------------------------------------------------------------------------
 
@@ -283,94 +269,9 @@ class ValidationCache:
             except sqlite3.Error:
                 pass
 
-    # -- per-file results ----------------------------------------------------------------------
-
-    def lookup(
-        self, context: StageContext, sources: Sequence[CuratedFile]
-    ) -> list[Outcome | None]:
-        """For each of ``sources``, its outcome if the cache holds one that still applies."""
-        from .validator.seeds import SeedStore
-
-        found: list[Outcome | None] = [None] * len(sources)
-        if not self._primed:
-            self._primed = True
-            self._empty = not self.has_entries()
-            if not self._empty:
-                self.load_signatures(context.root)
-        if self._empty:
-            self.misses += len(sources)
-            return found
-        keyed: dict[str, tuple[int, str]] = {}
-        for position, relative, sha256 in _hashes(context, sources, self.hasher):
-            keyed[file_key(relative, sha256)] = (position, relative)
-        entries = self.read(list(keyed))
-        seeds = SeedStore(context.root, hasher=self.hasher)
-        for key, entry in entries.items():
-            position, relative = keyed[key]
-            outcome = _outcome_from_entry(sources[position], relative, entry)
-            if outcome is None or not _still_applies(outcome, context, seeds):
-                continue
-            found[position] = outcome
-            self.used.add(key)
-            self.hits += 1
-        self.misses += len(sources) - len(entries)
-        return found
-
-    def store(self, outcomes: Iterable[Outcome]) -> None:
-        """Remember outcomes that can be reused (those of files that could be read), and the
-        signatures of the files they read."""
-        entries: dict[str, Any] = {}
-        for outcome in outcomes:
-            if outcome.cached:
-                continue  # read from the cache this run: already there
-            for path, sig, sha in outcome.signatures:
-                if self.hasher.known.get(path) != (sig, sha):
-                    self.hasher.new[path] = (sig, sha)
-            if outcome.file_sha256 is None:
-                continue
-            key = file_key(outcome.source.relative.as_posix(), outcome.file_sha256)
-            if key in self.used:
-                continue  # read from the cache this run: already there
-            entries[key] = outcome.entry if outcome.entry is not None else encode_entry(outcome)
-            self.used.add(key)
-        self.write(entries)
-
-    # -- the release ---------------------------------------------------------------------------
-
-    def released(self, root: Path) -> dict[RecordKind, dict[str, ReleasedRecord]] | str | None:
-        """What versioning needs of the release in ``root/dataset`` (see
-        :func:`iraq_ct_news.validator.versioning.read_released`), from the cache when its
-        files are unchanged; None when there is no release to compare with."""
-        from .layout import DATASET
-        from .validator import versioning
-
-        directory = root / DATASET
-        names = [name for name, _model in versioning.RELEASE_FILES.values()]
-        if not (directory / names[0]).is_file():
-            return None
-        digest = hashlib.sha256(f"release\0{tool_fingerprint()}".encode())
-        for name in names:
-            path = directory / name
-            if directory.is_symlink() or path.is_symlink() or not path.is_file():
-                return versioning.read_released(directory)  # refused or missing: not cached
-            try:
-                sha256 = self.hasher.sha256(path, None)
-            except OSError:
-                return versioning.read_released(directory)
-            digest.update(f"{name}\0{sha256}\0".encode())
-        key = f"{tool_fingerprint()}:release:{digest.hexdigest()}"
-        entry = self.read([key]).get(key)
-        if entry is not None:
-            decoded = versioning.released_from_json(entry)
-            if decoded is not None:
-                self.used.add(key)
-                if self.hasher.new:
-                    self.write({})
-                return decoded
-        released = versioning.read_released(directory)
-        self.write({key: versioning.released_to_json(released)})
-        self.used.add(key)
-        return released
+    def key(self, *parts: str) -> str:
+        """A key of this tool: its fingerprint, then ``parts``."""
+        return ":".join((tool_fingerprint(), *parts))
 
 
 class FileHasher:
@@ -414,52 +315,12 @@ class FileHasher:
         return digest
 
 
-def file_key(relative: str, sha256: str) -> str:
-    """The cache key of a file's result: tool, bytes, path in the tree (POSIX)."""
-    return f"{tool_fingerprint()}:{sha256}:{relative}"
-
-
 def _file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def _hashes(
-    context: StageContext, sources: Sequence[CuratedFile], hasher: FileHasher
-) -> Iterator[tuple[int, str, str]]:
-    """``(position, relative path, SHA-256)`` of each file read the way the checks read it.
-
-    A link, a file outside the tree, a file in no place for records or one that cannot be read
-    is left out: checking it again is quick, and its findings depend on more than its bytes.
-    (A file that is not a link, in a folder inside the tree, is inside the tree; folders are few,
-    so each is checked once. This runs over every file of every warm run, so it works on
-    strings and one ``lstat`` per file.)
-    """
-    from .validator.loading import inside
-
-    root = context.root
-    base = signature_key(root).rstrip("/")
-    folders: dict[str, bool] = {}
-    for position, source in enumerate(sources):
-        if source.kind is None:
-            continue
-        relative = source.relative.as_posix()
-        folder, _, _name = relative.rpartition("/")
-        location = f"{base}/{relative}"
-        try:
-            if folder not in folders:
-                folders[folder] = inside(root / folder, root, context.resolved_root)
-            if not folders[folder]:
-                continue
-            info = os.lstat(location)
-            if not stat.S_ISREG(info.st_mode):
-                continue  # a link, or no regular file: the checks say what it is
-            yield position, relative, hasher.sha256_known(location, info, MAX_FILE_BYTES)
-        except OSError:
-            continue
 
 
 def _encode(value: Any) -> bytes:
@@ -480,68 +341,10 @@ def _decode(value: Any) -> Any:
         return None
 
 
-def encode_entry(outcome: Outcome) -> bytes:
-    """The stored form of an outcome (worker processes encode their own, in parallel)."""
-    return _encode(_entry_from_outcome(outcome))
-
-
-def _entry_from_outcome(outcome: Outcome) -> list[Any]:
-    """A cache entry: ``[path, sha256, findings, seed, names fingerprint, titles, facts]``."""
-    return [
-        outcome.source.relative.as_posix(),
-        outcome.file_sha256,
-        [list(finding) for finding in outcome.findings],
-        list(outcome.seed) if outcome.seed is not None else None,
-        outcome.names_fingerprint,
-        list(outcome.titles),
-        outcome.facts.to_json(),
-    ]
-
-
-def _outcome_from_entry(source: CuratedFile, relative: str, entry: Any) -> Outcome | None:
-    """The outcome stored in ``entry``, or None if it is not one.
-
-    The entry's bytes passed their checksum, so it is what a run of this very tool wrote; any
-    surprise in its shape still only makes it a miss.
-    """
-    from .validator.facts import Facts
-    from .validator.stage import Outcome
-
-    try:
-        path, sha256, findings, seed, names, titles, facts = entry
-        if path != relative or not isinstance(sha256, str):
-            return None
-        return Outcome(
-            cached=True,
-            source=source,
-            findings=[(int(line), int(column), str(code), str(message))
-                      for line, column, code, message in findings],
-            facts=Facts.from_json(facts),
-            file_sha256=sha256,
-            seed=(str(seed[0]), str(seed[1])) if seed is not None else None,
-            names_fingerprint=names,
-            titles=tuple(titles),
-        )
-    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
-        return None
-
-
-def _still_applies(outcome: Outcome, context: StageContext, seeds: Any) -> bool:
-    """Whether checking the file again now would give ``outcome`` (its other inputs are as
-    they were)."""
-    if outcome.source.kind != "article":
-        return True
-    if outcome.seed is not None and seeds.state(outcome.seed[0]) != outcome.seed[1]:
-        return False
-    if outcome.facts.verified:
-        # An article that validated was checked against the names and asked about titles.
-        if context.names is None or outcome.names_fingerprint != context.names.fingerprint:
-            return False
-        record_id = outcome.facts.record_id
-        asked = context.titles.get(record_id, ()) if record_id is not None else ()
-        if tuple(asked) != outcome.titles:
-            return False
-    return True
+def encode(value: Any) -> bytes:
+    """``value`` (JSON) as the checksummed bytes an entry is stored as; lets a worker process
+    encode its own results, in parallel, for :meth:`ValidationCache.write`."""
+    return _encode(value)
 
 
 def _prepare(connection: sqlite3.Connection) -> None:

@@ -18,7 +18,6 @@ from types import ModuleType
 from ._version import __version__
 from .errors import IraqCtNewsError, UsageError
 
-
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2

@@ -113,7 +113,7 @@ def format_record(raw: bytes, kind: FileKind) -> Formatted:
 
 
 def _check_model(document: Document, kind: FileKind) -> None:
-    from .validator.loading import translate_model_errors
+    from .validator.checks.schema import translate_model_errors
 
     try:
         SCHEMA_MODELS[kind].model_validate(document.data)
@@ -121,7 +121,7 @@ def _check_model(document: Document, kind: FileKind) -> None:
         problems: list[tuple[str | None, str, int, int]] = []
         for code, path, message, on_key in translate_model_errors(error, document.data):
             line, column = document.locate(path, key=on_key)
-            problems.append((code, message, line, column))
+            problems.append((code.code, message, line, column))
         raise FormatRefused(problems) from None
 
 

@@ -1,7 +1,7 @@
-"""Where each kind of record lives in a repository (DATA-MODEL §2).
+"""Where each kind of record lives in a repository.
 
-The validator, the builder and the scaffolder all find files through this module, so the layout
-is written down once.
+The validator, the builder and the scaffolder all find files through this module; the folder
+of each kind is in the table of kinds (:mod:`iraq_ct_news.kinds`).
 """
 
 from __future__ import annotations
@@ -9,29 +9,22 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Literal
 
-RecordKind = Literal["article", "person", "organization", "place"]
-FileKind = Literal["article", "person", "organization", "place", "themes", "cameo"]
-EntityKind = Literal["person", "organization", "place"]
+from .kinds import KINDS
+from .kinds import EntityKind as EntityKind
+from .kinds import FileKind as FileKind
+from .kinds import RecordKind as RecordKind
 
 CURATED = "curated"
 SEEDS = "seeds"
 SCHEMA = "schema"
 DATASET = "dataset"
 
-RECORD_DIRECTORIES: dict[RecordKind, str] = {
-    "article": "articles",
-    "person": "people",
-    "organization": "organizations",
-    "place": "places",
-}
-VOCABULARY_FILES: dict[FileKind, str] = {
-    "themes": "vocabularies/themes.yaml",
-    "cameo": "vocabularies/cameo.yaml",
-}
-ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "organization", "place")
-FILE_KINDS: tuple[FileKind, ...] = ("article", "person", "organization", "place", "themes", "cameo")
+#: Folder under ``curated/`` of each kind of record (one ``<id>.yaml`` per record).
+RECORD_DIRECTORIES: dict[FileKind, str] = {row.kind: row.curated for row in KINDS if not row.one_file}
+#: File under ``curated/`` of each vocabulary.
+VOCABULARY_FILES: dict[FileKind, str] = {row.kind: row.curated for row in KINDS if row.one_file}
+FILE_KINDS: tuple[FileKind, ...] = tuple(row.kind for row in KINDS)
 
 
 @dataclass(frozen=True)

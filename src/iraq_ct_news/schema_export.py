@@ -14,33 +14,24 @@ from typing import Any
 from pydantic import BaseModel
 
 from ._version import SCHEMA_VERSION
-from .fsutil import FileTooLarge, LinkedPath, NotARegularFile, read_regular_file, refuse_links, write_atomic
-from .layout import FileKind
-from .models import Article, CameoVocabulary, Organization, Person, Place, ThemeVocabulary
+from .fsutil import (
+    FileTooLarge,
+    LinkedPath,
+    NotARegularFile,
+    read_regular_file,
+    refuse_links,
+    write_atomic,
+)
+from .kinds import BY_KIND, KINDS, FileKind
 
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
-SCHEMA_MODELS: dict[FileKind, type[BaseModel]] = {
-    "article": Article,
-    "person": Person,
-    "organization": Organization,
-    "place": Place,
-    "themes": ThemeVocabulary,
-    "cameo": CameoVocabulary,
-}
-
-_TITLES: dict[FileKind, str] = {
-    "article": "iraq-ct-news article record",
-    "person": "iraq-ct-news person record",
-    "organization": "iraq-ct-news organisation record",
-    "place": "iraq-ct-news place record",
-    "themes": "iraq-ct-news theme vocabulary",
-    "cameo": "iraq-ct-news CAMEO code vocabulary",
-}
+#: The model of each kind of curated file (read from the table of kinds).
+SCHEMA_MODELS: dict[FileKind, type[BaseModel]] = {row.kind: row.model for row in KINDS}
 
 
 def schema_file_name(kind: FileKind) -> str:
-    return f"{kind}.schema.json"
+    return BY_KIND[kind].schema_file
 
 
 def schema_for(kind: FileKind) -> dict[str, Any]:
@@ -49,8 +40,8 @@ def schema_for(kind: FileKind) -> dict[str, Any]:
     document: dict[str, Any] = {
         "$schema": DRAFT_2020_12,
         "$id": f"urn:iraq-ct-news:schema:{SCHEMA_VERSION}:{kind}",
-        "title": _TITLES[kind],
-        "description": (generated.pop("description", None) or _TITLES[kind]).strip(),
+        "title": BY_KIND[kind].schema_title,
+        "description": (generated.pop("description", None) or BY_KIND[kind].schema_title).strip(),
     }
     generated.pop("title", None)
     document.update(generated)

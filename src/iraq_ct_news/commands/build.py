@@ -6,9 +6,8 @@ import argparse
 import sys
 from typing import Any
 
-from .validate import add_performance_options
-
 from ._options import add_root_option
+from .validate import add_performance_options
 
 #: Position in `iraq-ct-news --help`.
 ORDER = 20

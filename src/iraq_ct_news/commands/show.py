@@ -34,16 +34,12 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from ..errors import UsageError
+    from ..kinds import KINDS
     from ..release.dataset import load
 
     dataset = load(args.path)
     registries: list[tuple[str, Any]] = [
-        ("article", dataset.articles),
-        ("person", dataset.people),
-        ("organization", dataset.organizations),
-        ("place", dataset.places),
-        ("theme", dataset.themes),
-        ("CAMEO code", dataset.cameo),
+        (row.label, getattr(dataset, row.collection)) for row in KINDS
     ]
     for kind, registry in registries:
         record = registry.get(args.id)

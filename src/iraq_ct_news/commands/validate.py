@@ -61,7 +61,7 @@ def _positive(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError
     from ..findings import render_findings
-    from ..rules import RULES, explain
+    from ..validator.checks.catalog import RULES, explain
 
     if args.explain is not None:
         code = args.explain.upper()

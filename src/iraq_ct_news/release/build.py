@@ -25,6 +25,7 @@ from ..fsutil import (
     first_link,
     read_regular_file,
 )
+from ..kinds import KINDS
 from ..layout import DATASET, SCHEMA
 from ..validator import ValidationResult, validate_repository
 from . import parquet
@@ -33,18 +34,7 @@ from .compile import Release, compile_release
 from .datapackage import render_datapackage
 from .jsonl import render_jsonl
 from .jsonld import render_jsonld
-from .names import (
-    ARTICLES_JSONL,
-    CAMEO_JSONL,
-    CARD,
-    DATAPACKAGE,
-    JSONLD,
-    ORGANIZATIONS_JSONL,
-    PARQUET_DIR,
-    PEOPLE_JSONL,
-    PLACES_JSONL,
-    THEMES_JSONL,
-)
+from .names import CARD, DATAPACKAGE, JSONLD, PARQUET_DIR
 from .tables import TABLES, render_csv
 
 if TYPE_CHECKING:
@@ -89,12 +79,7 @@ def validated_release(
 def render_release(release: Release) -> dict[str, bytes]:
     """Every committed file of the release, in a fixed order, by release-relative path."""
     files: dict[str, bytes] = {
-        ARTICLES_JSONL: render_jsonl(release.articles),
-        PEOPLE_JSONL: render_jsonl(release.people),
-        ORGANIZATIONS_JSONL: render_jsonl(release.organizations),
-        PLACES_JSONL: render_jsonl(release.places),
-        THEMES_JSONL: render_jsonl(release.themes),
-        CAMEO_JSONL: render_jsonl(release.cameo),
+        row.release_file: render_jsonl(getattr(release, row.collection)) for row in KINDS
     }
     for table in TABLES:
         files[table.path] = render_csv(table, release)

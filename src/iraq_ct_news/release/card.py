@@ -7,6 +7,7 @@ Datasets"). Numbers in it come from :mod:`.summary`, so they always match the fi
 
 from __future__ import annotations
 
+from ..kinds import KINDS
 from .compile import Release
 from .datapackage import TEXT_RIGHTS
 from .names import ARTICLES_JSONL, DATAPACKAGE, JSONLD, PARQUET_DIR
@@ -14,7 +15,7 @@ from .summary import summarize
 from .tables import TABLES
 
 #: Hugging Face configs besides ``articles``: the registries and vocabularies.
-JSONL_CONFIGS = ("people", "organizations", "places", "themes", "cameo")
+JSONL_CONFIGS = tuple(row.collection for row in KINDS if row.kind != "article")
 
 
 def _front_matter(release: Release) -> str:

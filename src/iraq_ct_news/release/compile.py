@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from .._version import __version__
 from ..anchoring import SpanResolution
+from ..content import content_sha256
 from ..errors import BuildError
 from ..models import (
     AnchorFields,
@@ -26,7 +27,6 @@ from ..models import (
 )
 from ..validator import ValidationResult
 from ..yamlreader import PathKey
-from .content import content_sha256
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from ..content import content_of
+from ..kinds import KINDS
 from ..models import Article, VersionedRecord
-from .content import content_of
 from .dataset import Dataset
 
 ChangeKind = Literal["added", "modified", "withdrawn", "deleted"]
@@ -93,12 +94,8 @@ def diff_releases(old: Dataset, new: Dataset) -> list[Change]:
     """Every added, modified, withdrawn (and, wrongly, deleted) record from ``old`` to ``new``."""
     changes: list[Change] = []
     pairs: list[tuple[str, Mapping[str, Any], Mapping[str, Any]]] = [
-        ("article", old.articles, new.articles),
-        ("person", old.people, new.people),
-        ("organization", old.organizations, new.organizations),
-        ("place", old.places, new.places),
-        ("theme", old.themes, new.themes),
-        ("cameo", old.cameo, new.cameo),
+        (row.namespace, getattr(old, row.collection), getattr(new, row.collection))
+        for row in KINDS
     ]
     for kind, before, after in pairs:
         changes.extend(_compare(kind, before, after))

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..kinds import BY_KIND
 from ..layout import DATASET
 
-ARTICLES_JSONL = "articles.jsonl"
-PEOPLE_JSONL = "people.jsonl"
-ORGANIZATIONS_JSONL = "organizations.jsonl"
-PLACES_JSONL = "places.jsonl"
-THEMES_JSONL = "themes.jsonl"
-CAMEO_JSONL = "cameo.jsonl"
+# The JSON Lines file of each kind, from the table of kinds.
+ARTICLES_JSONL = BY_KIND["article"].release_file
+PEOPLE_JSONL = BY_KIND["person"].release_file
+ORGANIZATIONS_JSONL = BY_KIND["organization"].release_file
+PLACES_JSONL = BY_KIND["place"].release_file
+THEMES_JSONL = BY_KIND["themes"].release_file
+CAMEO_JSONL = BY_KIND["cameo"].release_file
 DATAPACKAGE = "datapackage.json"
 JSONLD = "articles.jsonld"
 CARD = "README.md"

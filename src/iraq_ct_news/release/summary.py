@@ -7,7 +7,6 @@ command prints.
 from __future__ import annotations
 
 import datetime
-
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass

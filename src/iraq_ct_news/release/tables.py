@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from ..content import content_sha256
 from ..models import AnchorFields, Edtf
 from .compile import Release
-from .content import content_sha256
 from .names import TABLES_DIR
 
 ColumnType = Literal["string", "integer", "number", "date", "array"]

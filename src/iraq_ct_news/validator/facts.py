@@ -20,10 +20,19 @@ from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel
 
+from ..content import content_sha256
 from ..layout import FileKind
-from ..models import Article, CameoVocabulary, Person, ThemeVocabulary, VersionedRecord
-from ..yamlreader import PathKey
+from ..models import (
+    Article,
+    CameoVocabulary,
+    Organization,
+    Person,
+    ThemeVocabulary,
+    VersionedRecord,
+)
 from ..textutil import fold_whitespace
+from ..yamlreader import PathKey
+from .names import name_keys
 
 Namespace = Literal["person", "organization", "place", "article", "theme", "cameo"]
 ENTITY_KINDS: tuple[Namespace, ...] = ("person", "organization", "place")
@@ -130,8 +139,6 @@ def extract_facts(kind: FileKind | None, stem: str, record: BaseModel | None,
             found = groups[allowed] = set()
         found.add(target)
     facts.ref_groups = {allowed: sorted(targets) for allowed, targets in groups.items()}
-    from .names import name_keys
-
     if kind in ENTITY_KINDS:
         facts.name_keys = name_keys(record)
     if isinstance(record, Person):
@@ -141,25 +148,13 @@ def extract_facts(kind: FileKind | None, stem: str, record: BaseModel | None,
             if entry.title_ar_as_stated is not None
         ]
     if isinstance(record, VersionedRecord) and not repaired:
-        from ..release.content import content_sha256
-
         facts.version = (record.revision, record.created.isoformat(),
                          record.modified.isoformat(), content_sha256(record))
     return facts
 
 
-def answer_titles(article: Article, titles: tuple[str, ...]) -> dict[str, bool]:
-    """Whether each (folded) title occurs in the article's body or headline."""
-    if not titles:
-        return {}
-    text = fold_whitespace(article.body + " " + article.headline.ar)
-    return {title: title in text for title in titles}
-
-
 def references(kind: FileKind, record: BaseModel) -> Iterator[Reference]:
     """Every reference a record makes, with the kinds of record it may point at."""
-    from ..models import Organization
-
     if isinstance(record, Article):
         yield from _article_references(record)
     elif isinstance(record, Person):

@@ -1,7 +1,7 @@
-"""Registry names in article text: a mention names its entity (C001), and every registry name a
-body contains has a mention (C004).
+"""Registry names, indexed for finding them in article text (the name checks C001 and C004 are
+in :mod:`.checks.names`).
 
-Both depend on every registry record's spellings, so they are computed against a
+Both checks depend on every registry record's spellings, so they are computed against a
 :class:`NameIndex` built once from the registries and handed to whoever checks the articles (a
 worker process, or the main one). The index has a fingerprint, which the cache stores with each
 article's result: when any spelling changes, every article's name checks run again.
@@ -18,9 +18,8 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from ..models import Article, Organization, Person, Place
 from ..arabic import proclitic_forms, token_variants, tokens
-from .report import FileReport
+from ..models import Organization, Person, Place
 
 
 def name_keys(record: BaseModel) -> list[str]:
@@ -106,31 +105,6 @@ def build_name_index(entries: Iterable[tuple[str, str, list[str] | None]]) -> Na
         if keys is not None:
             names[entity_id] = tuple(keys)
     return NameIndex(names, kinds)
-
-
-def check_mention_names(report: FileReport, article: Article, index: NameIndex) -> None:
-    """C001: every mention's words contain a spelling of its entity (or are part of one)."""
-    for position, mention in enumerate(article.mentions):
-        if not index.names_entity(mention.entity, mention.exact):
-            report.add(
-                "C001",
-                f"mentions[{position}].exact {mention.exact!r} contains no name or alias of "
-                f"'{mention.entity}'",
-                ("mentions", position, "exact"),
-            )
-
-
-def check_unmentioned(report: FileReport, article: Article, index: NameIndex) -> None:
-    """C004: the body names no registry entity that the article does not mention."""
-    mentioned = {mention.entity for mention in article.mentions}
-    for entity in sorted(index.matcher.entities_in(article.body) - mentioned):
-        kind = index.kinds.get(entity, "entity")
-        report.add(
-            "C004",
-            f"the body names {kind} '{entity}' but the article has no mention of it",
-            ("mentions",),
-            key=True,
-        )
 
 
 def _is_part_of(exact_tokens: list[str], name_tokens: list[str]) -> bool:

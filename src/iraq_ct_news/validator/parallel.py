@@ -1,8 +1,9 @@
 """Checking many files on every core: a process pool over :func:`.stage.check_file`.
 
 Each file is checked on its own, so the files are split into chunks and the chunks spread over
-worker processes; only the small, plain :class:`~.stage.Outcome` of each file comes back (no
-document, no reference list, and a model only when a release is being built). Below
+worker processes; each :class:`~.checked.CheckedFile` comes back without its document or its
+reference list (see :meth:`~.checked.CheckedFile.travel`), and with its model and span offsets
+only when a release is being built. Below
 :data:`MIN_PARALLEL` files, or with one core, the files are checked in this process: starting
 workers costs more than it saves.
 
@@ -21,8 +22,10 @@ from typing import TYPE_CHECKING
 
 from ..gcpause import bulk_allocation
 from ..layout import CuratedFile
+from .checked import CheckedFile
+from .context import StageContext
 from .seeds import SeedStore
-from .stage import Outcome, StageContext, check_file
+from .stage import check_file
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -50,8 +53,8 @@ def check_files(
     *,
     jobs: int | None = None,
     advance: Callable[[int], None] = lambda count: None,
-) -> list[Outcome]:
-    """The outcome of every file in ``sources``, in the same order."""
+) -> list[CheckedFile]:
+    """Every file in ``sources`` checked, in the same order."""
     jobs = usable_cores() if jobs is None else max(1, jobs)
     if jobs == 1 or len(sources) < MIN_PARALLEL:
         seeds = SeedStore(context.root)
@@ -93,13 +96,11 @@ def _start_worker(context: StageContext) -> None:
     _WORKER_SEEDS = SeedStore(context.root)
 
 
-def _check_chunk(chunk: list[CuratedFile]) -> list[Outcome]:
+def _check_chunk(chunk: list[CuratedFile]) -> list[CheckedFile]:
     assert _WORKER_CONTEXT is not None and _WORKER_SEEDS is not None
     done = []
     with bulk_allocation():
         for source in chunk:
-            outcome = check_file(_WORKER_CONTEXT, source, _WORKER_SEEDS)
-            outcome.document = None
-            outcome.facts.refs = None  # worked out again only for a file with a broken reference
-            done.append(outcome)
+            checked = check_file(_WORKER_CONTEXT, source, _WORKER_SEEDS)
+            done.append(checked.travel(_WORKER_CONTEXT.keep_records))
     return done

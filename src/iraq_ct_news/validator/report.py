@@ -6,8 +6,8 @@ import re
 from collections.abc import Callable
 
 from ..findings import Finding
-from ..rules import severity_of
 from ..yamlreader import Document, PathKey, Position
+from .checks.base import Code
 
 
 def format_path(path: PathKey) -> str:
@@ -24,9 +24,9 @@ def format_path(path: PathKey) -> str:
 class FileReport:
     """The findings for one file; each ``add`` places the finding at the field it is about.
 
-    ``loader`` gives the document when the report was made without one: a file checked in
-    another process or remembered by the cache is read again only if a check across files has
-    something to say about it.
+    ``loader`` gives the document when the report has none: a file checked in another process
+    or remembered by the cache is read again only if a check across files has something to say
+    about it.
     """
 
     def __init__(
@@ -37,22 +37,32 @@ class FileReport:
     ) -> None:
         self.display_path = display_path
         self._document = document
-        self._loader = loader
+        self.loader = loader
         self.findings: list[Finding] = []
         self.index_map: dict[str, list[int]] = {}
         """For a repaired record: original index of each kept item of a list that lost items."""
 
+    def __getstate__(self) -> dict[str, object]:
+        # Sent between processes without the document or a way to read it again.
+        return {"display_path": self.display_path, "findings": self.findings,
+                "index_map": self.index_map}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._document = None
+        self.loader = None
+
     @property
     def document(self) -> Document | None:
-        if self._document is None and self._loader is not None:
-            loader, self._loader = self._loader, None
+        if self._document is None and self.loader is not None:
+            loader, self.loader = self.loader, None
             self._document = loader()
         return self._document
 
     @document.setter
     def document(self, document: Document | None) -> None:
         self._document = document
-        self._loader = None
+        self.loader = None
 
     def _original_indices_in(self, message: str) -> str:
         for name, kept in self.index_map.items():
@@ -73,23 +83,25 @@ class FileReport:
 
     def add(
         self,
-        code: str,
+        code: Code,
         message: str,
         path: PathKey = (),
         *,
         key: bool = False,
         position: Position | None = None,
     ) -> None:
+        if not isinstance(code, Code):
+            raise TypeError(f"{code!r} is not a declared rule code")
         path = self._original(path)
         message = self._original_indices_in(message)
         if position is None:
             position = self.document.locate(path, key=key) if self.document else (1, 1)
         line, column = position
         self.findings.append(
-            Finding(self.display_path, line, column, code, message, severity_of(code))
+            Finding(self.display_path, line, column, code.code, message, code.severity)
         )
 
-    def add_in_block(self, code: str, message: str, path: PathKey, offset: int) -> None:
+    def add_in_block(self, code: Code, message: str, path: PathKey, offset: int) -> None:
         """A finding about the character at ``offset`` inside the text block at ``path``."""
         path = self._original(path)
         position = self.document.locate_in_block(path, offset) if self.document else (1, 1)

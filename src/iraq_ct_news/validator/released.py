@@ -1,38 +1,33 @@
-"""Versioning rules (DATA-MODEL §4 rule 7): curated records against the last release.
+"""What the versioning rules need of the last release in ``dataset/``, read once per run.
 
-The release in ``dataset/`` is the record of what users have seen. Against it: a record whose
-content changed needs a higher ``revision`` and a later ``modified`` date (V002, V003); a
-released id may not disappear from ``curated/`` (V004: withdraw instead); ``revision`` never
-goes down and ``created`` never changes (V005). Without a ``dataset/`` (before the first
-release) there is nothing to compare and no finding.
-
-Content is compared through ``content_sha256`` (see :mod:`iraq_ct_news.release.content`),
-recomputed on both sides so that a release written by an older build is judged by the same
-definition.
+Articles are the bulk of a release, so they are read as plain JSON and their stored
+``content_sha256`` is used; registry records carry no stored hash, are few, and are read as
+models and hashed. The summary is kept in the cache, keyed by the SHA-256 of the release files,
+so an unchanged release is not read again.
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
 import re
-from collections.abc import Callable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import NamedTuple
 
 from pydantic import BaseModel
 
+from ..cache import ValidationCache
+from ..content import content_sha256
 from ..errors import BuildError
-from ..findings import Finding
-from ..layout import DATASET, RecordKind, record_path
-from ..models import Article, Organization, Person, Place, VersionedRecord
-from .cross_checks import TreeFile
+from ..kinds import VERSIONED
+from ..layout import DATASET, RecordKind
+from ..models import VersionedRecord
+from ..release.jsonl import read_jsonl
 
+#: The release file and model of each versioned kind (from the table of kinds).
 RELEASE_FILES: dict[RecordKind, tuple[str, type[BaseModel]]] = {
-    "article": ("articles.jsonl", Article),
-    "person": ("people.jsonl", Person),
-    "organization": ("organizations.jsonl", Organization),
-    "place": ("places.jsonl", Place),
+    kind: (row.release_file, row.release_model) for kind, row in VERSIONED.items()
 }
 
 
@@ -54,9 +49,6 @@ def read_released(directory: Path) -> dict[RecordKind, dict[str, ReleasedRecord]
     articles). Registry records carry no stored hash; they are few, and are read as models and
     hashed.
     """
-    from ..release.content import content_sha256
-    from ..release.jsonl import read_jsonl
-
     released: dict[RecordKind, dict[str, ReleasedRecord]] = {}
     for kind, (name, model) in RELEASE_FILES.items():
         path = directory / name
@@ -179,79 +171,36 @@ def _sha256(value: object) -> str:
     return value
 
 
-def check_versions(
-    root: Path,
-    files: list[TreeFile],
-    display: Callable[[PurePosixPath], str],
-    released: dict[RecordKind, dict[str, ReleasedRecord]] | str | None = None,
-) -> list[Finding]:
-    """Add V002/V003/V005 findings to the files concerned; return the findings (V004, V006)
-    that belong to no existing file.
 
-    ``released`` is the release as :func:`read_released` reads it, when the caller already has
-    it (from the cache); it is read from ``root/dataset`` otherwise.
-    """
+
+def load_released(root: Path, cache: ValidationCache | None) -> Released | str | None:
+    """The release in ``root/dataset`` as :func:`read_released` reads it, from the cache when
+    its files are unchanged; None when there is no release to compare with."""
     directory = root / DATASET
-    if not (directory / RELEASE_FILES["article"][0]).is_file():
-        return []
-    if released is None:
-        released = read_released(directory)
-    if isinstance(released, str):
-        return [
-            Finding(display(PurePosixPath(DATASET)), 1, 1, "V006",
-                    f"versioning not checked: {released}", "warning")
-        ]
-    present: dict[RecordKind, set[str]] = {kind: set() for kind in RELEASE_FILES}
-    for tree_file in files:
-        kind = tree_file.source.kind
-        if kind not in present:
-            continue
-        present[kind].add(tree_file.source.stem)
-        facts = tree_file.facts
-        if facts.version is None or facts.record_id is None:
-            continue
-        previous = released[kind].get(facts.record_id)
-        if previous is None:
-            continue
-        old = previous
-        revision, created, modified, sha256 = facts.version
-        if (
-            revision >= old.revision
-            and created == old.created
-            and sha256 == previous.content_sha256
-        ):
-            continue  # the common case: nothing to report, and no report made
-        report = tree_file.report
-        if revision < old.revision:
-            report.add("V005", f"revision {revision} is lower than the released "
-                       f"revision {old.revision}", ("revision",))
-        if created != old.created:
-            report.add("V005", f"created was {old.created} in the release; it never "
-                       "changes", ("created",))
-        if sha256 == previous.content_sha256:
-            continue
-        if revision <= old.revision:
-            report.add(
-                "V002",
-                f"content changed since release (revision {old.revision}) but revision is "
-                f"{revision}; set it to {old.revision + 1}",
-                ("revision",),
-            )
-        if modified <= old.modified:
-            report.add(
-                "V003",
-                f"content changed but modified ({modified}) is not after the "
-                f"released {old.modified}",
-                ("modified",),
-            )
-    missing: list[Finding] = []
-    for kind, records in released.items():
-        for record_id in sorted(set(records) - present[kind]):
-            missing.append(
-                Finding(
-                    display(record_path(kind, record_id)), 1, 1, "V004",
-                    f"{kind} '{record_id}' is in the release but not in curated/; restore it "
-                    "and set status: withdrawn",
-                )
-            )
-    return missing
+    names = [name for name, _model in RELEASE_FILES.values()]
+    if not (directory / names[0]).is_file():
+        return None
+    if cache is None:
+        return read_released(directory)
+    digest = hashlib.sha256(b"release\0")
+    for name in names:
+        path = directory / name
+        if directory.is_symlink() or path.is_symlink() or not path.is_file():
+            return read_released(directory)  # refused or missing: not cached
+        try:
+            sha256 = cache.hasher.sha256(path, None)
+        except OSError:
+            return read_released(directory)
+        digest.update(f"{name}\0{sha256}\0".encode())
+    key = cache.key("release", digest.hexdigest())
+    entry = cache.read([key]).get(key)
+    if entry is not None:
+        decoded = released_from_json(entry)
+        if decoded is not None:
+            cache.used.add(key)
+            cache.write({})  # the signatures learnt on the way
+            return decoded
+    released = read_released(directory)
+    cache.write({key: released_to_json(released)})
+    cache.used.add(key)
+    return released

@@ -26,7 +26,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..models import Article
+from .models import Article
 
 #: Top-level fields that are bookkeeping, not content.
 LIFECYCLE_FIELDS = frozenset({"schema_version", "revision", "created", "modified"})

@@ -1,0 +1,56 @@
+"""Registry names in article text (C001, C004): a mention names its entity, and every registry
+name a body contains has a mention.
+
+Both read every registry record's spellings, so they run once the registries are read, against
+the :class:`~iraq_ct_news.validator.names.NameIndex` (whose fingerprint the cache compares).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...models import Article
+from .base import Dependency, article_check, declare
+
+if TYPE_CHECKING:
+    from ..checked import CheckedFile
+    from ..context import FileRun
+
+C001 = declare(
+    "C001", "mention does not name its entity", "warning",
+    "A mention's `exact` contains none of the entity's names, aliases or acronyms (Arabic "
+    "normalised). Either the mention points at the wrong record or the registry lacks this "
+    "spelling.",
+    "Add the spelling to the registry record's `aliases`, or fix the `entity`.",
+)
+C004 = declare(
+    "C004", "named entity without a mention", "warning",
+    "The text contains a name or alias of a registry record that the article does not "
+    "mention.",
+    "Add a mention for it, or correct the registry aliases if the match is a false one.",
+)
+
+@article_check(C001, C004, depends=(Dependency.NAMES,))
+def check_names(checked: CheckedFile, run: FileRun) -> None:
+    article = checked.record
+    assert isinstance(article, Article)
+    index = run.names
+    assert index is not None
+    report = checked.report
+    for position, mention in enumerate(article.mentions):
+        if not index.names_entity(mention.entity, mention.exact):
+            report.add(
+                C001,
+                f"mentions[{position}].exact {mention.exact!r} contains no name or alias of "
+                f"'{mention.entity}'",
+                ("mentions", position, "exact"),
+            )
+    mentioned = {mention.entity for mention in article.mentions}
+    for entity in sorted(index.matcher.entities_in(article.body) - mentioned):
+        kind = index.kinds.get(entity, "entity")
+        report.add(
+            C004,
+            f"the body names {kind} '{entity}' but the article has no mention of it",
+            ("mentions",),
+            key=True,
+        )

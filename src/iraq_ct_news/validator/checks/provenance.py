@@ -1,0 +1,107 @@
+"""An article against its seed (P001–P004, P009): the seed exists inside ``seeds/`` and has
+the stated hash, and the body, the headline and the printed source details occur in it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...models import Article
+from ...textutil import fold_whitespace
+from ..seeds import Seed
+from .base import Dependency, declare, file_check
+
+if TYPE_CHECKING:
+    from ..checked import CheckedFile
+    from ..context import FileRun
+
+P001 = declare(
+    "P001", "seed not found", "error",
+    "`seed` must name a file directly inside the repository's `seeds/` folder (no folders, "
+    "no `..`, no absolute paths, no symbolic link that leads out of `seeds/`).",
+    "Copy the source document into `seeds/` and give its file name.",
+)
+P002 = declare(
+    "P002", "seed hash mismatch", "error",
+    "`seed_sha256` must be the SHA-256 of the seed file's bytes: it proves the record was "
+    "curated from exactly this document.",
+    "Put the hash printed in the message into `seed_sha256` (seeds themselves are never "
+    "edited).",
+)
+P003 = declare(
+    "P003", "body paragraph not in the seed", "error",
+    "Each paragraph of `body`, with whitespace folded, must occur verbatim in the seed. The "
+    "body is the source's own words with site chrome removed, never a paraphrase.",
+    "Copy the paragraph from the seed again; do not correct spelling or punctuation.",
+)
+P004 = declare(
+    "P004", "headline not in the seed", "error",
+    "`headline.ar` (whitespace folded) must occur verbatim in the seed.",
+    "Copy the headline from the seed.",
+)
+P009 = declare(
+    "P009", "source text not in the seed", "error",
+    "`source.byline`, `source.dateline` and `source.rights` are copied as printed in the "
+    "seed.",
+    "Copy the text from the seed, or set the field to null when the seed prints none.",
+)
+
+def seed_of(checked: CheckedFile, run: FileRun) -> Seed | None:
+    """The article's seed, when it can be read (its problem is :func:`check_seed`'s)."""
+    article = checked.record
+    assert isinstance(article, Article)
+    if "seed" not in run.memo:
+        found = run.seeds.get(article.seed)
+        run.memo["seed"] = found if isinstance(found, Seed) else None
+    seed: Seed | None = run.memo["seed"]
+    return seed
+
+
+@file_check(P001, P002, kinds=("article",), depends=(Dependency.SEED,))
+def check_seed(checked: CheckedFile, run: FileRun) -> None:
+    article = checked.record
+    assert isinstance(article, Article)
+    found = run.seeds.get(article.seed)
+    if not isinstance(found, Seed):
+        checked.report.add(P001, found.message, ("seed",))
+        return
+    if found.sha256 != article.seed_sha256:
+        checked.report.add(
+            P002,
+            f"seed_sha256 does not match seeds/{article.seed} (its SHA-256 is {found.sha256})",
+            ("seed_sha256",),
+        )
+
+
+@file_check(P003, P004, P009, kinds=("article",), depends=(Dependency.SEED,))
+def check_text_in_seed(checked: CheckedFile, run: FileRun) -> None:
+    article = checked.record
+    assert isinstance(article, Article)
+    seed = seed_of(checked, run)
+    if seed is None:
+        return
+    report = checked.report
+    offset = 0
+    for number, (paragraph, folded) in enumerate(run.paragraphs(article), start=1):
+        if folded and folded not in seed.folded:
+            report.add_in_block(
+                P003,
+                f"body paragraph {number} does not occur in seeds/{seed.name}: "
+                f"{preview(paragraph)}",
+                ("body",),
+                offset,
+            )
+        offset += len(paragraph) + 2
+    if fold_whitespace(article.headline.ar) not in seed.folded:
+        report.add(P004, f"headline.ar does not occur in seeds/{seed.name}", ("headline", "ar"))
+    for name in ("byline", "dateline", "rights"):
+        value = getattr(article.source, name)
+        if value is not None and fold_whitespace(value) not in seed.folded:
+            report.add(
+                P009, f"source.{name} does not occur in seeds/{seed.name}", ("source", name)
+            )
+
+
+def preview(text: str, limit: int = 50) -> str:
+    """A short, quoted, single-line excerpt of ``text`` for a message."""
+    text = " ".join(text.split())
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
