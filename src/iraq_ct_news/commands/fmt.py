@@ -53,6 +53,7 @@ class _Outcome:
 def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError
     from ..layout import CURATED, curated_files
+    from ..textutil import printable
     from ..validator.run import display_path
 
     root: Path = args.root
@@ -76,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         print(_summary(len(changed), len(outcomes), len(refused), "would be reformatted"))
         return 1 if changed or refused else 0
     for removed in _remove_leftovers(root):
-        print(f"removed {display_path(root, removed)} (left by an interrupted write)")
+        print(f"removed {printable(display_path(root, removed))} (left by an interrupted write)")
     written = _write(root, changed)
     for outcome in changed[:written]:
         print(f"reformatted {outcome.display}")
@@ -137,9 +138,11 @@ def _format_one(root: Path, relative: PurePosixPath) -> _Outcome:
     from ..fsutil import FileTooLarge, NotARegularFile, read_regular_file
     from ..layout import classify
     from ..limits import MAX_FILE_BYTES
+    from ..textutil import printable
     from ..validator.run import display_path
 
-    outcome = _Outcome(relative, display_path(root, relative))
+    # Printed at the start of lines: a line end in a file name must not make a second line.
+    outcome = _Outcome(relative, printable(display_path(root, relative)))
     kind = classify(relative)
     path = root / relative
 

@@ -26,6 +26,7 @@ from ..fsutil import (
     read_regular_file,
 )
 from ..kinds import KINDS
+from ..textutil import printable
 from ..layout import DATASET, SCHEMA
 from ..validator import ValidationResult, validate_repository
 from . import parquet
@@ -177,7 +178,8 @@ def check(
             problems.append(f"{DATASET}/{relative}: {problem}")
     if directory.is_dir():
         for path in sorted(directory.rglob("*")):
-            relative = path.relative_to(directory).as_posix()
+            # A name a pull request chose, printed at the start of a line.
+            relative = printable(path.relative_to(directory).as_posix())
             if relative.split("/")[0] == PARQUET_DIR:
                 continue
             if path.is_symlink() and relative not in expected:
