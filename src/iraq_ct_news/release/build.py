@@ -26,8 +26,8 @@ from ..fsutil import (
     read_regular_file,
 )
 from ..kinds import KINDS
+from ..layout import DATASET, RETIRED_PREFIX, SCHEMA, STAGING_PREFIX
 from ..textutil import printable
-from ..layout import DATASET, SCHEMA
 from ..validator import ValidationResult, validate_repository
 from . import parquet
 from .card import render_card
@@ -42,8 +42,8 @@ if TYPE_CHECKING:
     from ..cache import ValidationCache
     from ..progress import Progress
 
-_STAGING_PREFIX = f".{DATASET}.new-"
-_RETIRED_PREFIX = f".{DATASET}.old-"
+_STAGING_PREFIX = STAGING_PREFIX
+_RETIRED_PREFIX = RETIRED_PREFIX
 
 
 @dataclass

@@ -40,13 +40,13 @@ def read_jsonl(path: Path, model: type[M]) -> list[M]:
     """Every record in ``path``, validated as ``model``; a bad line raises :class:`BuildError`."""
     records: list[M] = []
     with bulk_allocation():
-        for number, line in _lines(path):
+        for number, line in numbered_lines(path):
             if not line.isspace():
                 records.append(_validate(path, number, line, model))
     return records
 
 
-def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
+def numbered_lines(path: Path) -> Iterator[tuple[int, bytes]]:
     """The numbered lines of the release file ``path``, read within the limits.
 
     A release folder can come from anywhere (``diff`` and ``show --path`` read pull requests'
@@ -112,7 +112,7 @@ def read_lazy(path: Path, model: type[M]) -> LazyRecords[M]:
     model, with the same error.
     """
     lines: dict[str, tuple[int, bytes]] = {}
-    for number, line in _lines(path):
+    for number, line in numbered_lines(path):
         if line.isspace():
             continue
         match = _ID_AT_START.match(line)
