@@ -200,7 +200,43 @@ def _periodic_occurrences(path: Path, original: bytes) -> None:
     assert path.stat().st_size < MAX_FILE_BYTES
 
 
+def _many_long_aliases(path: Path, original: bytes) -> None:
+    """Four hundred aliases of 150 words each on a place, every word of them frequent in a
+    mention of 20,000 words, none of them in it (C001 compared every alias word with every
+    mention word: mention words × alias words × aliases)."""
+    place = path.parents[1] / "places/fixture-baghdad.yaml"
+    aliases = "".join(
+        "- " + "الرشيد الكرخ " * (number % 75) + "الكرخ " * (1 + number // 75)
+        + "الرشيد الكرخ " * 37 + "\n"
+        for number in range(400)
+    )
+    place_text = place.read_text(encoding="utf-8")
+    place.write_text(place_text.replace("aliases: []\n", "aliases:\n" + aliases))
+    text = original.decode("utf-8")
+    mention = "- entity: fixture-baghdad\n  exact: بغداد\n"
+    assert text.count(mention) == 1
+    path.write_text(text.replace(
+        mention, "- entity: fixture-baghdad\n  exact: " + "الرشيد الكرخ " * 10_000 + "\n"
+    ))
+
+
+def _many_paragraphs_large_seed(path: Path, original: bytes) -> None:
+    """A body of 3,000 distinct paragraphs, none in the seed, against a 1 MiB seed (each
+    paragraph scanned the whole seed)."""
+    text = _with_seed_hash(original.decode("utf-8"), _large_seed(path))
+    head, rest = text.split("body: |-\n", 1)
+    tail = rest[rest.index("themes:"):]
+    paragraphs = "\n\n".join(
+        f"  ب ب ب ب ب ب ب ب ب ب ب ب ب ب ب ب ب ب ب{number} ب ب ب ب ب ب ب ب ب ب ب"
+        for number in range(3000)
+    )
+    path.write_text(head + "body: |-\n" + paragraphs + "\n" + tail)
+    assert path.stat().st_size < MAX_FILE_BYTES
+
+
 GENERATORS: dict[str, Callable[[Path, bytes], None]] = {
+    "many-long-aliases": _many_long_aliases,
+    "many-paragraphs-large-seed": _many_paragraphs_large_seed,
     "seed-scope-long-prefix": _seed_scope_long_prefix,
     "many-seed-scope-events": _many_seed_scope_events,
     "periodic-occurrences": _periodic_occurrences,
