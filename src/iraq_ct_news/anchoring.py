@@ -86,7 +86,9 @@ def find_matches(text: str, needle: str, limit: int | None = None) -> Matches:
         # needle, and the next match; every match up to where the text stops repeating with
         # that step is ``step`` further on, and there is none in between.
         step = following - position
-        end = _repeating_end(text, position, step)
+        # Only as far as the matches still wanted reach: two, usually.
+        reach = None if limit is None else (limit - total - 1) * step + len(needle)
+        end = _repeating_end(text, position, step, reach)
         count = (end - position - len(needle)) // step + 1
         if limit is not None:
             count = min(count, limit - total)
@@ -96,11 +98,14 @@ def find_matches(text: str, needle: str, limit: int | None = None) -> Matches:
     return Matches(tuple(runs))
 
 
-def _repeating_end(text: str, start: int, step: int) -> int:
+def _repeating_end(text: str, start: int, step: int, reach: int | None = None) -> int:
     """The end of the longest stretch from ``start`` in which ``text`` repeats every ``step``
-    characters (``text[i] == text[i - step]``), found by doubling and halving the length
-    compared, so its cost is the stretch's length times a logarithm, in C comparisons."""
+    characters (``text[i] == text[i - step]``), looked for no further than ``reach``
+    characters from ``start`` when given; found by doubling and halving the length compared,
+    so its cost is the stretch's length times a logarithm, in C comparisons."""
     available = len(text) - start - step
+    if reach is not None:
+        available = min(available, max(0, reach - step))
     good, probe = 0, max(1, step)
     while probe <= available and text.startswith(text[start : start + probe], start + step):
         good, probe = probe, probe * 2

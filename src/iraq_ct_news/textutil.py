@@ -110,10 +110,13 @@ def printable(text: str, *, keep: str = "") -> str:
     """
     if text.isprintable():
         return text
-    return "".join(
-        char if char == " " or char in keep or char.isprintable() else _escape(char)
-        for char in text
-    )
+    if keep:
+        # Output is mostly printable lines: only the pieces between kept characters that are
+        # not printable are looked at character by character.
+        pieces = re.split(f"([{re.escape(keep)}])", text)
+        return "".join(piece if piece.isprintable() or piece in keep else printable(piece)
+                       for piece in pieces)
+    return "".join(char if char == " " or char.isprintable() else _escape(char) for char in text)
 
 
 def _escape(char: str) -> str:
