@@ -59,7 +59,10 @@ class NameIndex:
         if self._fingerprint is None:
             document = json.dumps([list(self.names.items()), sorted(self.kinds.items())],
                                   ensure_ascii=False, separators=(",", ":"))
-            self._fingerprint = hashlib.sha256(document.encode("utf-8")).hexdigest()
+            # "surrogatepass": an id taken from a file name that is not UTF-8 is hashed too.
+            self._fingerprint = hashlib.sha256(
+                document.encode("utf-8", "surrogatepass")
+            ).hexdigest()
         return self._fingerprint
 
     def names_entity(self, entity: str, exact: str) -> bool:
