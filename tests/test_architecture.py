@@ -33,7 +33,8 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "checks": ("validator", "validator.*", "formatting"),
     "release": ("release", "release.*"),
     "loaders": ("", "release.dataset", "release.diff"),
-    "commands": ("commands", "commands.*", "cli", "__main__", "scaffold"),
+    # The command line, and the work behind a command that nothing else uses (`new`, `view`).
+    "commands": ("commands", "commands.*", "cli", "__main__", "scaffold", "view", "view.*"),
 }
 ORDER = list(LAYERS)
 

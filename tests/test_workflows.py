@@ -31,9 +31,11 @@ ARTICLE = "curated/articles/fixture-iom-agreement.yaml"
 PLACE = "curated/places/fixture-baghdad.yaml"
 ORGANIZATION = "curated/organizations/fixture-iom.yaml"
 #: The CI lines that prepare a machine rather than check anything; the workflow does that with
-#: actions (checkout, setup-python) and its `env`.
+#: actions (checkout, setup-python), its `env` and its runner image (which has Chrome and
+#: ChromeDriver for the browser tests, where CI installs Debian's Chromium).
 CI_SETUP = re.compile(
-    r"^(?:set |cd |python3 -m venv |\. |python -m pip install --quiet --upgrade pip|export |if |fi$)"
+    r"^(?:set |cd |python3 -m venv |\. |python -m pip install --quiet --upgrade pip|export |if |fi$"
+    r"|bash \.ci/install-browser$)"
 )
 
 

@@ -9,6 +9,7 @@ must not be written by hand.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import not_
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -69,6 +70,9 @@ class AnchorFields(RecordModel):
     """Computed by the build: code-point offset of the span's start (inclusive)."""
     end: NonNegativeInt | None = None
     """Computed by the build: code-point offset of the span's end (exclusive)."""
+    proposed: bool = Field(default=False, exclude_if=not_)
+    """Written by ``draft``: a machine's proposal, not data until a person deletes this mark.
+    On ``published_evidence`` it covers the whole block (``published``, ``published_basis``)."""
 
 
 class Span(AnchorFields):
@@ -169,6 +173,8 @@ class Event(RecordModel):
     participants: list[Id]
     summary: EnglishText
     """Curator-written English summary of the event."""
+    proposed: bool = Field(default=False, exclude_if=not_)
+    """Written by ``draft``: a machine's proposal, not data until a person deletes this mark."""
 
 
 class _AmountHead(RecordModel):

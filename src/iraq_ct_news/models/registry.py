@@ -6,6 +6,7 @@ One record per real-world entity, however many ways the corpus spells it: every 
 
 from __future__ import annotations
 
+from operator import not_
 from typing import Literal
 
 from pydantic import Field
@@ -51,6 +52,9 @@ class Person(VersionedRecord):
     positions: list[Position]
     identifiers: list[Identifier]
     """Verified external identifiers only."""
+    proposed: bool = Field(default=False, exclude_if=not_)
+    """Written by ``draft --write`` as a stub: not data until a person fills it in and deletes
+    this mark."""
 
 
 class Acronyms(RecordModel):
@@ -68,6 +72,9 @@ class Organization(VersionedRecord):
     country: CountryCode | None = None
     """ISO 3166-1 alpha-3 code of the country it belongs to (null for international bodies)."""
     identifiers: list[Identifier]
+    proposed: bool = Field(default=False, exclude_if=not_)
+    """Written by ``draft --write`` as a stub: not data until a person fills it in and deletes
+    this mark."""
 
 
 class Coordinates(RecordModel):
@@ -83,3 +90,6 @@ class Place(VersionedRecord):
     """ISO 3166-1 alpha-3 code (null for a region spanning countries)."""
     coordinates: Coordinates | None = None
     identifiers: list[Identifier]
+    proposed: bool = Field(default=False, exclude_if=not_)
+    """Written by ``draft --write`` as a stub: not data until a person fills it in and deletes
+    this mark."""

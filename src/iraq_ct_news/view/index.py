@@ -1,0 +1,37 @@
+"""The index page: every rendered article with its counts, linking to its page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import escape
+from .page import PageSummary, document_head
+
+E = escape.text
+
+
+def render_index(pages: Sequence[PageSummary]) -> str:
+    rows = []
+    for page in pages:
+        rows.append(
+            "<tr>"
+            f'<td><a href="{escape.attribute(page.page_name)}">{E(page.headline_en or page.record_id)}</a>'
+            f'<br><code>{E(page.display_path)}</code></td>'
+            f'<td lang="ar" dir="rtl">{E(page.headline_ar)}</td>'
+            f"<td>{page.errors}</td><td>{page.warnings}</td>"
+            f"<td>{page.proposals}</td><td>{page.annotations}</td></tr>\n"
+        )
+    table = (
+        '<div class="scroll" role="region" tabindex="0" aria-label="Articles"><table>\n'
+        '<thead><tr><th scope="col">Article</th><th scope="col">Headline</th>'
+        '<th scope="col">Errors</th><th scope="col">Warnings</th>'
+        '<th scope="col">Unconfirmed proposals</th><th scope="col">Anchored items</th>'
+        f"</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table></div>\n"
+    )
+    return (
+        document_head("iraq-ct-news — articles for review")
+        + "<body>\n<main>\n<h1>Articles for review</h1>\n"
+        f"<p class=\"meta\">{len(pages)} article(s). Each page shows the Arabic text with its"
+        " annotations marked, and every finding of the validator.</p>\n"
+        f"{table}</main>\n</body>\n</html>\n"
+    )

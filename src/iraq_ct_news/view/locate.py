@@ -1,0 +1,152 @@
+"""Which part of the page each validation finding belongs to.
+
+A finding names a line and column of the YAML file. The page shows it where a reviewer looks
+for it: on the marked words when it is about an anchored item (a mention, a quote …), at the
+very character when it is inside the body or headline, on the event it is about, or else in
+the list of findings with the field it names. The data path a line belongs to is worked out from
+the reader's own record of where it read each value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from ..findings import Finding
+from ..yamlreader import Document, PathKey
+
+TargetKind = Literal["annotation", "text", "event", "field", "file"]
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: TargetKind
+    path: PathKey = ()
+    """The data path the finding is about (the annotation's or event's path for those)."""
+    scope: str = ""
+    """For ``text``: ``body`` or ``headline``."""
+    offset: int = 0
+    """For ``text``: the code-point offset in that text."""
+
+
+@dataclass(frozen=True)
+class PlacedFinding:
+    number: int
+    finding: Finding
+    target: Target
+
+    @property
+    def element_id(self) -> str:
+        return f"finding-{self.number}"
+
+    @property
+    def pin_id(self) -> str:
+        return f"pin-{self.number}"
+
+
+def locate_all(
+    findings: Sequence[Finding], document: Document | None, annotation_paths: Sequence[PathKey]
+) -> list[Target]:
+    """Where on the page each of ``findings`` is shown (in the same order)."""
+    if document is None:
+        return [Target("file") for _ in findings]
+    spans = _line_spans(document)
+    lines = document.text.split("\n")
+    longest_first = sorted(annotation_paths, key=len, reverse=True)
+    return [_locate(finding, document, spans, lines, longest_first) for finding in findings]
+
+
+def _locate(
+    finding: Finding,
+    document: Document,
+    spans: dict[PathKey, list[int]],
+    lines: list[str],
+    annotation_paths: Sequence[PathKey],
+) -> Target:
+    path = _path_at(spans, finding.line)
+    if path is None:
+        return Target("file")
+    for annotation_path in annotation_paths:
+        if path[: len(annotation_path)] == annotation_path:
+            return Target("annotation", annotation_path)
+    for scope, text_path in (("body", ("body",)), ("headline", ("headline", "ar"))):
+        if path == text_path:
+            offset = _offset_in_text(document, lines, text_path, finding.line, finding.column)
+            if offset is not None:
+                return Target("text", text_path, scope, offset)
+    if len(path) >= 2 and path[0] == "events" and isinstance(path[1], int):
+        return Target("event", path[:2])
+    return Target("field", path)
+
+
+def _line_spans(document: Document) -> dict[PathKey, list[int]]:
+    """For each data path, the first and last line of the file it is written on."""
+    spans: dict[PathKey, list[int]] = {}
+    for table in (document.positions, document.key_positions):
+        for path, (at_line, _column) in table.items():
+            low_high = spans.setdefault(path, [at_line, at_line])
+            low_high[0] = min(low_high[0], at_line)
+            low_high[1] = max(low_high[1], at_line)
+    for path, first_line in document.block_content_lines.items():
+        value = _value_at(document, path)
+        if isinstance(value, str) and path in spans:
+            spans[path][1] = max(spans[path][1], first_line + value.count("\n"))
+    # A container runs to the last line of anything inside it.
+    for path, (_low, high) in list(spans.items()):
+        for cut in range(1, len(path)):
+            ancestor = spans.get(path[:cut])
+            if ancestor is not None and high > ancestor[1]:
+                ancestor[1] = high
+    return spans
+
+
+def _path_at(spans: dict[PathKey, list[int]], line: int) -> PathKey | None:
+    """The deepest data path whose written lines include ``line``."""
+    best: PathKey | None = None
+    for path, (low, high) in spans.items():
+        if path and low <= line <= high and (best is None or len(path) > len(best)):
+            best = path
+    return best
+
+
+def _offset_in_text(
+    document: Document, lines: list[str], path: PathKey, line: int, column: int
+) -> int | None:
+    """The code-point offset in a text value of a line and column of the file.
+
+    Only a literal block (``|``) maps line by line onto its value; for a one-line value, the
+    column counts from where the value starts, when it is written without quotes.
+    """
+    value = _value_at(document, path)
+    if not isinstance(value, str):
+        return None
+    first = document.block_content_lines.get(path)
+    if first is not None:
+        index = line - first
+        value_lines = value.split("\n")
+        if not 0 <= index < len(value_lines) or not 0 < line <= len(lines):
+            return None
+        written = lines[line - 1]
+        indent = len(written) - len(written.lstrip(" "))
+        within = min(max(column - 1 - indent, 0), len(value_lines[index]))
+        return sum(len(text) + 1 for text in value_lines[:index]) + within
+    start = document.positions.get(path)
+    if start is None or start[0] != line or "\n" in value:
+        return None
+    written = lines[line - 1] if 0 < line <= len(lines) else ""
+    if written[start[1] - 1 : start[1] - 1 + len(value)] != value:
+        return None  # quoted or escaped: columns do not map onto the value
+    return min(max(column - start[1], 0), len(value))
+
+
+def _value_at(document: Document, path: PathKey) -> object:
+    value: object = document.data
+    for part in path:
+        if isinstance(value, dict) and isinstance(part, str):
+            value = value.get(part)
+        elif isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
+            value = value[part]
+        else:
+            return None
+    return value

@@ -1,0 +1,255 @@
+"""The review pages in a real browser: Debian's headless Chromium, driven through ChromeDriver.
+
+What the HTML tests cannot see: that the browser builds the same marks from the page (each
+mark's text is its annotation's ``exact``), that the text is laid out right-to-left, that
+loading a page logs no error (a blocked resource or a policy violation would), and that the
+keyboard reaches the marks and shows what each one is. A screenshot of each page is saved for a
+person to look at (``IRAQ_CT_NEWS_SCREENSHOTS`` names a folder to keep them in).
+
+The tests skip when no browser is installed, except in CI (``CI`` set), where ``.ci/run``
+installs one: there a missing browser fails them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from iraq_ct_news.view import render_view
+
+from .conftest import REPOSITORY
+from .view_support import expected_spans, released_articles
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+#: The flags that keep a test browser from reaching the network or a profile of its own.
+FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--window-size=1400,1000",
+)
+
+
+def _find_browser() -> tuple[str, str] | None:
+    browser = next((found for name in BROWSERS if (found := shutil.which(name))), None)
+    driver = shutil.which("chromedriver")
+    if driver is None and os.environ.get("CHROMEWEBDRIVER"):
+        candidate = Path(os.environ["CHROMEWEBDRIVER"]) / "chromedriver"
+        driver = str(candidate) if candidate.is_file() else None
+    return (browser, driver) if browser and driver else None
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+def _unavailable(reason: str) -> None:
+    if _in_ci():
+        pytest.fail(f"{reason}; CI must run the browser tests (.ci/install-browser installs it)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def driver() -> Iterator[Any]:
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        _unavailable("selenium is not installed (it is in the test extra)")
+    found = _find_browser()
+    if found is None:
+        _unavailable("no Chromium and ChromeDriver found")
+        return
+    browser, chromedriver = found
+    options = webdriver.ChromeOptions()
+    options.binary_location = browser
+    profile = tempfile.mkdtemp(prefix="view-browser-")
+    for flag in (*FLAGS, f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    session = webdriver.Chrome(service=Service(chromedriver), options=options)
+    try:
+        yield session
+    finally:
+        session.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("view-pages")
+    render_view(REPOSITORY, [], out)
+    return out
+
+
+def _screenshots(tmp_path: Path) -> Path:
+    kept = os.environ.get("IRAQ_CT_NEWS_SCREENSHOTS")
+    folder = Path(kept) if kept else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _open(driver: Any, page: Path) -> list[dict[str, Any]]:
+    """Load ``page`` and return what the browser logged while loading it."""
+    driver.get_log("browser")  # drop what earlier pages logged
+    driver.get(page.resolve().as_uri())
+    return list(driver.get_log("browser"))
+
+
+MARK_TEXTS = """
+const texts = {};
+for (const mark of document.querySelectorAll('mark[data-ann]')) {
+  texts[mark.dataset.ann] = (texts[mark.dataset.ann] || '') + mark.textContent;
+}
+return texts;
+"""
+
+
+@pytest.mark.parametrize("article", released_articles(REPOSITORY), ids=lambda a: a.id)
+def test_the_browser_shows_each_annotation_rtl_without_errors(
+    article: Any, driver: Any, pages: Path, tmp_path: Path
+) -> None:
+    log = _open(driver, pages / f"{article.id}.html")
+    assert [entry for entry in log if entry["level"] in ("SEVERE", "WARNING")] == []
+
+    texts = driver.execute_script(MARK_TEXTS)
+    expected = {span.key: span.exact for span in expected_spans(article)}
+    assert texts == expected
+
+    for container in ("body", "headline"):
+        direction = driver.execute_script(
+            "return getComputedStyle(document.getElementById(arguments[0])).direction", container
+        )
+        assert direction == "rtl", container
+    body_text = driver.execute_script("return document.getElementById('body').textContent")
+    assert body_text == article.body
+    assert driver.execute_script(
+        "return getComputedStyle(document.querySelector('aside')).direction"
+    ) == "ltr"
+    # The body's first words are laid out from the right edge of its box.
+    right_aligned = driver.execute_script(
+        """const body = document.getElementById('body');
+        const range = document.createRange();
+        range.setStart(body.firstChild, 0); range.setEnd(body.firstChild, 1);
+        const glyph = range.getBoundingClientRect(), box = body.getBoundingClientRect();
+        return box.right - glyph.right < 40 && glyph.left - box.left > box.width / 2;"""
+    )
+    assert right_aligned
+
+    shot = _screenshots(tmp_path) / f"{article.id}.png"
+    assert driver.save_screenshot(str(shot))
+    assert shot.stat().st_size > 20_000  # a rendered page, not a blank one
+
+
+def test_the_keyboard_reaches_the_marks_and_shows_what_they_are(
+    driver: Any, pages: Path, tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    article = "coalition-new-principles-against-isil-kuwait-2018"
+    _open(driver, pages / f"{article}.html")
+    reached: list[str] = []
+    for _ in range(8):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        key = driver.execute_script("return document.activeElement.dataset.ann || null")
+        if key is not None:
+            reached.append(key)
+        if len(reached) == 3:
+            break
+    assert reached[:3] == ["mentions-0", "mentions-1", "mentions-2"]  # headline, then body order
+    label = driver.execute_script(
+        "return getComputedStyle(document.activeElement, '::after').content"
+    )
+    title = driver.execute_script("return document.activeElement.title")
+    assert "middle-east" in title and label.strip('"') == title
+    described = driver.execute_script(
+        "const id = document.activeElement.getAttribute('aria-describedby');"
+        " return document.getElementById(id).textContent"
+    )
+    assert described == title
+    driver.save_screenshot(str(_screenshots(tmp_path) / f"{article}-focused.png"))
+
+
+def test_a_finding_link_leads_to_its_words(driver: Any, valid_tree: Path, tmp_path: Path) -> None:
+    article = valid_tree / "curated/articles/fixture-iom-agreement.yaml"
+    text = article.read_text(encoding="utf-8")
+    # A proposed mention whose words do not name its entity (C001, a warning on the words).
+    wrong = "- entity: fixture-gigauri\n  exact: السيد قاسم الأعرجي\n  proposed: true\n"
+    article.write_text(text.replace("  exact: بغداد\n", "  exact: بغداد\n" + wrong, 1),
+                       encoding="utf-8")
+    out = tmp_path / "out"
+    render_view(valid_tree, [], out)
+    log = _open(driver, out / "fixture-iom-agreement.html")
+    assert [entry for entry in log if entry["level"] == "SEVERE"] == []
+    link = driver.find_element("css selector", "#findings a[href='#a-mentions-4']")
+    link.click()
+    target = link.get_attribute("href").split("#", 1)[1]
+    assert driver.execute_script("return location.hash") == f"#{target}"
+    proposed = driver.execute_script(
+        "const mark = document.getElementById(arguments[0]);"
+        " return [mark.classList.contains('proposed'), getComputedStyle(mark, '::before').content,"
+        " getComputedStyle(mark).outlineStyle]",
+        target,
+    )
+    assert proposed == [True, '"?"', "dashed"]
+    driver.save_screenshot(str(_screenshots(tmp_path) / "fixture-proposed.png"))
+
+
+# -- without a browser -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ci, outcome", [("1", "fail"), ("true", "fail"), ("", "skip"), ("0", "skip")])
+def test_a_missing_browser_skips_except_in_ci(
+    ci: str, outcome: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CI", ci)
+    expected = pytest.fail.Exception if outcome == "fail" else pytest.skip.Exception
+    with pytest.raises(expected):
+        _unavailable("no Chromium and ChromeDriver found")
+
+
+def _fake_tools(folder: Path, tools: dict[str, str]) -> dict[str, str]:
+    """A PATH of real bash and grep plus the given stand-in scripts, and nothing else."""
+    folder.mkdir()
+    for real in ("bash", "grep"):
+        (folder / real).symlink_to(shutil.which(real) or f"/bin/{real}")
+    for name, body in tools.items():
+        (folder / name).write_text(f"#!/bin/bash\n{body}\n", encoding="utf-8")
+        (folder / name).chmod(0o755)
+    return {"PATH": str(folder), "HOME": str(folder)}
+
+
+INSTALL = REPOSITORY / ".ci" / "install-browser"
+
+
+def _install(environment: dict[str, str]) -> Any:
+    import subprocess
+
+    return subprocess.run(["bash", str(INSTALL)], env=environment, capture_output=True, text=True)
+
+
+def test_ci_installs_the_browser_as_root_only_when_missing(tmp_path: Path) -> None:
+    log = tmp_path / "apt.log"
+    apt = f'echo "$DEBIAN_FRONTEND $*" >> {log}'
+    done = _install(_fake_tools(tmp_path / "root", {"id": "echo 0", "apt-get": apt}))
+    assert done.returncode == 0, done.stderr
+    assert log.read_text(encoding="utf-8").splitlines() == [
+        "noninteractive update -qq",
+        "noninteractive install -y -qq chromium chromium-driver fonts-dejavu-core",
+    ]
+
+    log.unlink()
+    present = {"id": "echo 0", "apt-get": apt, "chromium": "", "chromedriver": "",
+               "fc-list": "echo 'DejaVu Sans'"}
+    done = _install(_fake_tools(tmp_path / "present", present))
+    assert done.returncode == 0 and not log.exists()  # nothing missing: apt-get is not run
+
+    done = _install(_fake_tools(tmp_path / "user", {"id": "echo 1000", "apt-get": apt}))
+    assert done.returncode == 0 and not log.exists()
+    assert "install chromium chromium-driver fonts-dejavu-core" in done.stderr
