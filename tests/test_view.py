@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html as html_module
 import re
 import shutil
 import unicodedata
@@ -43,7 +44,14 @@ from .conftest import REPOSITORY
 from .test_hostile import CASES as HOSTILE_CASES
 from .test_hostile import SECRET, build_case, load_case, opened_outside, run_cli
 from .test_invalid_fixtures import CASES, apply_case
-from .view_support import ParsedPage, expected_spans, parse_page, released_articles
+from .view_support import (
+    ParsedPage,
+    entity_names,
+    expected_spans,
+    parse_page,
+    released,
+    released_articles,
+)
 
 ARTICLE = "curated/articles/fixture-iom-agreement.yaml"
 PAGE = "fixture-iom-agreement.html"
@@ -105,38 +113,48 @@ def test_text_is_right_to_left_arabic_and_the_english_beside_it(curated_pages: P
     assert html_tag["lang"] == "en"
 
 
-def test_marks_name_their_entity_for_mouse_keyboard_and_screen_reader(curated_pages: Path) -> None:
-    page = parse_page(curated_pages / "coalition-new-principles-against-isil-kuwait-2018.html")
-    first = page.parts["mentions-3"][0]  # nathan-tek, a person
-    assert "nathan-tek" in (first["title"] or "") and "Nathan Tek" in (first["title"] or "")
-    assert "person" in (first["title"] or "") and first["data-label"] == first["title"]
-    assert first["tabindex"] == "0" and first["id"] == "a-mentions-3"
-    assert "person" in (first["class"] or "").split()
-    described = first["aria-describedby"]
-    description = next(attrs for tag, attrs in page.tags if attrs.get("id") == described)
-    assert description is not None
-    quote = page.parts["quotes-0"][0]
-    assert "delivery" in (quote["title"] or "") and "Nathan Tek" in (quote["title"] or "")
+@pytest.mark.parametrize("article", released_articles(REPOSITORY), ids=lambda a: a.id)
+def test_marks_say_what_they_are_to_mouse_keyboard_and_screen_reader(
+    article: Any, curated_pages: Path
+) -> None:
+    path = curated_pages / f"{article.id}.html"
+    page = parse_page(path)
+    descriptions = dict(re.findall(r'<span id="(d-[a-z0-9-]+)">([^<]*)</span>', path.read_text("utf-8")))
+    names = entity_names(REPOSITORY)
+    for key, parts in page.parts.items():
+        first = parts[0]
+        title = html_module.unescape(first["title"] or "")
+        assert title and first["data-label"] == first["title"] and first["tabindex"] == "0"
+        if first.get("aria-describedby"):  # marks in the text; seed evidence is beside it
+            assert html_module.unescape(descriptions[first["aria-describedby"] or ""]) == title
+        group, _, index = key.partition("-")
+        if group == "mentions":
+            mention = article.mentions[int(index)]
+            name, kind = names[mention.entity]
+            assert f"{name} (id {mention.entity})" in title and title.startswith(kind)
+            assert kind in (first["class"] or "").split()
+        elif group == "quotes":
+            quote = article.quotes[int(index)]
+            assert f"by {names[quote.speaker][0]}" in title and f"delivery: {quote.delivery}" in title
+        elif group == "amounts":
+            amount = article.amounts[int(index)]
+            assert f"{amount.value:,} {amount.currency}" in title
 
 
-def test_events_are_listed_with_actors_and_cameo_labels(curated_pages: Path) -> None:
-    html = (curated_pages / "iom-national-security-adviser-pve-agreement-iraq-2021.html").read_text(
-        encoding="utf-8"
-    )
-    cameo = yaml.safe_load((REPOSITORY / "curated/vocabularies/cameo.yaml").read_text("utf-8"))
-    labels = {entry["code"]: entry["label"] for entry in cameo["codes"]}
-    record = yaml.safe_load(
-        (REPOSITORY / "curated/articles/iom-national-security-adviser-pve-agreement-iraq-2021.yaml")
-        .read_text("utf-8")
-    )
+@pytest.mark.parametrize("article", released_articles(REPOSITORY), ids=lambda a: a.id)
+def test_events_are_listed_with_actors_and_cameo_labels(article: Any, curated_pages: Path) -> None:
+    html = (curated_pages / f"{article.id}.html").read_text(encoding="utf-8")
+    labels = {entry.code: entry.label for entry in released(REPOSITORY).cameo}
+    names = entity_names(REPOSITORY)
     section = html[html.index('<section id="events">') :]
     section = section[: section.index("</section>")]
-    for index, event in enumerate(record["events"]):
+    assert f"<h2>Events ({len(article.events)})</h2>" in section
+    for index, event in enumerate(article.events):
         item = section[section.index(f'<li id="event-{index}">') :]
-        item = item[: item.index("</li>")]
-        assert f"<code>{event['cameo']}</code> {labels[event['cameo']]}" in item
-        for actor in event["organizers"] + event["participants"]:
-            assert f", {actor})" in item
+        item = html_module.unescape(item[: item.index("</li>")])
+        assert f"<code>{event.cameo}</code> {labels[event.cameo]}" in item
+        for actor in event.organizers + event.participants:
+            assert f"{names[actor][0]} ({names[actor][1]}, {actor})" in item
 
 
 def test_index_lists_every_page(curated_pages: Path) -> None:
@@ -382,14 +400,19 @@ def test_unconfirmed_proposals_are_marked_as_such(valid_tree: Path, tmp_path: Pa
     edit(valid_tree, ARTICLE, "- id: signing\n", "- id: signing\n  proposed: true\n")
     out = tmp_path / "out"
     result = render_view(valid_tree, [], out)
-    assert result.proposals == 2
+    assert result.proposals == 3  # the mention, the event and the event's date evidence
     page = parse_page(out / PAGE)
-    (mark,) = [parts[0] for parts in page.parts.values() if "proposed" in (parts[0]["class"] or "").split()]
-    assert page.marks[mark["data-ann"] or ""] == "بغداد"
+    proposed = {key for key, parts in page.parts.items() if "proposed" in (parts[0]["class"] or "").split()}
+    (mention,) = [key for key in proposed if key.startswith("mentions-")]
+    mark = page.parts[mention][0]
+    assert page.marks[mention] == "بغداد"
     assert "unconfirmed proposal" in (mark["title"] or "")
     html = (out / PAGE).read_text(encoding="utf-8")
     event = html[html.index('<li id="event-0">') :]
     assert "unconfirmed proposal" in event[: event.index("</li>")]
+    # The date evidence of a proposed event is no more confirmed than the event.
+    (evidence,) = page.parts["events-0-date-evidence"]
+    assert "proposed" in (evidence["class"] or "").split()
 
 
 def test_a_registry_stub_is_named_as_unconfirmed(valid_tree: Path, tmp_path: Path) -> None:
@@ -421,6 +444,13 @@ def test_command_line(valid_tree: Path, tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.chdir(valid_tree)
     assert main(["view", "--out", str(out), "--", "-rf"]) == 2
     assert "neither an article file nor the id" in capsys.readouterr().err
+    assert main(["view", "--out", str(out), ARTICLE]) == 0  # a file, relative to the folder
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    assert main(["view", "--out", str(blocked)]) == 1
+    assert capsys.readouterr().err.startswith("iraq-ct-news: error: ")
+    assert blocked.read_text(encoding="utf-8") == "not a folder"
 
 
 # -- colour ------------------------------------------------------------------------------------

@@ -6,13 +6,14 @@ and the expected spans live here once.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 from iraq_ct_news.models import Article
-from iraq_ct_news.release.compile import compile_release
+from iraq_ct_news.release.compile import Release, compile_release
 from iraq_ct_news.validator import validate_repository
 
 #: Elements with no end tag.
@@ -105,9 +106,25 @@ def parse_page(path: Path) -> ParsedPage:
     return page
 
 
+@functools.cache
+def released(root: Path) -> Release:
+    """A valid tree as the release has it, offsets filled in (compiled once per test run)."""
+    return compile_release(validate_repository(root))
+
+
 def released_articles(root: Path) -> list[Article]:
-    """The articles of a valid tree as the release has them, offsets filled in."""
-    return list(compile_release(validate_repository(root)).articles)
+    return list(released(root).articles)
+
+
+def entity_names(root: Path) -> dict[str, tuple[str, str]]:
+    """Every registry id with its English name and its kind."""
+    release = released(root)
+    names: dict[str, tuple[str, str]] = {}
+    for kind, records in (("person", release.people), ("organization", release.organizations),
+                          ("place", release.places)):
+        for record in records:
+            names[record.id] = (record.name.en, kind)
+    return names
 
 
 def expected_spans(article: Article) -> list[Expected]:

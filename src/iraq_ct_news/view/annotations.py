@@ -75,37 +75,43 @@ def collect(data: dict[str, Any]) -> list[Annotation]:
     """Every anchored item of the record, in the order the record lists them."""
     texts = scope_texts(data)
     found: list[Annotation] = []
-    for path, group, item, default_scope in _items(data):
-        found.append(_place(path, group, item, default_scope, texts))
+    for path, group, item, default_scope, within_proposal in _items(data):
+        found.append(_place(path, group, item, default_scope, texts, within_proposal))
     return found
 
 
-def _items(data: dict[str, Any]) -> list[tuple[PathKey, str, dict[str, Any], str]]:
-    items: list[tuple[PathKey, str, dict[str, Any], str]] = []
+def _items(data: dict[str, Any]) -> list[tuple[PathKey, str, dict[str, Any], str, bool]]:
+    """Every anchored item, and whether it belongs to a proposal (an event's date evidence)."""
+    items: list[tuple[PathKey, str, dict[str, Any], str, bool]] = []
     evidence = data.get("published_evidence")
     if isinstance(evidence, dict):
-        items.append((("published_evidence",), "evidence", evidence, "body"))
+        items.append((("published_evidence",), "evidence", evidence, "body", False))
     source = data.get("source")
     if isinstance(source, dict) and isinstance(source.get("captured_evidence"), dict):
         items.append((("source", "captured_evidence"), "evidence", source["captured_evidence"],
-                      "body"))
+                      "body", False))
     for group in SPAN_GROUPS:
         values = data.get(group)
         if isinstance(values, list):
             for index, item in enumerate(values):
                 if isinstance(item, dict):
-                    items.append(((group, index), group, item, "body"))
+                    items.append(((group, index), group, item, "body", False))
     events = data.get("events")
     if isinstance(events, list):
         for index, event in enumerate(events):
             if isinstance(event, dict) and isinstance(event.get("date_evidence"), dict):
-                items.append(((("events", index, "date_evidence")), "evidence",
-                              event["date_evidence"], "body"))
+                items.append((("events", index, "date_evidence"), "evidence",
+                              event["date_evidence"], "body", is_proposed(event)))
     return items
 
 
 def _place(
-    path: PathKey, group: str, item: dict[str, Any], default_scope: str, texts: dict[str, str]
+    path: PathKey,
+    group: str,
+    item: dict[str, Any],
+    default_scope: str,
+    texts: dict[str, str],
+    within_proposal: bool,
 ) -> Annotation:
     scope = item.get("scope", default_scope)
     scope = scope if isinstance(scope, str) else default_scope
@@ -131,6 +137,6 @@ def _place(
         scope=scope,
         exact=exact,
         resolution=resolution,
-        proposed=is_proposed(item),
+        proposed=within_proposal or is_proposed(item),
         rank=rank,
     )
