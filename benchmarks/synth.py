@@ -813,7 +813,7 @@ def write_tree(n: int, out: Path, seed: int) -> dict[str, int]:
         "themes": [
             {"id": theme_id, "label": {"en": en, "ar": ar},
              "definition": {"en": f"Articles about {en.lower()}."}, "broader": None,
-             "close_match": [{"scheme": "un-gcts-pillar", "value": pillar}]}
+             "close_match": [{"scheme": "un-gcts-pillar", "value": str(pillar)}]}
             for theme_id, en, ar, pillar in THEMES
         ],
     }

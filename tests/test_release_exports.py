@@ -114,7 +114,7 @@ def test_tables_hold_one_row_per_thing(dataset: Path) -> None:
     people = read_table(dataset, "people")
     assert json.loads(people[0]["aliases"]) == []
     themes = read_table(dataset, "themes")
-    assert json.loads(themes[0]["close_match"])[0] == {"scheme": "un-gcts-pillar", "value": 1}
+    assert json.loads(themes[0]["close_match"])[0] == {"scheme": "un-gcts-pillar", "value": "1"}
 
 
 def test_jsonld_is_a_dataset_graph_of_news_articles(dataset: Path) -> None:
@@ -145,7 +145,8 @@ def test_card_front_matter_points_at_real_files(dataset: Path) -> None:
     configs = front["configs"]
     assert configs[0] == {"config_name": "articles", "data_files": "articles.jsonl", "default": True}
     names = [config["config_name"] for config in configs]
-    assert names == ["articles", "people", "organizations", "places", "themes", "cameo"]
+    assert names == ["articles", "people", "organizations", "places", "themes", "cameo", "ner",
+                     "quote_attribution"]
     for config in configs:
         assert (dataset / config["data_files"]).is_file(), config
         # Hugging Face uses one builder for all configs: they must share one format.

@@ -34,9 +34,11 @@ ORGANIZATION = "curated/organizations/fixture-iom.yaml"
 #: actions (checkout, setup-python), its `env` and its runner image (which has Chrome and
 #: ChromeDriver for the browser tests, where CI installs Debian's Chromium).
 CI_SETUP = re.compile(
-    r"^(?:set |cd |python3 -m venv |\. |python -m pip install --quiet --upgrade pip|export |if |fi$"
+    r"^(?:set |cd |python3 -m venv \S+$|\. |python -m pip install --quiet --upgrade pip|export |if |fi$"
     r"|bash \.ci/install-browser$)"
 )
+#: The workflow's counterpart of creating and activating the environment in .ci/run.
+WORKFLOW_SETUP = re.compile(r'^python3 -m venv (\S+) && echo "\$PWD/\1/bin" >> "\$GITHUB_PATH"$')
 
 
 def load(path: Path) -> Any:
@@ -124,7 +126,10 @@ def test_fmt_hook_catches_a_layout_the_validator_accepts(
 def workflow_commands() -> list[str]:
     workflow = load(WORKFLOW)
     (job,) = workflow["jobs"].values()
-    return [step["run"].strip() for step in job["steps"] if "run" in step]
+    return [
+        step["run"].strip() for step in job["steps"]
+        if "run" in step and not WORKFLOW_SETUP.match(step["run"].strip())
+    ]
 
 
 def ci_commands() -> list[str]:

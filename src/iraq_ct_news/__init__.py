@@ -25,7 +25,7 @@ if TYPE_CHECKING:
         Place,
         Theme,
     )
-    from .release.dataset import Dataset, load, load_curated
+    from .release.dataset import Dataset, EntityMentions, load, load_curated
 
 #: Version of the data in the release; the package and the data are released together.
 DATA_VERSION = __version__
@@ -39,6 +39,7 @@ _LAZY = {
     "Place": "models",
     "Theme": "models",
     "Dataset": "release.dataset",
+    "EntityMentions": "release.dataset",
     "load": "release.dataset",
     "load_curated": "release.dataset",
 }
@@ -51,6 +52,7 @@ __all__ = [
     "CameoEntry",
     "Dataset",
     "Edtf",
+    "EntityMentions",
     "IraqCtNewsError",
     "Organization",
     "Person",

@@ -7,13 +7,24 @@ source wrote it, and offsets into it stay valid.
 from __future__ import annotations
 
 import re
+import unicodedata
 
+from .textutil import BIDI_CONTROLS, INVISIBLE
+
+#: Arabic marks a reader may or may not type: harakat, shadda, sukun, maddah and hamza above and
+#: below (U+064B-U+065F), the superscript alef, and the Quranic annotation signs.
+_MARKS = (
+    *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06DD), *range(0x06DF, 0x06E5),
+    0x06E7, 0x06E8, *range(0x06EA, 0x06EE),
+)
 _FOLD = str.maketrans(
     {
         "أ": "ا",
         "إ": "ا",
         "آ": "ا",
         "ٱ": "ا",
+        "ؤ": "و",  # hamza carriers: readers often type the bare carrier (رييس for رئيس)
+        "ئ": "ي",
         "ى": "ي",
         "ة": "ه",
         # Persian, Urdu and other Arabic-script letter forms that copied text uses for the
@@ -29,8 +40,10 @@ _FOLD = str.maketrans(
         "ھ": "ه",  # U+06BE heh doachashmee
         "ە": "ه",  # U+06D5 ae
         "ـ": None,  # tatweel
-        **{chr(code): None for code in range(0x064B, 0x0653)},  # harakat, shadda, sukun
-        "\u0670": None,  # superscript alef
+        **{chr(code): None for code in _MARKS},
+        # Invisible and bidi characters: a query pasted from a web page or typed with a
+        # right-to-left keyboard often carries ZWNJ, RLM and the like between letters.
+        **{char: None for char in sorted(BIDI_CONTROLS | INVISIBLE)},
         **{chr(0x0660 + digit): str(digit) for digit in range(10)},
         **{chr(0x06F0 + digit): str(digit) for digit in range(10)},
     }
@@ -43,13 +56,29 @@ _FOLD_PAIRS: tuple[tuple[str, str], ...] = tuple(
 )
 
 
-def search_key(text: str) -> str:
-    """``text`` folded for matching: alef/hamza forms, ya, ta marbuta, marks, digits, case.
+def compatibility_form(text: str) -> str:
+    """``text`` in NFKC: composed (an NFD query matches NFC text), presentation forms and
+    ligatures (``ﻻ``, ``ﷲ``) spelled as the letters they show.
 
-    Same result as ``text.translate(table)``, but ``str.replace`` runs only for the few table
-    characters a text contains, in C; translate looks each character up in a dict, which was a
-    large share of validating an article.
+    Most text already is; the quick check keeps that case to one pass in C.
     """
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    return unicodedata.normalize("NFKC", text)
+
+
+def search_key(text: str) -> str:
+    """``text`` folded for matching, the one normaliser for stored text and queries alike.
+
+    NFKC (:func:`compatibility_form`), then invisible and bidi characters dropped, alef/hamza
+    forms and hamza carriers, alef maqsura, ta marbuta, marks and tatweel, Arabic-Indic digits
+    and letter case folded.
+
+    Same result as ``compatibility_form(text).translate(table).casefold()``, but
+    ``str.replace`` runs only for the few table characters a text contains, in C; translate
+    looks each character up in a dict, which was a large share of validating an article.
+    """
+    text = compatibility_form(text)
     for char, replacement in _FOLD_PAIRS:
         if char in text:
             text = text.replace(char, replacement)
@@ -98,3 +127,39 @@ def proclitic_forms(word: str) -> list[str]:
     if word.startswith("ال"):
         stems.append("لل" + word[2:])
     return [*stems, *(conjunction + stem for conjunction in CONJUNCTIONS for stem in stems)]
+
+
+#: Every chain of proclitics a word can start with: a conjunction, a preposition, or both in
+#: that order (و ف ب ك ل وب ول فك ...).
+PROCLITIC_CHAINS = frozenset(
+    conjunction + preposition
+    for conjunction in ("", *CONJUNCTIONS)
+    for preposition in ("", *PREPOSITIONS)
+    if conjunction + preposition
+)
+#: Shortest word left after splitting proclitics off before the article: ال and three letters,
+#: so that words which merely begin with و/ب + ال (والد، والي، بالغ) stay whole.
+_MIN_ARTICLE_WORD = 5
+
+
+def is_proclitic_chain(text: str) -> bool:
+    """Whether ``text`` is a chain of proclitics (:data:`PROCLITIC_CHAINS`)."""
+    return text in PROCLITIC_CHAINS
+
+
+def article_proclitics(word: str) -> int:
+    """The length of the proclitic chain written before the definite article in ``word``
+    (``والعراق`` → 1, ``وبالعراق`` → 2), or 0.
+
+    Only chains before ``ال`` are recognised without a dictionary: elsewhere a leading و or ب is
+    as often the word's own first letter (وزير، بغداد). ل before ال is written لل, which cannot
+    be split losslessly, so it is left whole.
+    """
+    for length in (2, 1):
+        if (
+            word[:length] in PROCLITIC_CHAINS
+            and word.startswith("ال", length)
+            and len(word) - length >= _MIN_ARTICLE_WORD
+        ):
+            return length
+    return 0

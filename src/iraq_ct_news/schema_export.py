@@ -23,6 +23,9 @@ from .fsutil import (
     write_atomic,
 )
 from .kinds import BY_KIND, KINDS, FileKind
+from .models.edtf import EDTF_PATTERN, SUBSET, anchored
+
+EDTF_SCHEMA_PATTERN = anchored(EDTF_PATTERN)
 
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
@@ -34,9 +37,27 @@ def schema_file_name(kind: FileKind) -> str:
     return BY_KIND[kind].schema_file
 
 
+def _state_the_date_subset(node: Any) -> None:
+    """Append the supported EDTF subset to every EDTF field's description.
+
+    A field's own docstring replaces the description of its type in the generated schema, so
+    an editor showing "Publication date" would not say which dates are accepted.
+    """
+    if isinstance(node, dict):
+        if node.get("pattern") == EDTF_SCHEMA_PATTERN and SUBSET not in node.get("description", ""):
+            described = str(node.get("description", "EDTF date.")).rstrip()
+            node["description"] = f"{described} EDTF date ({SUBSET})."
+        for value in node.values():
+            _state_the_date_subset(value)
+    elif isinstance(node, list):
+        for value in node:
+            _state_the_date_subset(value)
+
+
 def schema_for(kind: FileKind) -> dict[str, Any]:
     """The draft 2020-12 JSON Schema of one record kind, with a versioned ``$id``."""
     generated = SCHEMA_MODELS[kind].model_json_schema(mode="validation")
+    _state_the_date_subset(generated)
     document: dict[str, Any] = {
         "$schema": DRAFT_2020_12,
         "$id": f"urn:iraq-ct-news:schema:{SCHEMA_VERSION}:{kind}",

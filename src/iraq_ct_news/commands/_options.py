@@ -22,3 +22,11 @@ def add_root_option(
         "--root", type=Path, default=Path("."),
         help=f"repository folder holding {holding} (default: current folder)",
     )
+
+
+def add_output_format_option(parser: argparse.ArgumentParser) -> None:
+    """``--format text|json``: JSON for scripts (one document on stdout, UTF-8, unescaped)."""
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", dest="output_format",
+        help="text (default) or json",
+    )

@@ -16,7 +16,8 @@ def add_parser(subparsers: Any) -> None:
         help="list records added, modified and withdrawn between two releases",
         description="Compare two release folders (e.g. the dataset/ of the last tag and the new "
         "one) and list added, modified (with the changed fields) and withdrawn records: the "
-        "material for a CHANGELOG entry.",
+        "material for a CHANGELOG entry. Exits 1 when a record was deleted (not allowed: "
+        "withdraw it instead).",
     )
     parser.add_argument("old", type=Path, metavar="OLD_DATASET_DIR")
     parser.add_argument("new", type=Path, metavar="NEW_DATASET_DIR")
@@ -34,4 +35,16 @@ def run(args: argparse.Namespace) -> int:
     changes = diff_releases(old, new)
     render = render_json if args.output_format == "json" else render_text
     print(render(changes, old.version, new.version))
+    # A release never deletes a record (it withdraws it); the report marks a deletion as not
+    # allowed, and the exit status says so too, so CI can stop on it.
+    deleted = [change for change in changes if change.change == "deleted"]
+    if deleted:
+        import sys
+
+        print(
+            f"iraq-ct-news: error: {len(deleted)} record(s) deleted; withdraw them instead "
+            "(status: withdrawn, withdrawn_reason)",
+            file=sys.stderr,
+        )
+        return 1
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ._options import add_path_option
+from ._options import add_output_format_option, add_path_option
 
 #: Position in `iraq-ct-news --help`.
 ORDER = 30
@@ -18,6 +18,7 @@ def add_parser(subparsers: Any) -> None:
         description="Count the records of a release: per kind, and active articles per "
         "publisher, per publication year and per theme.",
     )
+    add_output_format_option(parser)
     add_path_option(parser)
     parser.set_defaults(handler=run)
 
@@ -39,6 +40,19 @@ def run(args: argparse.Namespace) -> int:
         dataset.articles.values(), dataset.people.values(), dataset.organizations.values(),
         dataset.places.values(), dataset.themes.values(),
     )
+    if args.output_format == "json":
+        import json
+
+        document = {
+            "version": dataset.version,
+            "records": dict(summary.kinds),
+            "withdrawn_articles": summary.withdrawn,
+            "active_articles_per_publisher": dict(summary.publishers),
+            "active_articles_per_year": dict(summary.years),
+            "active_articles_per_theme": dict(summary.themes),
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return 0
     lines = [f"iraq-ct-news release {dataset.version} ({dataset.path})"]
     kinds = list(summary.kinds.items())
     kinds.insert(1, ("  withdrawn", summary.withdrawn))

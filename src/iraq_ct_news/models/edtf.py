@@ -4,10 +4,14 @@ A record says how precisely a date is known: ``2018`` is not ``2018-01-01``. Tur
 into a ``datetime.date`` would invent precision, so dates stay EDTF text and expose the range
 they cover (``earliest``/``latest``, inclusive) for queries.
 
-Supported: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` with an optional ``?`` (uncertain), ``~``
-(approximate) or ``%`` (both) qualifier; intervals ``A/B`` with an open (``..``) or unknown
-(empty) end. Years run from 1000 to 2999. The calendar is checked by the pattern itself, so the
-JSON Schema refuses exactly what this module refuses.
+The subset is stated in :data:`SUBSET` (and so in the JSON Schema and every D001 message).
+It is the part of Level 0 and Level 1 whose every date denotes a definite range of calendar
+days, which is what the release exposes as ``earliest``/``latest`` (``datetime.date``) and
+what a news article's dates need: EDTF Level 1 also has unspecified digits (``201X``), seasons
+(``2018-21``) and years beyond four digits or before year 1 (``Y170000002``, ``-0100``), but a
+season has no agreed days (it depends on the hemisphere), years outside 1–9999 are no
+``datetime.date``, and ``201X`` is written ``2010/2019`` here. The calendar is checked by the
+pattern itself, so the JSON Schema refuses exactly what this module refuses.
 """
 
 from __future__ import annotations
@@ -40,6 +44,15 @@ _POINT = rf"(?:{_DAY_DATE}|{_MONTH_DATE}|{_YEAR})[?~%]?"
 ISO_DATE_PATTERN = _DAY_DATE
 #: An EDTF date or interval of the supported subset (pattern without anchors).
 EDTF_PATTERN = rf"(?:{_POINT}(?:/(?:{_POINT}|\.\.)?)?|(?:\.\.)?/{_POINT})"
+
+#: The supported subset, in words, for the JSON Schema, the docs and every D001 message.
+SUBSET = (
+    "supported EDTF subset: YYYY, YYYY-MM or YYYY-MM-DD (a year from 1000 to 2999, a day that "
+    "exists in the calendar), optionally followed by ? (uncertain), ~ (approximate) or % "
+    "(both); or an interval A/B of two such dates, where either end may be open (..) or "
+    "unknown (empty). Not supported: unspecified digits (X), seasons (21-24), times, years "
+    "outside 1000-2999, and qualifiers inside a date"
+)
 
 _EDTF_RE = re.compile(EDTF_PATTERN)
 _POINT_PARTS = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([?~%]?)")
@@ -170,8 +183,7 @@ class Edtf:
         return {
             "type": "string",
             "pattern": anchored(EDTF_PATTERN),
-            "description": "EDTF date: YYYY, YYYY-MM, YYYY-MM-DD, optional ?/~/% qualifier, "
-            "or an interval A/B (open end '..', unknown end empty).",
+            "description": f"EDTF date ({SUBSET}).",
         }
 
 
@@ -197,7 +209,6 @@ def _validate_edtf(value: Any) -> Edtf:
     except ValueError:
         raise PydanticCustomError(
             "edtf_date",
-            "'{value}' is not a valid EDTF date (YYYY, YYYY-MM, YYYY-MM-DD, optional ?/~ "
-            "qualifier, or an interval A/B; the day must exist in the calendar)",
+            "'{value}' is not a date in the " + SUBSET,
             {"value": value},
         ) from None

@@ -30,8 +30,10 @@ class PillarMatch(RecordModel):
     """A pillar of the UN Global Counter-Terrorism Strategy (A/RES/60/288)."""
 
     scheme: Literal["un-gcts-pillar"]
-    value: Annotated[int, Field(ge=1, le=4)]
-    """Pillar number 1–4 (an int, not a Literal: Literal[1] would also accept 1.0 and True)."""
+    value: Literal["1", "2", "3", "4"]
+    """Pillar number "1"–"4", a string like every other scheme's value, so ``value`` has one
+    type in every file and the tools that infer a column's type from its values (pyarrow,
+    ``datasets``) can read it."""
 
 
 class ResolutionMatch(RecordModel):

@@ -32,10 +32,20 @@ from ..validator import ValidationResult, validate_repository
 from . import parquet
 from .card import render_card
 from .compile import Release, compile_release
+from .croissant import CROISSANT, render_croissant
 from .datapackage import render_datapackage
+from .duckdb import DUCKDB_SQL, render_duckdb
 from .jsonl import render_jsonl
 from .jsonld import render_jsonld
 from .names import CARD, DATAPACKAGE, JSONLD, PARQUET_DIR
+from .nlp import (
+    ANNOTATIONS_JSONLD,
+    ATTRIBUTION_JSONL,
+    NER_JSONL,
+    render_annotations,
+    render_attribution,
+    render_ner,
+)
 from .tables import TABLES, render_csv
 
 if TYPE_CHECKING:
@@ -85,7 +95,12 @@ def render_release(release: Release) -> dict[str, bytes]:
     for table in TABLES:
         files[table.path] = render_csv(table, release)
     files[DATAPACKAGE] = render_datapackage(release, files)
-    files[JSONLD] = render_jsonld(release)
+    files[DUCKDB_SQL] = render_duckdb()
+    files[NER_JSONL] = render_ner(release)
+    files[ATTRIBUTION_JSONL] = render_attribution(release)
+    files[ANNOTATIONS_JSONLD] = render_annotations(release)
+    files[JSONLD] = render_jsonld(release, dict(files))
+    files[CROISSANT] = render_croissant(release, dict(files))
     files[CARD] = render_card(release)
     return files
 

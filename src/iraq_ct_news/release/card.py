@@ -7,15 +7,51 @@ Datasets"). Numbers in it come from :mod:`.summary`, so they always match the fi
 
 from __future__ import annotations
 
+from typing import Any
+
+import yaml
+
 from ..kinds import KINDS
+from ..models.edtf import SUBSET
 from .compile import Release
-from .datapackage import TEXT_RIGHTS
+from .croissant import CROISSANT
+from .datapackage import ANNOTATION_LICENSE, TEXT_RIGHTS
+from .duckdb import DUCKDB_SQL
+from .features import model_features
 from .names import ARTICLES_JSONL, DATAPACKAGE, JSONLD, PARQUET_DIR
+from .nlp import (
+    ANNOTATIONS_JSONLD,
+    ATTRIBUTION_FEATURES,
+    ATTRIBUTION_JSONL,
+    NER_FEATURES,
+    NER_JSONL,
+    NER_TAGS,
+    ner_corpus,
+)
 from .summary import summarize
 from .tables import TABLES
 
 #: Hugging Face configs besides ``articles``: the registries and vocabularies.
 JSONL_CONFIGS = tuple(row.collection for row in KINDS if row.kind != "article")
+#: The model each JSON Lines config holds (one line of its file), for its declared features.
+CONFIG_MODELS: dict[str, type[Any]] = {row.collection: row.release_model for row in KINDS}
+
+
+#: The NLP configs: their files and hand-declared features.
+NLP_CONFIGS: dict[str, tuple[str, list[dict[str, Any]]]] = {
+    "ner": (NER_JSONL, NER_FEATURES),
+    "quote_attribution": (ATTRIBUTION_JSONL, ATTRIBUTION_FEATURES),
+}
+
+
+def dataset_info() -> list[dict[str, Any]]:
+    """The card's ``dataset_info``: every config's features, so no tool has to guess a type."""
+    return [
+        *({"config_name": name, "features": model_features(model)}
+          for name, model in CONFIG_MODELS.items()),
+        *({"config_name": name, "features": features}
+          for name, (_, features) in NLP_CONFIGS.items()),
+    ]
 
 
 def _front_matter(release: Release) -> str:
@@ -27,8 +63,11 @@ def _front_matter(release: Release) -> str:
         "language:",
         "- ar",
         "- en",
+        # The annotations are CC BY 4.0; the Arabic texts stay their publishers' (not licensed
+        # here), so the whole is "other", named and linked.
         "license: other",
-        "license_name: cc-by-4.0-annotations",
+        "license_name: cc-by-4.0-annotations-publisher-texts",
+        f"license_link: {ANNOTATION_LICENSE['path']}",
         "multilinguality: multilingual",
         "size_categories:",
         f"- {size}",
@@ -54,8 +93,27 @@ def _front_matter(release: Release) -> str:
     ]
     for name in JSONL_CONFIGS:
         lines += [f"- config_name: {name}", f"  data_files: {name}.jsonl"]
+    for name, (path, _) in NLP_CONFIGS.items():
+        lines += [f"- config_name: {name}", f"  data_files: {path}"]
+    info = yaml.safe_dump(
+        {"dataset_info": dataset_info()}, sort_keys=False, allow_unicode=True, width=1 << 20
+    )
+    lines.append(info.rstrip("\n"))
     lines.append("---")
     return "\n".join(lines)
+
+
+def _ner_summary(release: Release) -> str:
+    corpus = ner_corpus(release)
+    stats = corpus.stats
+    spans = sum(len(record["spans"]) for record in corpus.records)
+    return (
+        f"In this release: {len(corpus.records)} texts, {stats.tokens} tokens, {spans} "
+        f"mentions, all of them whole tokens; {stats.article_splits} proclitic chains split "
+        f"before the article, {stats.proclitic_boundaries} mention boundaries after another "
+        f"proclitic chain, {stats.other_boundaries} elsewhere inside a word; "
+        f"{corpus.nested} overlapping mentions left out of the BIO tags."
+    )
 
 
 def _table(rows: list[tuple[str, int]]) -> str:
@@ -99,23 +157,41 @@ ds.entity(a.quotes[0].speaker).name.en
 ds.search("داعش")                    # Arabic-normalised search
 ```
 
+Every column has a declared type (`{DATAPACKAGE}`, and `dataset_info` above for
+`datasets`); codes (`cameo`, `code`: `"040"`) and EDTF dates (`2018-04`) are strings, and no
+tool should be left to guess them. With pandas, take the types from `{DATAPACKAGE}`:
+
 ```python
+import json
 import pandas as pd
-quotes = pd.read_csv("tables/quotes.csv")
-people = pd.read_csv("tables/people.csv")
-quotes.merge(people, left_on="speaker_id", right_on="id")
+
+PANDAS_TYPES = {{"string": "string", "integer": "Int64", "number": "Float64", "date": "string",
+                "array": "string"}}
+package = json.load(open("{DATAPACKAGE}", encoding="utf-8"))
+
+
+def read_table(name):
+    resource = next(r for r in package["resources"] if r["name"] == name)
+    types = {{f["name"]: PANDAS_TYPES[f["type"]] for f in resource["schema"]["fields"]}}
+    return pd.read_csv(resource["path"], dtype=types, keep_default_na=False, na_values=[""])
+
+
+quotes = read_table("quotes").merge(read_table("people"), left_on="speaker_id", right_on="id")
+articles = pd.read_json("{ARTICLES_JSONL}", lines=True, dtype=False)
 ```
 
+DuckDB: `{DUCKDB_SQL}` declares every table as a typed view (run it from this folder):
+
 ```sql
--- DuckDB
-SELECT p.name_en, count(*) FROM 'tables/quotes.csv' q
-JOIN 'tables/people.csv' p ON p.id = q.speaker_id GROUP BY 1 ORDER BY 2 DESC;
+.read {DUCKDB_SQL}
+SELECT p.name_en, count(*) FROM quotes q JOIN people p ON p.id = q.speaker_id
+GROUP BY 1 ORDER BY 2 DESC;
 ```
 
 ```python
 from datasets import load_dataset
 articles = load_dataset("path/to/dataset", "articles")   # or "people", "organizations", …
-quotes = load_dataset("csv", data_files="path/to/dataset/tables/quotes.csv")
+ner = load_dataset("path/to/dataset", "ner")             # tokens + ner_tags (ClassLabel, BIO)
 ```
 
 ```r
@@ -131,18 +207,43 @@ quotes <- read_resource(package, "quotes")
 | `{ARTICLES_JSONL}` | one complete nested record per line (sorted by id), with `start`/`end` offsets on every anchored span and a `content_sha256` |
 | `people.jsonl`, `organizations.jsonl`, `places.jsonl`, `themes.jsonl`, `cameo.jsonl` | the registries and vocabularies, one record per line |
 | `{DATAPACKAGE}` | Frictionless Data Package (v2): every table's schema, keys, size and SHA-256 |
-| `{JSONLD}` | schema.org `NewsArticle` items in a `Dataset` graph |
+| `{JSONLD}` | schema.org `NewsArticle` items in a `Dataset` graph (creator, licences, distribution with SHA-256, coverage) |
+| `{CROISSANT}` | Croissant 1.0 metadata with the Responsible AI fields: files, record sets, fields and types, and a joined record set `quotes_with_speakers` (`mlcroissant.Dataset("{CROISSANT}")`; mlcroissant reads CSV with pandas' type guessing, so take codes such as `"040"` from the other readers) |
+| `{NER_JSONL}` | config `ner`: each active article's headline and body as `tokens`, `whitespace` and `ner_tags` (see *NLP formats*) |
+| `{ATTRIBUTION_JSONL}` | config `quote_attribution`: each quotation's span, speaker, the speaker's nearest mention and the delivery |
+| `{ANNOTATIONS_JSONLD}` | W3C Web Annotations: every mention (`identifying`) and quotation (`tagging`) with a TextQuoteSelector and a TextPositionSelector |
+| `{DUCKDB_SQL}` | every table as a DuckDB view with its declared types |
 | `{PARQUET_DIR}/*.parquet` | the tables as Parquet, only where the release was built with `pyarrow` installed (not committed, not in the wheel) |
 
 | table | what | primary key |
 |---|---|---|
 {table_list}
 
+Made on request, not shipped: `iraq-ct-news export sqlite PATH` writes a SQLite database (every
+table with its primary and foreign keys, one-column keys Datasette follows, views
+`quotes_with_speakers`, `mentions_with_entities` and `events_with_actors`, and a full-text index
+`articles_fts` over the text and its Arabic search key, proclitics split) and
+`NAME.metadata.json` for Datasette; `iraq-ct-news export spacy PATH` writes the NER corpus as a
+spaCy `DocBin` (`pip install "iraq-ct-news[spacy]"`).
+
+## NLP formats
+
+Tokens rebuild the text exactly: `"".join(t + w for t, w in zip(tokens, whitespace))` is the
+headline or the body. A token is a run of letters, digits and combining marks, or one other
+character; a chain of proclitics (و ف, then ب ك ل) before the article ال is split off every
+word (والعراق → و + العراق), and any other mention boundary inside a word splits it there (a
+name glued to its preposition: لغوتيريش → ل + غوتيريش). Nothing is dropped or respelled
+(لل stays لل). `ner_tags` are BIO over `{", ".join(NER_TAGS[1:])}` (PER person, ORG
+organisation, LOC place); `spans` gives each mention's entity id and token range. Where two
+mentions overlap, BIO keeps the outer one (the Web Annotations keep both).
+
+{_ner_summary(release)}
+
 Offsets (`start` inclusive, `end` exclusive) count Unicode code points (Python `str` indices,
 W3C TextPositionSelector) into the text named by `scope`: `body` (default), `headline`
 (`headline.ar`) or, for date evidence only, `seed` (the source document). Dates are EDTF
-strings (`2018`, `2018-04`, `2018-04-11`, intervals `A/B`, `?`/`~` qualifiers) with their
-`earliest`/`latest` days as separate columns: a date is never more precise than the text.
+strings with their `earliest`/`latest` days as separate columns, in the {SUBSET}: a date is
+never more precise than the text.
 
 `content_sha256` is the SHA-256 of the record's canonical JSON (sorted keys, no whitespace,
 UTF-8) without the lifecycle fields (`schema_version`, `revision`, `created`, `modified`), the
@@ -198,8 +299,10 @@ proves each quotation occurs in the text before computing its offsets. Entities 
 to registries (one record per real-world entity, all spellings as aliases); external
 identifiers are included only when verified. Publication and event dates are no more precise
 than the evidence, which is quoted; inferred dates are explained in `notes.en`. Search in the
-Python package normalises Arabic (alef/hamza forms, alef maqsura, ta marbuta, diacritics,
-tatweel, Arabic-Indic digits) on a separate key; the stored text is never normalised.
+Python package (and the SQLite full-text index) normalises text and query alike on a separate
+key (NFKC for presentation forms and ligatures, invisible and bidi characters dropped,
+alef/hamza forms and hamza carriers, alef maqsura, ta marbuta, diacritics, tatweel,
+Arabic-Indic digits); the stored text is never normalised.
 
 ## Uses and misuses
 

@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from .._version import __version__
 from ..errors import BuildError
-from ..models import Article, CameoEntry, Organization, Person, Place, Theme
+from ..models import Article, CameoEntry, Mention, Organization, Person, Place, Theme
 from .names import (
     ARTICLES_JSONL,
     CAMEO_JSONL,
@@ -34,6 +34,17 @@ from .search import article_key, text_key
 Entity = Person | Organization | Place
 _K = TypeVar("_K")
 _V = TypeVar("_V")
+
+
+@dataclass(frozen=True)
+class EntityMentions:
+    """Where one article names an entity: the article and its mentions of it, in record order.
+
+    Each mention carries ``scope`` (body or headline) and its code-point ``start``/``end``.
+    """
+
+    article: Article
+    mentions: tuple[Mention, ...]
 
 
 def _frozen(items: Mapping[_K, _V]) -> Mapping[_K, _V]:
@@ -83,6 +94,21 @@ class Dataset:
                 (article_id, article_key(article)) for article_id, article in self.articles.items()
             )
         return [self.articles[i] for i in sorted(self._keys) if wanted in self._keys[i]]
+
+    def mentions_of(self, entity_id: str) -> list[EntityMentions]:
+        """The articles that name the person, organisation or place ``entity_id``, by article
+        id, each with its spans; :class:`KeyError` when no registry has the id.
+
+        Withdrawn articles are included (as everywhere in a release); filter on ``status``.
+        """
+        self.entity(entity_id)
+        found: list[EntityMentions] = []
+        for article_id in sorted(self.articles):
+            article = self.articles[article_id]
+            spans = tuple(m for m in article.mentions if m.entity == entity_id)
+            if spans:
+                found.append(EntityMentions(article, spans))
+        return found
 
 
 def dataset_from_records(

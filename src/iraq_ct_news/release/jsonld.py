@@ -8,11 +8,12 @@ verified external identifiers), all parts of one schema.org ``Dataset``.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from ..models import Article, Edtf, Organization, Person, Place
 from .compile import Release
-from .datapackage import ANNOTATION_LICENSE, DESCRIPTION, NAME, PACKAGE_ID
+from .datapackage import DESCRIPTION, NAME, PACKAGE_ID
 
 _IDENTIFIER_URLS = {
     "wikidata": "https://www.wikidata.org/wiki/{}",
@@ -101,20 +102,33 @@ def _article_node(article: Article, theme_labels: dict[str, str]) -> dict[str, A
     return node
 
 
-def render_jsonld(release: Release) -> bytes:
+def render_jsonld(release: Release, files: Mapping[str, bytes]) -> bytes:
+    """The graph; ``files`` are the release files the Dataset node lists as its distribution
+    (by release-relative path, with their bytes for the checksums)."""
+    from .publication import LICENSES, release_files, schema_org_dataset
+
     theme_labels = {theme.id: theme.label.en for theme in release.themes}
     dataset: dict[str, Any] = {
         "@id": PACKAGE_ID,
         "@type": "Dataset",
+        "identifier": PACKAGE_ID,
         "name": NAME,
         "description": DESCRIPTION,
-        "version": release.version,
-        "license": ANNOTATION_LICENSE["path"],
-        "inLanguage": ["ar", "en"],
+        **schema_org_dataset(release, files),
+        "license": [{"@id": iri} for iri in LICENSES],
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "name": file.path,
+                "contentUrl": file.path,
+                "encodingFormat": file.media_type,
+                "contentSize": f"{file.size} B",
+                "sha256": file.sha256,
+            }
+            for file in release_files(files)
+        ],
         "hasPart": [{"@id": article_iri(article.id)} for article in release.articles],
     }
-    if release.released is not None:
-        dataset["datePublished"] = release.released.isoformat()
     graph: list[dict[str, Any]] = [dataset]
     graph.extend(_article_node(article, theme_labels) for article in release.articles)
     for kind, records in (

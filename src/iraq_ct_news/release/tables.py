@@ -178,7 +178,7 @@ def _event_actors(release: Release) -> Iterator[Row]:
         for e in a.events:
             for role, actors in (("organizer", e.organizers), ("participant", e.participants)):
                 for position, actor in enumerate(actors):
-                    yield (a.id, e.id, role, position, actor)
+                    yield (a.id, e.id, event_key(a.id, e.id), role, position, actor)
 
 
 def _amounts(release: Release) -> Iterator[Row]:
@@ -373,6 +373,8 @@ TABLES: tuple[Table, ...] = (
         (
             _ARTICLE_ID,
             _c("event_id", "string", "Event id.", True),
+            _c("event_key", "string", "The same event as <article_id>/<event_id> (a one-column "
+               "key into events.event_key, which tools such as Datasette follow).", True),
             _c("role", "string", "organizer or participant.", True),
             _c("position", "integer", "Order within the role's list.", True),
             _c("entity_id", "string", "Person or organisation id.", True),
@@ -380,6 +382,7 @@ TABLES: tuple[Table, ...] = (
         ("article_id", "event_id", "role", "entity_id"),
         (
             _fk("article_id,event_id", "events", "article_id,event_id"),
+            _fk("event_key", "events", "event_key"),
             _fk("entity_id", "entities", "id"),
         ),
         _event_actors,

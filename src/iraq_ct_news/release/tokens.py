@@ -1,0 +1,98 @@
+"""The token policy of the NER formats: lossless, with proclitics split at mention boundaries.
+
+Arabic glues conjunctions and prepositions to the next word (والعراق "and Iraq", لغوتيريش "to
+Guterres"), so a name often starts inside a whitespace token and a tokenizer that does not split
+clitics (spaCy's blank Arabic one) cannot put a token boundary where the name begins. The policy:
+
+1. A token is a run of letters, digits and combining marks (tatweel included), or one other
+   non-space character (punctuation, a symbol); the whitespace after a token is kept with it,
+   so ``"".join(token + space)`` rebuilds the text exactly.
+2. A proclitic chain (:data:`iraq_ct_news.arabic.PROCLITIC_CHAINS`) before the definite article
+   is split off every word (:func:`iraq_ct_news.arabic.article_proclitics`), mention or not, so
+   the common case does not depend on the annotations.
+3. Every other mention boundary that falls inside a word splits it there, with no space between
+   the two pieces. Such a piece before a mention is a proclitic chain in well-formed data
+   (:func:`is_proclitic_chain`); :class:`TokenStats` counts the splits that are not, for the card.
+
+Nothing is dropped or rewritten: lam-alef stays لا, لل stays لل (its elided alef cannot be put
+back losslessly), and offsets count code points, as everywhere in the release.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..arabic import article_proclitics, is_proclitic_chain
+
+_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640"
+_PIECE = re.compile(rf"(?:\w|[{_MARKS}])+|[^\w\s{_MARKS}]|\s+")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    """Code-point offset of the token in the text it comes from."""
+    whitespace: str
+    """The whitespace that follows it ("" when the next token is glued to it)."""
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass
+class TokenStats:
+    """What the policy did to a corpus, for the card."""
+
+    tokens: int = 0
+    article_splits: int = 0
+    """Proclitic chains split off before the article (rule 2)."""
+    proclitic_boundaries: int = 0
+    """Mention boundaries inside a word after a proclitic chain (rule 3)."""
+    other_boundaries: int = 0
+    """Mention boundaries inside a word elsewhere (rule 3): a suffix, an odd annotation."""
+    examples: list[str] = field(default_factory=list)
+
+
+def tokenize(text: str, boundaries: Iterable[int] = (), stats: TokenStats | None = None
+             ) -> list[Token]:
+    """``text`` as tokens by the policy, split at every offset in ``boundaries`` too."""
+    cuts = set(boundaries)
+    tokens: list[Token] = []
+    for match in _PIECE.finditer(text):
+        piece, start = match.group(), match.start()
+        if piece.isspace():
+            if tokens:
+                last = tokens[-1]
+                tokens[-1] = Token(last.text, last.start, last.whitespace + piece)
+            else:  # whitespace before the first token is a token of its own
+                tokens.append(Token(piece, start, ""))
+            continue
+        split_at = {start + article_proclitics(piece)} - {start}
+        if stats is not None and split_at:
+            stats.article_splits += 1
+        for cut in sorted(c for c in cuts if start < c < start + len(piece)):
+            if cut in split_at:
+                continue
+            split_at.add(cut)
+            if stats is not None:
+                if is_proclitic_chain(text[start:cut]):
+                    stats.proclitic_boundaries += 1
+                else:
+                    stats.other_boundaries += 1
+                    if len(stats.examples) < 5:
+                        stats.examples.append(piece)
+        edges = [start, *sorted(split_at), start + len(piece)]
+        for left, right in zip(edges, edges[1:]):
+            tokens.append(Token(text[left:right], left, ""))
+    if stats is not None:
+        stats.tokens += len(tokens)
+    return tokens
+
+
+def rebuild(tokens: Iterable[Token]) -> str:
+    """The text the tokens came from."""
+    return "".join(token.text + token.whitespace for token in tokens)
