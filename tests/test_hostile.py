@@ -373,6 +373,9 @@ def _code_locations() -> list[Path]:
     import iraq_ct_news
 
     places.add(str(Path(iraq_ct_news.__file__).resolve().parent))
+    import zoneinfo
+
+    places.update(zoneinfo.TZPATH)  # the standard library's time-zone data (dates in a release)
     return [Path(place).resolve() for place in places]
 
 

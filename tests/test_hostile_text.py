@@ -79,8 +79,10 @@ def _run(arguments: list[str], **environment: str) -> subprocess.CompletedProces
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="needs file names with any bytes")
-@pytest.mark.parametrize("output_format", ["text", "json", "github"])
-@pytest.mark.parametrize("cache", ["--no-cache", "cache"])
+@pytest.mark.parametrize(
+    ("output_format", "cache"),
+    [("text", "--no-cache"), ("text", "cache"), ("json", "--no-cache"), ("github", "cache")],
+)
 def test_file_names_with_any_bytes_are_printed_escaped_and_never_crash(
     tmp_path: Path, output_format: str, cache: str
 ) -> None:
