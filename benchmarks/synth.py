@@ -199,15 +199,18 @@ MONTHS_SEED = (
 )
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
-#: Event kinds with the CAMEO codes they are coded with (code, label, quad class).
+#: Event kinds with the CAMEO codes they are coded with (code, label and quad class as the CAMEO
+#: codebook gives them: validate checks them against it).
 EVENT_KINDS: dict[str, tuple[tuple[str, str, int], ...]] = {
     "meeting": (("040", "Consult, not specified below", 1), ("043", "Host a visit", 1)),
-    "conference": (("044", "Meet at a third location", 1), ("046", "Engage in negotiation", 1)),
+    "conference": (("044", 'Meet at a "third" location', 1), ("046", "Engage in negotiation", 1)),
     "programme-launch": (("060", "Engage in material cooperation, not specified below", 2),),
     "agreement-signing": (("057", "Sign formal agreement", 1),),
     "workshop": (("040", "Consult, not specified below", 1), ("064", "Share intelligence or information", 2)),
     "ministerial-meeting": (("043", "Host a visit", 1), ("036", "Express intent to meet or negotiate", 1)),
-    "funding-pledge": (("071", "Provide economic aid", 2), ("0331", "Appeal for economic aid", 1)),
+    "funding-pledge": (
+        ("071", "Provide economic aid", 2), ("0331", "Express intent to provide economic aid", 1),
+    ),
     "visit": (("042", "Make a visit", 1),),
     "military-operation": (("190", "Use conventional military force, not specified below", 4),),
 }

@@ -154,5 +154,5 @@ def test_a_dozen_mistakes_give_a_dozen_located_findings(valid_tree: Path) -> Non
     # Lines are those of the edited file (two inserted lines shift what follows them).
     assert found == {
         ("S003", 4), ("D004", 6), ("P002", 9), ("S002", 11), ("P009", 15), ("D006", 27),
-        ("I003", 35), ("P005", 41), ("S004", 52), ("D001", 58), ("I006", 66), ("P007", 70),
+        ("I003", 35), ("P005", 41), ("S004", 66), ("D001", 72), ("I006", 80), ("P007", 84),
     }

@@ -46,8 +46,8 @@ from .test_readme import setup_commands
 
 GUIDE = REPOSITORY / "CONTRIBUTING.md"
 #: What a clone holds that the guide's commands read or write.
-CURATE_HEADING = "3. Curate the record"
-CHANGELOG_HEADING = "6. Add a CHANGELOG entry"
+CURATE_HEADING = "4. Curate the record"
+CHANGELOG_HEADING = "7. Add a CHANGELOG entry"
 EXPECTED_STATUS = re.compile(r"#\s*exit status (\d+)\s*$")
 LOCATION = re.compile(r":\d+:\d+: ")
 

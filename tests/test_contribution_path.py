@@ -49,7 +49,7 @@ def test_from_a_new_seed_to_the_release(
 
     # Before curation, validate lists the placeholders and the build refuses the tree.
     assert cli(clone, "validate") == 1
-    assert "20 error(s)" in capsys.readouterr().out
+    assert "13 error(s)" in capsys.readouterr().out
     assert cli(clone, "build") == 1
     capsys.readouterr()
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import shutil
+import warnings
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,8 @@ from iraq_ct_news.scaffold import (
     is_date_line,
     plan_scaffold,
     read_seed,
+    seed_credits,
+    seed_dates,
     write_scaffold,
 )
 from iraq_ct_news.textutil import fold_whitespace
@@ -64,24 +67,71 @@ def header_of(text: str) -> list[str]:
 
 
 REAL_ARTICLES = sorted((REPOSITORY / "curated" / "articles").glob("*.yaml"))
+#: The articles whose seeds the heuristics were written against: for these they must agree with
+#: the curators exactly. Any other article (a contributor's) only gets its disagreements
+#: reported, so new data never breaks the suite.
+TUNED_ON = frozenset({
+    "coalition-new-principles-against-isil-kuwait-2018",
+    "iom-national-security-adviser-pve-agreement-iraq-2021",
+    "un-high-level-conference-heads-ct-agencies-2018",
+    "unami-cted-meeting-iraq-ct-technical-assistance",
+    "unodc-launches-ct-programme-iraq-2018",
+})
+
+
+def disagreements(root: Path, path: Path) -> list[str]:
+    """Where `new`'s reading of an article's seed differs from what its curators kept."""
+    article = Article.model_validate(read_yaml_file(path).data)
+    seed = (root / "seeds" / article.seed).read_text(encoding="utf-8")
+    reading = read_seed(seed)
+    found = []
+    if reading.headline.text != fold_whitespace(article.headline.ar):
+        found.append(f"headline: new took {reading.headline.text!r}")
+    scaffolded = [line.text for line in reading.paragraphs]
+    # Curators may trim a dateline off a paragraph or split a one-line article at its
+    # crossheads, so a curated paragraph lies inside a scaffolded one...
+    found += [f"left out article text: {paragraph[:60]!r}" for paragraph in article.paragraphs
+              if not any(paragraph in line for line in scaffolded)]
+    # ...and nothing the curators left out is kept.
+    found += [f"kept site chrome: {line[:60]!r}" for line in scaffolded
+              if not any(paragraph in line for paragraph in article.paragraphs)]
+    left_out = " ".join(item.line.text for item in reading.left_out)
+    if reading.headline_repeated and article.headline.ar not in left_out:
+        found.append("the repeated headline was not left out")
+    return found
+
+
+def check_heuristics(root: Path, path: Path) -> None:
+    """Exact agreement on the articles the heuristics were written against; a warning per
+    disagreement on any other; on every article, only seed lines are kept."""
+    found = disagreements(root, path)
+    if path.stem in TUNED_ON:
+        assert found == []
+    for disagreement in found if path.stem not in TUNED_ON else []:
+        warnings.warn(f"{path.name}: {disagreement} (adjust scaffold.py if it is a general "
+                      "pattern)", stacklevel=2)
+    article = Article.model_validate(read_yaml_file(path).data)
+    seed = (root / "seeds" / article.seed).read_text(encoding="utf-8")
+    assert all(line.text in fold_whitespace(seed) for line in read_seed(seed).paragraphs)
 
 
 @pytest.mark.parametrize("path", REAL_ARTICLES, ids=lambda path: path.stem)
 def test_heuristics_agree_with_the_curated_articles(path: Path) -> None:
-    article = Article.model_validate(read_yaml_file(path).data)
-    seed = (REPOSITORY / "seeds" / article.seed).read_text(encoding="utf-8")
-    reading = read_seed(seed)
-    assert reading.headline.text == fold_whitespace(article.headline.ar)
-    scaffolded = [line.text for line in reading.paragraphs]
-    # Curators may trim a dateline off a paragraph or split a one-line article at its
-    # crossheads, so a curated paragraph lies inside a scaffolded one...
-    for paragraph in article.paragraphs:
-        assert any(paragraph in line for line in scaffolded), paragraph
-    # ...and nothing the curators left out is kept.
-    for line in scaffolded:
-        assert any(paragraph in line for paragraph in article.paragraphs), line
-    left_out = " ".join(item.line.text for item in reading.left_out)
-    assert article.headline.ar in left_out or not reading.headline_repeated
+    check_heuristics(REPOSITORY, path)
+
+
+def test_a_contributed_article_the_heuristics_misread_is_reported_not_failed(
+    tmp_path: Path,
+) -> None:
+    shutil.copytree(REPOSITORY / "seeds", tmp_path / "seeds")
+    source = REPOSITORY / "curated" / "articles" / "unodc-launches-ct-programme-iraq-2018.yaml"
+    data = read_yaml_file(source).data
+    data["id"] = "a-contributed-article"
+    data["body"] = data["body"].split("\n\n", 1)[1]  # the curator dropped a paragraph
+    path = tmp_path / "a-contributed-article.yaml"
+    path.write_text(render(data, "article"), encoding="utf-8")
+    with pytest.warns(UserWarning, match="kept site chrome"):
+        check_heuristics(tmp_path, path)
 
 
 @pytest.mark.parametrize(
@@ -102,6 +152,20 @@ def test_heuristics_agree_with_the_curated_articles(path: Path) -> None:
         ("15 فبراير 2018 01:56", "date line"),
         ("21 حزيران/يونيه 2018", "date line"),
         ("العراق، 11 أبريل 2018", "date line"),
+        ("المصدر: وكالة الأنباء العراقية الكاتب: أحمد علي", "source or author line"),
+        ("بقلم: سامر خليل", "source or author line"),
+        ("تحرير: سامر خليل (أ.ف.ب)", "source or author line"),
+        ("(رويترز)", "agency or editor credit"),
+        ("سامر خليل (أ ف ب)", "agency or editor credit"),
+        ("+A -A", "font-size or reading buttons"),
+        ("A- A A+", "font-size or reading buttons"),
+        ("تكبير الخط تصغير الخط", "font-size or reading buttons"),
+        ("أخبار العراق", "section label or breadcrumb"),
+        ("عربي ودولي", "navigation"),
+        ("الرئيسية › أخبار › العراق", "section label or breadcrumb"),
+        ("تاريخ النشر: 20/12/2021 10:30", "date line"),
+        ("آخر تحديث: ٢٠ ديسمبر ٢٠٢١", "date line"),
+        ("بغداد (رويترز) - قال مسؤول عراقي إن الحكومة ستعمل مع شركائها على مكافحة الإرهاب.", None),
         ("ويحتم الأمر ضرورة منعهم من تشكيل أو قيادة خلايا إرهابية.", None),
         ("في 16 كانون الاول 2021 ، وقعت المنظمة الدولية للهجرة اتفاقية تعاون مع المكتب", None),
         ("ممارسات الدول في عام 2019 متباينة", None),
@@ -116,6 +180,35 @@ def test_a_long_line_is_text_whatever_it_contains() -> None:
     paragraph = "وأكد المسؤول أن الاشتراك في إشعارات البريد الإلكتروني " + "كلمة " * 40
     assert chrome_reason(paragraph.strip()) is None
     assert not is_date_line("في 16 كانون الاول 2021 وقعت المنظمة الدولية للهجرة اتفاقية تعاون")
+
+
+def test_a_link_list_ends_at_the_first_sentence() -> None:
+    reading = read_seed(
+        "عنوان الخبر الذي يقرأ مثل عنوان\n"
+        "فقرة أولى من نص الخبر تتحدث عن التعاون في مكافحة الإرهاب مع العراق.\n"
+        "اقرأ أيضاً\n"
+        "الأمم المتحدة تطلق برنامجاً جديداً\n"
+        "وأضاف المسؤول أن الحكومة ستواصل العمل مع شركائها الدوليين.\n"
+    )
+    assert [line.number for line in reading.paragraphs] == [2, 5]
+
+
+def test_new_fills_in_what_the_seed_shows() -> None:
+    seed = (
+        "الخميس 25 ابريل 2024 أبوظبي الإمارات\n"
+        "عنوان الخبر الذي يقرأ مثل عنوان\n"
+        "تاريخ النشر: 15 فبراير 2018\n"
+        "المصدر: مكتب الإعلام الكاتب: سامر خليل\n"
+        "فقرة أولى من نص الخبر تتحدث عن التعاون في مكافحة الإرهاب مع العراق.\n"
+        "جميع الحقوق محفوظة 2024\n"
+    )
+    reading = read_seed(seed)
+    published, captured = seed_dates(seed, reading)
+    assert published is not None and published.date == "2018-02-15"
+    assert captured is not None and captured.date == "2024-04-25"
+    assert seed_credits(reading) == {
+        "source": "مكتب الإعلام", "byline": "سامر خليل", "rights": "جميع الحقوق محفوظة 2024",
+    }
 
 
 def test_links_under_a_for_more_information_line_are_left_out() -> None:
@@ -171,12 +264,16 @@ def test_left_out_lines_are_listed_in_the_top_comment_block(tree: Path) -> None:
 def test_every_placeholder_is_reported_until_filled(tree: Path) -> None:
     path = scaffold(tree)
     plan_fields = {
-        "source.publisher", "source.url", "source.byline", "source.dateline", "source.rights",
-        "source.captured", "headline.en", "summary.en", "published", "published_basis",
-        "published_evidence.exact", "published_evidence.scope", "themes", "mentions", "quotes",
-        "events", "amounts", "resolutions", "figures", "notes.en",
+        "source.publisher", "source.byline", "source.dateline", "headline.en", "summary.en",
+        "themes", "mentions", "quotes", "events", "amounts", "resolutions", "figures", "notes.en",
     }
     document = read_yaml_file(path)
+    # What the seed shows is filled in: its date line, its copyright line; no URL, no header date.
+    assert document.data["published"] == "2019-03-12"
+    assert document.data["published_basis"] == "explicit"
+    assert document.data["published_evidence"] == {"exact": contribution.DATE_LINE, "scope": "seed"}
+    assert document.data["source"]["url"] is None and document.data["source"]["captured"] is None
+    assert document.data["source"]["rights"] == contribution.RIGHTS
     result = validate_repository(tree)
     errors = [finding for finding in result.errors]
     assert {finding.path for finding in errors} == {f"{tree.as_posix()}/{path.relative_to(tree).as_posix()}"}
@@ -189,7 +286,6 @@ def test_every_placeholder_is_reported_until_filled(tree: Path) -> None:
     messages = "\n".join(finding.message for finding in errors)
     assert "placeholder not filled in: 'TODO: the headline in English" in messages
     assert "(got text 'TODO: quotes, or [] if none')" in messages
-    assert "Input should be 'explicit', 'inferred' or 'unknown'" in messages
 
 
 def test_fmt_refuses_the_scaffold_then_accepts_it_filled_with_its_comments(
@@ -358,7 +454,7 @@ def test_command_line_run_from_elsewhere(
     out = capsys.readouterr().out
     assert f"wrote {tree.name}/curated/articles/005-unami-workshop.yaml" in out
     assert f"added seeds/{contribution.SEED_NAME} to seeds/SHA256SUMS" in out
-    assert "replace the 20 TODO placeholders" in out
+    assert "replace the 13 TODO placeholders" in out
     data = read_yaml_file(tree / "curated" / "articles" / "005-unami-workshop.yaml").data
     assert datetime.date.fromisoformat(data["created"]) >= TODAY.replace(year=2026)
 

@@ -95,10 +95,11 @@ def test_tables_hold_one_row_per_thing(dataset: Path) -> None:
     assert articles[0]["published_earliest"] == articles[0]["published_latest"] == "2021-12-20"
     assert articles[0]["body"].count("\n\n") == 1  # multi-line text survives CSV quoting
     mentions = read_table(dataset, "mentions")
-    assert len(mentions) == 8
-    body = articles[0]["body"]
+    assert len(mentions) == 18
+    texts = {"body": articles[0]["body"], "headline": articles[0]["headline_ar"]}
     for mention in mentions:
-        assert body[int(mention["start"]) : int(mention["end"])] == mention["exact"]
+        text = texts[mention["scope"]]
+        assert text[int(mention["start"]) : int(mention["end"])] == mention["exact"]
     quotes = read_table(dataset, "quotes")
     assert [(q["event_id"], q["event_key"]) for q in quotes] == [
         ("signing", "fixture-iom-agreement/signing"), ("", "")

@@ -41,7 +41,7 @@ def test_the_downstream_script_runs(tmp_path: Path) -> None:
         f"version {__version__} (package {__version__}, data {__version__})",
         "articles 1, first published 2021-12-20",
         "speakers {'Giorgi Gigauri': 1}",
-        "mentions 4, person Giorgi Gigauri, theme Preventing violent extremism",
+        "mentions 9, person Giorgi Gigauri, theme Preventing violent extremism",
         "hits 1, precision day",
         "error UsageError",
     ]

@@ -48,3 +48,7 @@ class UsageError(IraqCtNewsError):
 
 class BuildError(IraqCtNewsError):
     """A release could not be built or read."""
+
+
+class DraftError(IraqCtNewsError):
+    """``draft`` cannot work on a file (not an article record, no body, unreadable)."""

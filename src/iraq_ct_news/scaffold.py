@@ -93,6 +93,39 @@ _QUOTE_WIDTH = 80
 
 _BULLETS = "♦•▪►◄●■□◆*·|-–— "
 
+#: Labels that open a line naming the source, the author or the editor (المصدر: … الكاتب: …).
+_CREDIT_LABELS = (
+    "المصدر|مصدر الخبر|الكاتب|الكاتبة|كتب|كتبت|بقلم|إعداد|تحرير|المحرر|المحررة|محرر|مراسل"
+    "|مراسلة|نشر بواسطة|تصوير|ترجمة|source|author|by|editor|edited by|written by"
+)
+#: News agencies and their abbreviations, as credited in brackets at the end of a line.
+_AGENCIES = (
+    r"(?:[أ-ي]\.\s?){2,4}|أ ف ب|ا ف ب|د ب أ|أ ش أ|رويترز|واع|كونا|واس|وام|قنا|بنا|سبأ|الأناضول"
+    r"|سانا|إرنا|فرانس برس|أسوشيتد برس|شينخوا|AFP|Reuters|AP|dpa|Xinhua"
+)
+#: Section names a page prints as a label line (أخبار العراق، سياسة، عربي ودولي …).
+_SECTION_WORDS = frozenset(
+    {
+        "أخبار", "الأخبار", "سياسة", "السياسة", "اقتصاد", "الاقتصاد", "رياضة", "الرياضة", "ثقافة",
+        "منوعات", "محليات", "المحليات", "تقارير", "تقرير", "حوارات", "مقالات", "آراء", "رأي",
+        "دولي", "دولية", "عربي", "عربية", "عالمي", "عالمية", "العراق", "عراقية", "محلية",
+        "أمن", "الأمن", "شؤون", "متابعات", "خاص", "عاجل", "مجتمع", "تحقيقات", "ملفات", "و",
+    }
+)
+_AUTHOR_LABELS = frozenset(
+    {"الكاتب", "الكاتبة", "كتب", "كتبت", "بقلم", "إعداد", "مراسل", "مراسلة", "author", "by",
+     "written by"}
+)
+_SOURCE_LABELS = frozenset({"المصدر", "مصدر الخبر", "source"})
+_CREDIT_PART = re.compile(
+    rf"(?P<label>{_CREDIT_LABELS})\s*[:：]\s*(?P<value>.*?)(?=\s+(?:{_CREDIT_LABELS})\s*[:：]|$)",
+    re.IGNORECASE,
+)
+#: Lines below the headline searched for its date line.
+_DATE_LINE_WINDOW = 6
+#: A line reads as a sentence (not a link title) when it ends like one or runs long.
+_SENTENCE_LIKE = re.compile(r"[.!?؟:]\s*$|،.*\S+\s+\S+\s+\S+")
+_SENTENCE_MIN_WORDS = 15
 _LINK_INTRO = re.compile(
     r"^(?:و?(?:لمزيد|للمزيد) من المعلومات|(?:اقرأ|إقرأ) (?:أيضا|أيضاً|أيضًا|المزيد)"
     r"|(?:أخبار|مواضيع|مقالات) ذات صلة|for more information|read more|related)",
@@ -123,6 +156,20 @@ _CHROME: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.IGNORECASE,
     )),
     ("link", re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)),
+    ("source or author line", re.compile(
+        rf"^(?:{_CREDIT_LABELS})\s*[:：]"
+    )),
+    ("font-size or reading buttons", re.compile(
+        r"^(?:[+\-]?\s*[Aأ]\s*[+\-]?\s*){1,4}$|^(?:تكبير|تصغير)(?:\s+(?:الخط|النص))?"
+        r"(?:\s+(?:تكبير|تصغير)(?:\s+(?:الخط|النص))?)*$|^حجم الخط\b",
+        re.IGNORECASE,
+    )),
+    ("agency or editor credit", re.compile(
+        rf"^(?:\S+(?:\s+\S+){{0,5}}\s+)?\(?(?:{_AGENCIES})\)?\.?$"
+    )),
+    ("section label or breadcrumb", re.compile(
+        r"^[^.،,:؛!?؟]{1,60}(?:\s+[›»>/|\\]\s+[^.،,:؛!?؟]{1,40})+$"
+    )),
 )
 #: Whole lines that are a site's tagline or navigation, compared after folding.
 _TAGLINES = frozenset({"منظور عالمي قصص إنسانية"})
@@ -154,6 +201,12 @@ _DATE_PARTS = re.compile(
 _MONTH_OR_NUMERIC = re.compile(
     rf"(?<![\w])(?:{_MONTHS})(?![\w])|[0-9]{{1,2}}[/.\-][0-9]{{1,2}}[/.\-][0-9]{{4}}"
     r"|[0-9]{4}-[0-9]{2}-[0-9]{2}",
+    re.IGNORECASE,
+)
+#: A label that says a line gives when the article was published or last updated.
+_PUBLISHED_LABEL = re.compile(
+    r"^(?:تاريخ (?:النشر|نشر الخبر|الخبر|التحديث)|آخر تحديث|تم النشر|نشر(?: في| بتاريخ)?|"
+    r"published|updated|last updated)\s*[:：]?",
     re.IGNORECASE,
 )
 #: At most this many words other than the date (a weekday, a place) on a date line.
@@ -244,12 +297,24 @@ def chrome_reason(text: str) -> str | None:
         return "navigation"
     if len(text.split(" ")) > _CHROME_MAX_WORDS:
         return None
+    if _PUBLISHED_LABEL.match(bare) and _YEAR.search(to_latin_digits(bare)):
+        return DATE_LINE
     for reason, pattern in _CHROME:
         if pattern.search(bare):
             return reason
     if is_date_line(bare):
         return DATE_LINE
+    words = [word.strip("،,:") for word in key.split()]
+    if 0 < len(words) <= 3 and all(word in _SECTION_WORDS for word in words) and not (
+        _SENTENCE_LIKE.search(bare)
+    ):
+        return "section label or breadcrumb"
     return None
+
+
+def sentence_like(line: SeedLine) -> bool:
+    """Whether a line reads as a sentence of the article rather than a link's title."""
+    return bool(_SENTENCE_LIKE.search(line.text)) or line.words >= _SENTENCE_MIN_WORDS
 
 
 def is_date_line(text: str) -> bool:
@@ -283,7 +348,12 @@ def read_seed(text: str) -> SeedReading:
         if line.text == headline.text:
             left_out.append(LeftOut(line, "repeated headline"))
             continue
-        if link_intro is not None and reason is None and line.words <= _LINK_MAX_WORDS:
+        if (
+            link_intro is not None
+            and reason is None
+            and line.words <= _LINK_MAX_WORDS
+            and not sentence_like(line)
+        ):
             left_out.append(LeftOut(line, f"link under '{_cut(link_intro, 30)}'"))
             continue
         link_intro = None
@@ -300,6 +370,80 @@ def read_seed(text: str) -> SeedReading:
     return SeedReading(
         headline, tuple(paragraphs), tuple(left_out), tuple(_hints(paragraphs)), repeated
     )
+
+
+@dataclass(frozen=True)
+class SeedDate:
+    """A date a seed line gives, and the line (its folded text is the evidence, scope seed)."""
+
+    date: str
+    line: SeedLine
+    occurrence: int | None = None
+    """Set when the line is printed more than once in the seed: the first is meant."""
+
+
+def seed_dates(text: str, reading: SeedReading | None = None) -> tuple[SeedDate | None, SeedDate | None]:
+    """The publication date and the capture date a seed's date lines give.
+
+    A line labelled as the publication date (تاريخ النشر: …) wins; otherwise the first date
+    line within a few lines below the headline is the publication date. A date line above the
+    headline is the page header: when the page was captured, not published (DATA-MODEL §3.1).
+    """
+    from .anchoring import resolve_span
+    from .draft.dates import one_date
+
+    reading = reading or read_seed(text)
+    lines = seed_lines(text)
+    headline = reading.headline.number
+    normalized = unicodedata.normalize("NFC", text)
+
+    def dated(line: SeedLine) -> SeedDate | None:
+        found = one_date(line.text)
+        if found is None:
+            return None
+        placed = resolve_span(normalized, line.text, flexible_whitespace=True)
+        if placed.found:
+            return SeedDate(found, line)
+        if placed.problem == "P006":
+            return SeedDate(found, line, occurrence=1)
+        return None
+
+    published: SeedDate | None = None
+    labelled = [line for line in lines if _PUBLISHED_LABEL.match(line.text)]
+    below = [line for line in lines if headline < line.number][:_DATE_LINE_WINDOW]
+    for line in labelled + [line for line in below if is_date_line(line.text)]:
+        published = dated(line)
+        if published is not None:
+            break
+    captured: SeedDate | None = None
+    for line in [line for line in lines if line.number < headline][:3]:
+        if is_date_line(line.text):
+            captured = dated(line)
+            if captured is not None and published is not None and captured.date == published.date:
+                captured = None
+            break
+    return published, captured
+
+
+def seed_credits(reading: SeedReading) -> dict[str, str]:
+    """What the left-out lines say about the source: ``byline`` (the words after an author
+    label), ``source`` (after a source label) and ``rights`` (a copyright line), verbatim."""
+    found: dict[str, str] = {}
+    for item in reading.left_out:
+        text = item.line.text
+        if item.reason == "copyright footer" and "rights" not in found:
+            found["rights"] = text
+        if item.reason != "source or author line":
+            continue
+        for match in _CREDIT_PART.finditer(text):
+            label, value = match.group("label"), match.group("value").strip(" -–—|،,")
+            if not value:
+                continue
+            if label in _AUTHOR_LABELS and "byline" not in found:
+                found["byline"] = value
+            elif label in _SOURCE_LABELS and "source" not in found:
+                found["source"] = value
+    return found
 
 
 def _find_headline(
@@ -390,6 +534,7 @@ def plan_scaffold(
     date = (today or datetime.date.today()).isoformat()
     data = _record(chosen, name, found.sha256, date, reading)
     _refuse_oversized(name, reading, data)
+    _fill_what_the_seed_shows(root, data, found.text, reading)
     text = _render(data, _header(name, reading))
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         raise ScaffoldError(
@@ -581,6 +726,57 @@ def _record(
         "figures": PLACEHOLDERS["figures"],
         "notes": dict(PLACEHOLDERS["notes"]),
     }
+
+
+def _fill_what_the_seed_shows(
+    root: Path, data: dict[str, Any], seed_text: str, reading: SeedReading
+) -> None:
+    """Write what the left-out lines show instead of a placeholder: the publication and capture
+    dates from the date lines (with their evidence), the author line, the copyright line and the
+    outlet a source line names, when it is one registry record. A URL, rights or capture date the
+    seed does not show starts as null."""
+    published, captured = seed_dates(seed_text, reading)
+    if published is not None:
+        data["published"] = published.date
+        data["published_basis"] = "explicit"
+        data["published_evidence"] = _seed_evidence(published)
+    source = data["source"]
+    source["url"] = None
+    source["captured"] = captured.date if captured else None
+    if captured is not None:
+        source["captured_evidence"] = _seed_evidence(captured)
+    credits = seed_credits(reading)
+    source["rights"] = credits.get("rights")
+    if "byline" in credits:
+        source["byline"] = credits["byline"]
+    publisher = _outlet(root, [credits.get("source", "")])
+    if publisher is not None:
+        source["publisher"] = publisher
+
+
+def _seed_evidence(found: SeedDate) -> dict[str, Any]:
+    evidence: dict[str, Any] = {"exact": found.line.text}
+    if found.occurrence is not None:
+        evidence["occurrence"] = found.occurrence
+    evidence["scope"] = "seed"
+    return evidence
+
+
+def _outlet(root: Path, texts: list[str]) -> str | None:
+    """The one organisation record a source or copyright line names, if exactly one."""
+    from .draft.registry import load_registry
+
+    registry = load_registry(root)
+    for text in texts:
+        if not text:
+            continue
+        named = {
+            entity for entity in registry.index.matcher.entities_in(text)
+            if registry.kind_of(entity) == "organization"
+        }
+        if len(named) == 1:
+            return named.pop()
+    return None
 
 
 def _placeholder_paths(data: Any, prefix: str = "") -> Iterable[str]:

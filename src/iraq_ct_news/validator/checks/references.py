@@ -95,6 +95,21 @@ def _report_unresolved(report: FileReport, reference: Reference, index: TreeInde
         )
         return
     report.add(
-        I003, f"{reference.role} '{reference.target}' is not defined (expected a {kinds})",
+        I003,
+        f"{reference.role} '{reference.target}' is not defined (expected a {kinds})"
+        + (_cameo_hint(reference.target) if "cameo" in reference.allowed else ""),
         reference.path,
+    )
+
+
+def _cameo_hint(code: str) -> str:
+    """Where an unknown CAMEO code goes, and what the codebook calls it."""
+    from ...draft.cameo import codebook
+
+    entry = codebook().get(code)
+    if entry is None:
+        return "; the CAMEO codebook has no such code either: pick one from it"
+    return (
+        f"; add it to curated/vocabularies/cameo.yaml as code '{code}', label "
+        f"{entry.label!r}, quad_class {entry.quad_class} (its CAMEO codebook entry)"
     )

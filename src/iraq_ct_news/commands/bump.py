@@ -1,0 +1,111 @@
+"""``iraq-ct-news bump``: raise ``revision`` and ``modified`` of records changed since the release.
+
+A released record's content never changes under the same revision (DATA-MODEL §4 rule 7), so
+a change (an alias added to a person, say) needs ``revision`` + 1 and a later ``modified``;
+``validate`` reports the record until both are set (V002, V003). This command sets them, for
+the records whose content differs from the last release in ``dataset/`` and that are not bumped
+yet, and rewrites each in canonical layout (its top comment block kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from ._options import add_root_option
+
+ORDER = 35
+
+
+def add_parser(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "bump",
+        help="raise revision and modified of records changed since the release",
+        description="For each person, organisation, place or article record whose content "
+        "differs from the last release in dataset/ and whose revision is not higher yet, set "
+        "revision to the released revision + 1 and modified to today (or --date), and rewrite "
+        "the file in canonical layout. Records not in the release, unchanged or already bumped "
+        "are left alone.",
+    )
+    parser.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                        help="records to bump (default: every changed record)")
+    parser.add_argument("--date", type=datetime.date.fromisoformat, default=None,
+                        metavar="YYYY-MM-DD", help="the modified date to write (default: today)")
+    parser.add_argument("--check", action="store_true",
+                        help="only list the records that need a bump; exit 1 if any does")
+    add_root_option(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import pydantic
+
+    from ..content import content_sha256
+    from ..errors import ReaderError, UsageError
+    from ..formatting import _comments, render
+    from ..fsutil import write_atomic
+    from ..kinds import VERSIONED
+    from ..layout import DATASET, curated_files
+    from ..validator.released import read_released
+    from ..yamlreader import read_yaml_file
+
+    root: Path = args.root
+    today: datetime.date = args.date or datetime.date.today()
+    released = read_released(root / DATASET)
+    if isinstance(released, str):
+        raise UsageError(f"cannot compare with the release: {released}")
+    wanted = {_relative(root, path) for path in args.files}
+    needed = 0
+    planned: list[tuple[Path, str, str]] = []
+    for source in curated_files(root):
+        kind = source.kind
+        if kind not in released or (wanted and source.relative not in wanted):
+            continue
+        path = root / source.relative
+        try:
+            document = read_yaml_file(path)
+            record = VERSIONED[kind].model.model_validate(document.data)
+        except (ReaderError, pydantic.ValidationError):
+            print(f"{source.relative}: skipped: fix what `iraq-ct-news validate` reports first")
+            continue
+        previous = released[kind].get(record.id)  # type: ignore[attr-defined]
+        if previous is None or content_sha256(record) == previous.content_sha256:
+            continue
+        if record.revision > previous.revision:  # type: ignore[attr-defined]
+            continue
+        needed += 1
+        revision = previous.revision + 1
+        if today.isoformat() <= previous.modified:
+            raise UsageError(
+                f"{source.relative}: --date {today} is not after the released modified date "
+                f"{previous.modified}"
+            )
+        if args.check:
+            print(f"{source.relative}: changed since the release: needs revision {revision}")
+            continue
+        data = document.data
+        data["revision"] = revision
+        data["modified"] = today.isoformat()
+        header, _stray = _comments(document.text)
+        planned.append((path, render(data, kind, header),
+                        f"{source.relative}: revision {previous.revision} → {revision}, "
+                        f"modified {today}"))
+    # Written only once every record is known to be bumpable: none or all.
+    for path, text, message in planned:
+        write_atomic(path, text.encode("utf-8"))
+        print(message)
+    if args.check:
+        return 1 if needed else 0
+    if not needed:
+        print("no record needs a new revision")
+    return 0
+
+
+def _relative(root: Path, path: Path) -> PurePosixPath:
+    candidate = path if path.is_absolute() else Path.cwd() / path
+    try:
+        return PurePosixPath(candidate.resolve().relative_to(root.resolve()).as_posix())
+    except ValueError:
+        return PurePosixPath(path.as_posix())

@@ -1,0 +1,83 @@
+"""``iraq-ct-news draft``: propose an article's annotations; with ``--write``, add them to the
+record marked ``proposed: true`` for a person to confirm (the work is in :mod:`iraq_ct_news.draft`)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ._options import add_root_option
+
+#: Position in `iraq-ct-news --help`: right after `new`.
+ORDER = 6
+
+
+def add_parser(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "draft",
+        help="propose mentions, quotes, amounts, dates and events for an article record",
+        description="Propose every annotation the article record FILE does not have yet: every "
+        "occurrence of every registry name (through proclitics, pinned unambiguously), names the "
+        "registries lack with the closest existing records, quotes with speaker and delivery, "
+        "amounts, resolutions, figures, the publication date from the seed's date line, relative "
+        "dates and event skeletons with CAMEO codes. Nothing is written without --write; with "
+        "it, each proposal is added marked `proposed: true`, which `validate` reports until a "
+        "person confirms it (deletes the mark) or deletes the item.",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE", help="an article record in curated/articles/")
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text",
+        help="text for people (default), json for tools: offsets as the release computes them",
+    )
+    parser.add_argument(
+        "--write", action="store_true",
+        help="merge the proposals into FILE, each marked proposed (what is there stays as it is)",
+    )
+    parser.add_argument(
+        "--stubs", action="store_true",
+        help="with --write: also add a registry stub (placeholders, marked proposed) for each "
+        "new entity, and mention it",
+    )
+    add_root_option(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..draft.render import dumps, to_json, to_text
+    from ..draft.run import draft_file
+    from ..draft.write import write_draft
+    from ..errors import UsageError
+
+    root: Path = args.root
+    path: Path = args.file
+    if args.stubs and not args.write:
+        raise UsageError("--stubs works with --write")
+    if not path.is_file() and (root / path).is_file():
+        path = root / path
+    if not path.is_file():
+        raise UsageError(f"{args.file} is not a file; give an article record, e.g. "
+                         "curated/articles/<id>.yaml")
+    drafted = draft_file(root, path)
+    display = args.file.as_posix()
+    if args.format == "json":
+        from ..draft.run import _seed_text
+
+        seed = _seed_text(root, drafted.document.data)
+        print(dumps(to_json(drafted.draft, seed)))
+    else:
+        print(to_text(drafted.draft, display))
+    if args.write:
+        written = write_draft(root, path, drafted.document, drafted.texts, drafted.draft,
+                              stubs=args.stubs)
+        summary = ", ".join(f"{count} {group}" for group, count in written.added.items()) or "nothing"
+        message = f"wrote {display}: added {summary}, each marked proposed"
+        if written.stubs:
+            message += f"; stubs {', '.join(written.stubs)}"
+        if written.cameo_codes:
+            message += f"; CAMEO codes {', '.join(written.cameo_codes)} added to cameo.yaml"
+        stream = __import__("sys").stderr if args.format == "json" else None
+        print(message, file=stream)
+        for skipped in written.skipped:
+            print(f"not written: {skipped}", file=stream)
+    return 0

@@ -1,0 +1,155 @@
+"""Dates the text states (day or month precision) or implies, resolved against the publication
+date (DATA-MODEL §3.3). Which seed line gives the publication date is the scaffold's business
+(:func:`iraq_ct_news.scaffold.seed_dates`); reading the date off it is this module's.
+
+A date is never made more precise than its words: a month stays a month. Relative expressions (أمس، اليوم، الشهر الماضي، أيلول الماضي، العام المقبل …) are resolved against a
+publication date known to the day (or month, for month-relative words), basis ``relative``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..arabic import search_key
+from ..textutil import fold_whitespace, to_latin_digits
+from .lexicon import MONTH_NAMES, MONTHS
+
+_DIGIT = r"[0-9٠-٩۰-۹]"
+_MONTH = "|".join(
+    sorted((re.escape(name) for names in MONTH_NAMES for name in names), key=len, reverse=True)
+)
+_MONTH_GROUP = rf"(?:{_MONTH})(?:\s*/\s*(?:{_MONTH}))?"
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?(?P<month>{_MONTH_GROUP})"
+    rf"\s*[,،]?\s*(?:(?:من\s+)?(?:عام|سنة)\s+)?(?P<year>{_DIGIT}{{4}})(?!{_DIGIT})"
+)
+_MONTH_YEAR = re.compile(
+    rf"(?:شهر\s+)?(?P<month>{_MONTH_GROUP})\s*[,،]?\s*(?:(?:من\s+)?(?:عام|سنة)\s+)?"
+    rf"(?P<year>{_DIGIT}{{4}})(?!{_DIGIT})"
+)
+_NUMERIC = re.compile(
+    rf"(?<!{_DIGIT})(?:(?P<day>{_DIGIT}{{1,2}})[/.\-](?P<month>{_DIGIT}{{1,2}})[/.\-]"
+    rf"(?P<year>{_DIGIT}{{4}})|(?P<year2>{_DIGIT}{{4}})-(?P<month2>{_DIGIT}{{2}})-"
+    rf"(?P<day2>{_DIGIT}{{2}}))(?!{_DIGIT})"
+)
+
+
+@dataclass(frozen=True)
+class StatedDate:
+    start: int
+    end: int
+    edtf: str
+
+
+def stated_dates(text: str) -> Iterator[StatedDate]:
+    """Every date ``text`` states with a year: day precision or month precision."""
+    taken: list[tuple[int, int]] = []
+    for match in _DAY_MONTH_YEAR.finditer(text):
+        date = _day(match.group("year"), _month(match.group("month")), match.group("day"))
+        if date is not None:
+            taken.append((match.start(), match.end()))
+            yield StatedDate(match.start(), match.end(), date)
+    for match in _NUMERIC.finditer(text):
+        year = match.group("year") or match.group("year2")
+        month = int(to_latin_digits(match.group("month") or match.group("month2")))
+        date = _day(year, month, match.group("day") or match.group("day2"))
+        if date is not None and _free(match.start(), match.end(), taken):
+            taken.append((match.start(), match.end()))
+            yield StatedDate(match.start(), match.end(), date)
+    for match in _MONTH_YEAR.finditer(text):
+        if _free(match.start(), match.end(), taken):
+            month = _month(match.group("month"))
+            year = int(to_latin_digits(match.group("year")))
+            if month and 1900 <= year <= 2100:
+                yield StatedDate(match.start(), match.end(), f"{year:04d}-{month:02d}")
+
+
+def one_date(text: str) -> str | None:
+    """The one date ``text`` states (None if it states none, or several)."""
+    dates = {date.edtf for date in stated_dates(text)}
+    return dates.pop() if len(dates) == 1 else None
+
+
+def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return all(end <= left or start >= right for left, right in taken)
+
+
+def _month(words: str) -> int:
+    first = re.split(r"\s*/\s*", words)[0]
+    return MONTHS.get(search_key(fold_whitespace(first)), 0)
+
+
+def _day(year_text: str, month: int, day_text: str) -> str | None:
+    year, day = int(to_latin_digits(year_text)), int(to_latin_digits(day_text))
+    if not (1900 <= year <= 2100 and 1 <= month <= 12):
+        return None
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+# -- relative dates -----------------------------------------------------------------------------
+
+_RELATIVE_DAY = {
+    search_key("أمس"): -1, search_key("البارحة"): -1, search_key("اليوم"): 0,
+    search_key("غدا"): 1, search_key("غداً"): 1, search_key("أول أمس"): -2,
+}
+_RELATIVE = re.compile(
+    r"(?<![\w])(?:(?:و|ف|ب)?(?P<day>أول أمس|أمس|البارحة|اليوم|غداً|غدا)"
+    r"|(?P<unit>الشهر|العام|السنة|الأسبوع)\s+(?P<which>الماضي|الماضية|المنصرم|المنصرمة|الحالي|الحالية|الجاري|الجارية|المقبل|المقبلة|القادم|القادمة)"
+    rf"|(?:شهر\s+)?(?P<month>{_MONTH})\s+(?P<monthwhich>الماضي|المنصرم|المقبل|القادم))(?![\w])"
+)
+_PAST = {"الماضي", "الماضية", "المنصرم", "المنصرمة"}
+_NEXT = {"المقبل", "المقبلة", "القادم", "القادمة"}
+
+
+def relative_dates(text: str, published: str) -> Iterator[StatedDate]:
+    """Relative expressions in ``text`` resolved against ``published`` (EDTF)."""
+    day = _as_day(published)
+    month = _as_month(published)
+    for match in _RELATIVE.finditer(text):
+        start, end = match.start(), match.end()
+        if match.group("day"):
+            if day is None:
+                continue
+            offset = _RELATIVE_DAY[search_key(match.group("day"))]
+            if offset == 0:
+                continue  # اليوم is mostly "nowadays" in news prose; too unsure to propose
+            yield StatedDate(start, end, (day + datetime.timedelta(days=offset)).isoformat())
+        elif match.group("unit"):
+            which = match.group("which")
+            unit = match.group("unit")
+            if month is None:
+                continue
+            year, number = month
+            step = -1 if which in _PAST else 1 if which in _NEXT else 0
+            if unit == "الشهر":
+                total = year * 12 + (number - 1) + step
+                yield StatedDate(start, end, f"{total // 12:04d}-{total % 12 + 1:02d}")
+            elif unit in ("العام", "السنة"):
+                yield StatedDate(start, end, f"{year + step:04d}")
+        elif match.group("month") and month is not None:
+            year, number = month
+            named = MONTHS.get(search_key(match.group("month")), 0)
+            if not named:
+                continue
+            if match.group("monthwhich") in ("الماضي", "المنصرم"):
+                target_year = year if named < number else year - 1
+            else:
+                target_year = year if named > number else year + 1
+            yield StatedDate(start, end, f"{target_year:04d}-{named:02d}")
+
+
+def _as_day(edtf: str) -> datetime.date | None:
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", edtf):
+        return datetime.date.fromisoformat(edtf)
+    return None
+
+
+def _as_month(edtf: str) -> tuple[int, int] | None:
+    match = re.fullmatch(r"([0-9]{4})-([0-9]{2})(?:-[0-9]{2})?", edtf)
+    return (int(match.group(1)), int(match.group(2))) if match else None

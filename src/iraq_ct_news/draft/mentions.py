@@ -1,0 +1,334 @@
+"""Mentions: every occurrence of every known name, and of the new names an article introduces.
+
+Two passes over the headline and the body. The first finds registry names and, around them, the
+names the registries lack (:mod:`.entities`). The second matches registry names and the new
+names together with one matcher, longest first, so that every occurrence of a new name is found
+too and a known name inside a new one (الأمم المتحدة inside مكتب الأمم المتحدة المعني …) yields
+to the outermost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+from functools import lru_cache
+
+from ..arabic import tokens
+from ..models.types import ID_MAX_LENGTH
+from ..validator.names import NameMatcher
+from .entities import (
+    Candidate,
+    closest_records,
+    closing_title_person,
+    find_candidates,
+    gap,
+)
+from .gazetteer import PLACES
+from .lexicon import (
+    BUILDING_HEADS,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    ORGANIZATION_HEADS,
+    REPORTING_VERBS,
+    TITLE_NOUNS,
+)
+from .matching import NameMatch, find_names, proclitic_letters
+from .pins import pin_for
+from .proposals import MentionProposal, NewEntity, SpanProposal
+from .registry import EntityKind, Registry
+from .text import Word, bare_forms, letters_offset, words_of
+from .titles import stated_title
+
+NEW = "?"
+_ACRONYM = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z.&\- ]{1,15}|[\u0621-\u064a]{3,12})\s*\)")
+
+
+def propose_mentions(
+    texts: dict[str, str], registry: Registry
+) -> tuple[list[MentionProposal], list[NewEntity]]:
+    """Mentions of ``texts`` (scope → text, headline first) and the new entities they name."""
+    words = {scope: words_of(text) for scope, text in texts.items()}
+    surnames = _registry_surnames(registry)
+    candidates: dict[str, Candidate] = {}
+    named: dict[str, None] = {}
+    known: dict[str, list[NameMatch]] = {}
+    for scope, text in texts.items():
+        matches = known[scope] = find_names(
+            text, words[scope], registry.index.matcher, surnames, named, registry.index.names
+        )
+        claimed = [False] * len(words[scope])
+        match_last = [-1] * len(words[scope])
+        for match in matches:
+            for index in range(match.first, match.last + 1):
+                claimed[index] = True
+                match_last[index] = match.last
+        for match in find_names(text, words[scope], _gazetteer(), {}, {}):
+            if any(claimed[match.first : match.last + 1]):
+                continue
+            for index in range(match.first, match.last + 1):
+                claimed[index] = True
+                match_last[index] = match.last
+            _add_candidate(
+                candidates, text, words[scope], match.first, match.last, "place",
+                start=match.start, place_kind=_PLACE_KINDS.get(_gazetteer_key(match.entity)),
+            )
+        ranges: list[tuple[int, int, str]] = find_candidates(
+            text, words[scope], claimed, match_last
+        )
+        ranges += [
+            (first, last, "person")
+            for first, last in closing_title_person(text, words[scope], claimed)
+        ]
+        for first, last, found_kind in ranges:
+            kind: EntityKind = "place" if found_kind == "building" else found_kind  # type: ignore[assignment]
+            _add_candidate(candidates, text, words[scope], first, last, kind,
+                           place_kind="building" if found_kind == "building" else None)
+
+    _introduced_people(texts, words, registry, candidates)
+    ordered = list(candidates.values())
+    names = dict(registry.index.names)
+    for number, candidate in enumerate(ordered):
+        names[f"{NEW}{number}"] = tuple(dict.fromkeys([candidate.key, *candidate.spellings]))
+        for surname in candidate.surnames:
+            surnames[surname].append(f"{NEW}{number}")
+    matcher = NameMatcher(names)
+
+    proposals: list[MentionProposal] = []
+    counts: dict[int, int] = defaultdict(int)
+    named = {}
+    heads = frozenset(
+        surname for candidate in ordered if candidate.kind == "organization"
+        for surname in candidate.surnames
+    )
+    for scope, text in texts.items():
+        matches = find_names(text, words[scope], matcher, surnames, named, names, heads)
+        people = {
+            index
+            for match in matches
+            if _kind(match.entity, registry, ordered) == "person"
+            for index in range(match.first, match.last + 1)
+        }
+        for match in matches:
+            proposal = _proposal(text, scope, words[scope], match, registry, ordered, counts, people)
+            if proposal.entity is None:
+                inner = tuple(
+                    _proposal(text, scope, words[scope], other, registry, ordered, counts, people)
+                    for other in known[scope]
+                    if match.start <= other.start and other.end <= match.end
+                )
+                proposal = replace(proposal, inner=inner)
+            proposals.append(proposal)
+    # A candidate found only inside a longer name (الدنمارك in حكومة الدنمارك) is not proposed.
+    kept = [number for number in range(len(ordered)) if counts[number]]
+    renumber = {old: new for new, old in enumerate(kept)}
+    new_entities = [
+        NewEntity(
+            name=ordered[number].text,
+            kind=ordered[number].kind,
+            closest=closest_records(registry, ordered[number].key, ordered[number].kind),
+            suggested_id=_suggested_id(ordered[number].text),
+            occurrences=counts[number],
+            place_kind=ordered[number].place_kind,
+        )
+        for number in kept
+    ]
+    _unique_ids(new_entities, registry)
+    proposals = [
+        replace(proposal, new_entity=renumber[proposal.new_entity])
+        if proposal.new_entity is not None else proposal
+        for proposal in proposals
+    ]
+    return proposals, new_entities
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> NameMatcher:
+    return NameMatcher({f"@{number}": (key,) for number, key in enumerate(_PLACE_KINDS)})
+
+
+def _gazetteer_key(entity: str) -> str:
+    return list(_PLACE_KINDS)[int(entity[1:])]
+
+
+_PLACE_KINDS: dict[str, str] = {" ".join(tokens(name)): kind for name, kind in PLACES}
+
+
+def _introduced_people(
+    texts: dict[str, str],
+    words: dict[str, list[Word]],
+    registry: Registry,
+    candidates: dict[str, Candidate],
+) -> None:
+    """A word that follows a verb of saying, a title or a courtesy title twice or more
+    (وقال فلان … وأوضح فلان …، الوزير فلان … الوزير فلان) is a person's name the article keeps
+    using; its full form is the first place it follows another unknown word (نيثان فلان)."""
+    known = set(registry.index.matcher.single) | {
+        key for candidate in candidates.values() for key in candidate.key.split()
+    }
+    counts: dict[str, int] = defaultdict(int)
+    for scope, text in texts.items():
+        scope_words = words[scope]
+        for index in range(1, len(scope_words)):
+            key = scope_words[index].key
+            if key in known or _unnamed(key) or not _plain(text, scope_words, index - 1):
+                continue
+            previous = bare_forms(scope_words[index - 1].key)
+            if previous & (REPORTING_VERBS | TITLE_NOUNS | HONORIFICS):
+                counts[key] += 1
+    for key, count in counts.items():
+        if count < 2:
+            continue
+        full = key
+        written = None
+        for scope, text in texts.items():
+            scope_words = words[scope]
+            for index, word in enumerate(scope_words):
+                if word.key != key:
+                    continue
+                before = scope_words[index - 1] if index else None
+                if before is not None and _plain(text, scope_words, index - 1) and not (
+                    _unnamed(before.key) or before.key in known
+                ):
+                    full = f"{before.key} {key}"
+                    written = text[before.start : word.end]
+                else:
+                    written = text[word.start : word.end]
+                break
+            if written is not None:
+                break
+        if written is None or full in candidates:
+            continue
+        candidate = candidates[full] = Candidate(key=full, kind="person", text=written)
+        candidate.surnames.append(key)
+
+
+def _unnamed(key: str) -> bool:
+    """Words that cannot be (part of) a person's name: definite nouns, lexicon words, digits."""
+    return key.startswith("ال") or key.isdigit() or bool(
+        bare_forms(key)
+        & (FUNCTION_WORDS | HONORIFICS | TITLE_NOUNS | REPORTING_VERBS | ORGANIZATION_HEADS)
+    )
+
+
+def _plain(text: str, words: list[Word], left: int) -> bool:
+    between = gap(text, words, left)
+    return between.strip() == ""
+
+
+def _registry_surnames(registry: Registry) -> defaultdict[str, list[str]]:
+    surnames: defaultdict[str, list[str]] = defaultdict(list)
+    for entity in registry.entities.values():
+        for surname in entity.surnames:
+            surnames[surname].append(entity.id)
+    return surnames
+
+
+def _add_candidate(
+    candidates: dict[str, Candidate],
+    text: str,
+    words: list[Word],
+    first: int,
+    last: int,
+    kind: EntityKind,
+    start: int | None = None,
+    place_kind: str | None = None,
+) -> None:
+    """Record the name in words ``first``..``last`` (from ``start`` if a proclitic is left out)."""
+    head = words[first]
+    form = head.key
+    if start is not None:
+        form = " ".join(word.key for word in words_of(text[start : head.end]))
+    else:
+        heads = [f for f in bare_forms(head.key) if f in ORGANIZATION_HEADS | BUILDING_HEADS]
+        form = max(heads, key=len) if heads else head.key
+        start = head.start + letters_offset(
+            text[head.start : head.end], proclitic_letters(head.key, form)
+        )
+    keys = [form, *(word.key for word in words[first + 1 : last + 1])]
+    key = " ".join(keys)
+    written = text[start : words[last].end]
+    candidate = candidates.get(key)
+    if candidate is None and kind == "person" and any(
+        key.startswith(other + " ") for other in candidates
+    ):
+        return  # a longer reading of a name already found (… الأعرجي بأهمية)
+    if candidate is None:
+        candidate = candidates[key] = Candidate(
+            key=key, kind=kind, text=written, place_kind=place_kind
+        )
+        if kind == "person" and len(keys) >= 2 and len(keys[-1]) >= 2:
+            candidate.surnames.append(keys[-1])
+        if kind == "organization" and len(keys) >= 2 and form.startswith("ال"):
+            candidate.surnames.append(form)  # التحالف الدولي … then التحالف
+    acronym = _ACRONYM.match(text, words[last].end)
+    if acronym is not None:
+        spelling = " ".join(words_key for words_key in (w.key for w in words_of(acronym.group(1))))
+        if spelling and spelling not in candidate.spellings:
+            candidate.spellings.append(spelling)
+
+
+def _proposal(
+    text: str,
+    scope: str,
+    words: list[Word],
+    match: NameMatch,
+    registry: Registry,
+    candidates: list[Candidate],
+    counts: dict[int, int],
+    people: set[int],
+) -> MentionProposal:
+    span = SpanProposal(scope, match.start, match.end, text[match.start : match.end],
+                        pin_for(text, match.start, match.end))
+    new_entity: int | None = None
+    entity: str | None = match.entity
+    if match.entity.startswith(NEW):
+        new_entity = int(match.entity[len(NEW):])
+        counts[new_entity] += 1
+        entity = None
+    kind = _kind(match.entity, registry, candidates)
+    others = people - set(range(match.first, match.last + 1))
+    title = (
+        stated_title(text, words, match.first, match.last, others) if kind == "person" else None
+    )
+    return MentionProposal(span, entity, new_entity, title, match.short_form)
+
+
+def _kind(entity: str, registry: Registry, candidates: list[Candidate]) -> str:
+    if entity.startswith(NEW):
+        return candidates[int(entity[len(NEW):])].kind
+    return registry.kind_of(entity) or ""
+
+
+_LATIN = str.maketrans({
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j",
+    "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s",
+    "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l",
+    "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y", "ى": "a", "ة": "a", "ء": "", "ئ": "",
+    "ؤ": "", "گ": "g", "پ": "p", "چ": "ch", "ڤ": "v",
+})
+
+
+def _suggested_id(name: str) -> str:
+    """A kebab-case id spelled from the Arabic name, for a person to confirm or rename."""
+    parts = []
+    for word in name.split():
+        latin = word.translate(_LATIN).lower()
+        if latin.startswith("al") and len(latin) > 3 and word.startswith("ال"):
+            latin = "al-" + latin[2:]
+        parts.append(re.sub(r"[^a-z0-9-]+", "", latin))
+    slug = re.sub(r"-+", "-", "-".join(part for part in parts if part)).strip("-") or "entity"
+    return slug[:ID_MAX_LENGTH].rstrip("-")
+
+
+def _unique_ids(new_entities: list[NewEntity], registry: Registry) -> None:
+    used = set(registry.entities)
+    for entity in new_entities:
+        base, number = entity.suggested_id, 1
+        while entity.suggested_id in used:
+            number += 1
+            entity.suggested_id = f"{base[: ID_MAX_LENGTH - 4]}-{number}"
+        used.add(entity.suggested_id)
+
+
+__all__ = ["propose_mentions", "gap"]

@@ -1,0 +1,350 @@
+"""Drafting one article record: read it as it stands (placeholders and all), propose every
+annotation it does not have yet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from ..anchoring import resolve_span
+from ..errors import DraftError, ReaderError
+from ..models.types import is_placeholder
+from ..scaffold import ScaffoldError, seed_dates
+from ..validator.seeds import Seed, SeedStore
+from ..yamlreader import Document, read_yaml_file
+from . import dates as date_rules
+from . import quantities
+from .cameo import codebook
+from .events import cues_in
+from .mentions import propose_mentions
+from .pins import pin_for
+from .proposals import (
+    AmountProposal,
+    CapturedProposal,
+    DateProposal,
+    Draft,
+    EventProposal,
+    FigureProposal,
+    MentionProposal,
+    NewEntity,
+    PublishedProposal,
+    QuoteProposal,
+    ResolutionProposal,
+    SpanProposal,
+)
+from .quotes import delivery_cue, quoted_texts
+from .registry import Registry, load_registry
+from .text import paragraph_bounds, sentence_bounds
+
+SCOPES = ("headline", "body")
+
+
+@dataclass
+class Drafted:
+    """A draft with what it was made from."""
+
+    draft: Draft
+    document: Document
+    texts: dict[str, str]
+    registry: Registry
+
+
+def draft_file(root: Path, path: Path, registry: Registry | None = None) -> Drafted:
+    """Propose annotations for the article record at ``path`` in the tree at ``root``."""
+    try:
+        document = read_yaml_file(path)
+    except ReaderError as error:
+        raise DraftError(f"{path}:{error.line}:{error.column}: {error.code} {error.message}") from None
+    data = document.data
+    texts = _texts(path, data)
+    registry = registry or load_registry(root)
+    seed_text = _seed_text(root, data)
+    return Drafted(draft_record(data, texts, registry, seed_text), document, texts, registry)
+
+
+def _texts(path: Path, data: Any) -> dict[str, str]:
+    if not isinstance(data, dict):
+        raise DraftError(f"{path}:1:1: not an article record (the file holds no mapping)")
+    headline = data.get("headline")
+    body = data.get("body")
+    if not isinstance(body, str) or is_placeholder(body) or not body.strip():
+        raise DraftError(
+            f"{path}: the record has no body to draft from; copy the article's paragraphs into "
+            "`body` first (`iraq-ct-news new` does this from the seed)"
+        )
+    headline_ar = headline.get("ar") if isinstance(headline, dict) else None
+    texts = {"body": body}
+    if isinstance(headline_ar, str) and headline_ar.strip() and not is_placeholder(headline_ar):
+        texts = {"headline": headline_ar, "body": body}
+    return texts
+
+
+def _seed_text(root: Path, data: dict[str, Any]) -> str | None:
+    name = data.get("seed")
+    if not isinstance(name, str):
+        return None
+    found = SeedStore(root).get(name)
+    return found.text if isinstance(found, Seed) else None
+
+
+def draft_record(
+    data: dict[str, Any], texts: dict[str, str], registry: Registry, seed_text: str | None
+) -> Draft:
+    """Every proposal for the record ``data`` (as read, placeholders included)."""
+    draft = Draft()
+    all_mentions, all_entities = propose_mentions(texts, registry)
+    draft.new_entities = list(all_entities)
+    existing = _existing_spans(data, texts)
+    draft.mentions = [
+        mention for mention in all_mentions
+        if not _overlaps(existing.get("mentions", []), mention.span)
+    ]
+    _keep_mentioned_entities(draft)
+    body = texts["body"]
+    people = _people(all_mentions, data, texts, registry, all_entities)
+    draft.quotes = [
+        quote for quote in _quotes(body, people, all_mentions, draft)
+        if not _overlaps(existing.get("quotes", []), quote.span)
+    ]
+    taken: dict[str, list[tuple[int, int]]] = {scope: [] for scope in texts}
+    for scope, text in texts.items():
+        for start, end, value, currency in quantities.amounts(text):
+            span = _span(text, scope, start, end)
+            taken[scope].append((start, end))
+            if not _overlaps(existing.get("amounts", []), span):
+                draft.amounts.append(AmountProposal(span, value, currency))
+        for start, end, resolution, year in quantities.resolutions(text):
+            span = _span(text, scope, start, end)
+            taken[scope].append((start, end))
+            if not _overlaps(existing.get("resolutions", []), span):
+                draft.resolutions.append(ResolutionProposal(span, resolution, year))
+
+    published = data.get("published")
+    if isinstance(published, str) and is_placeholder(published) and seed_text is not None:
+        draft.published, captured = _seed_dates(seed_text)
+        source = data.get("source")
+        if isinstance(source, dict) and _unfilled(source.get("captured")):
+            draft.captured = captured
+    reference = published if isinstance(published, str) and not is_placeholder(published) else (
+        draft.published.date if draft.published else None
+    )
+    for stated in date_rules.stated_dates(body):
+        draft.dates.append(DateProposal(_span(body, "body", stated.start, stated.end), stated.edtf, "explicit"))
+        taken["body"].append((stated.start, stated.end))
+    if reference is not None:
+        for stated in date_rules.relative_dates(body, reference):
+            draft.dates.append(
+                DateProposal(_span(body, "body", stated.start, stated.end), stated.edtf, "relative")
+            )
+    for scope, text in texts.items():
+        for start, end, figure, unit in quantities.figures(text, taken[scope]):
+            span = _span(text, scope, start, end)
+            if not _overlaps(existing.get("figures", []), span):
+                number: int | float = (
+                    int(figure) if figure == figure.to_integral_value() else float(figure)
+                )
+                draft.figures.append(FigureProposal(span, number, unit))
+    if not (isinstance(data.get("events"), list) and data["events"]):
+        draft.events = _events(body, draft, all_mentions, registry)
+    return draft
+
+
+def _keep_mentioned_entities(draft: Draft) -> None:
+    """New entities whose every occurrence is already mentioned are not proposed again."""
+    kept = sorted({m.new_entity for m in draft.mentions if m.new_entity is not None})
+    renumber = {old: new for new, old in enumerate(kept)}
+    draft.new_entities = [draft.new_entities[index] for index in kept]
+    draft.mentions = [
+        replace(m, new_entity=renumber[m.new_entity]) if m.new_entity is not None else m
+        for m in draft.mentions
+    ]
+
+
+def _seed_dates(seed_text: str) -> tuple[PublishedProposal | None, CapturedProposal | None]:
+    try:
+        published, captured = seed_dates(seed_text)
+    except ScaffoldError:  # a seed without text has no date line
+        return None, None
+    return (
+        PublishedProposal(published.date, "explicit", published.line.text, "seed",
+                          published.line.number, published.occurrence)
+        if published else None,
+        CapturedProposal(captured.date, captured.line.text, captured.line.number,
+                         captured.occurrence)
+        if captured else None,
+    )
+
+
+def _span(text: str, scope: str, start: int, end: int) -> SpanProposal:
+    return SpanProposal(scope, start, end, text[start:end], pin_for(text, start, end))
+
+
+def _unfilled(value: Any) -> bool:
+    return isinstance(value, str) and is_placeholder(value)
+
+
+def _existing_spans(data: dict[str, Any], texts: dict[str, str]) -> dict[str, list[tuple[str, int, int]]]:
+    """Where the items a person already wrote are, group by group."""
+    found: dict[str, list[tuple[str, int, int]]] = {}
+    for group in ("mentions", "quotes", "amounts", "resolutions", "figures"):
+        items = data.get(group)
+        if not isinstance(items, list):
+            continue
+        for item in items:
+            if not isinstance(item, dict) or not isinstance(item.get("exact"), str):
+                continue
+            scope = item.get("scope", "body")
+            text = texts.get(scope) if isinstance(scope, str) else None
+            if text is None:
+                continue
+            occurrence = item.get("occurrence")
+            resolved = resolve_span(
+                text, item["exact"],
+                item.get("prefix") if isinstance(item.get("prefix"), str) else None,
+                item.get("suffix") if isinstance(item.get("suffix"), str) else None,
+                occurrence if isinstance(occurrence, int) and occurrence > 0 else None,
+            )
+            if resolved.found:
+                found.setdefault(group, []).append((scope, resolved.start, resolved.end))
+    return found
+
+
+def _overlaps(spans: list[tuple[str, int, int]], span: SpanProposal) -> bool:
+    return any(
+        scope == span.scope and start < span.end and span.start < end
+        for scope, start, end in spans
+    )
+
+
+@dataclass(frozen=True)
+class _Person:
+    start: int
+    end: int
+    entity: str | None
+    name: str
+
+
+def _people(
+    mentions: list[MentionProposal],
+    data: dict[str, Any],
+    texts: dict[str, str],
+    registry: Registry,
+    entities: list[NewEntity],
+) -> list[_Person]:
+    """Person mentions in the body, proposed or already written, in text order."""
+    found: dict[tuple[int, int], _Person] = {}
+    for mention in mentions:
+        if mention.span.scope != "body":
+            continue
+        if mention.entity is not None and registry.kind_of(mention.entity) != "person":
+            continue
+        if mention.entity is None and (
+            mention.new_entity is None or entities[mention.new_entity].kind != "person"
+        ):
+            continue
+        name = mention.span.exact if mention.entity else entities[mention.new_entity].name  # type: ignore[index]
+        found[(mention.span.start, mention.span.end)] = _Person(
+            mention.span.start, mention.span.end, mention.entity, name
+        )
+    items = data.get("mentions")
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, dict) and registry.kind_of(item.get("entity")) == "person":
+            resolved = resolve_span(texts["body"], item.get("exact", ""), item.get("prefix"),
+                                    item.get("suffix"), item.get("occurrence"))
+            if resolved.found and item.get("scope", "body") == "body":
+                found[(resolved.start, resolved.end)] = _Person(
+                    resolved.start, resolved.end, item["entity"], item["exact"]
+                )
+    return sorted(found.values(), key=lambda person: person.start)
+
+
+def _quotes(
+    body: str, people: list[_Person], mentions: list[MentionProposal], draft: Draft
+) -> list[QuoteProposal]:
+    proposals = []
+    for quoted in quoted_texts(body):
+        speaker = _speaker(body, people, quoted.verb_start, quoted.start)
+        delivery, delivered_by, cue = "unknown", None, None
+        sentence_start, _sentence_end = sentence_bounds(body, quoted.verb_start)
+        stretches = [(min(sentence_start, quoted.window_start), quoted.start)]
+        if speaker is not None:
+            stretches += [
+                sentence_bounds(body, person.start)
+                for person in reversed(people)
+                if person.start < quoted.start and _same_person(person, speaker)
+            ]
+        for left, right in stretches:
+            found = delivery_cue(body[left:right])
+            if found is not None:
+                delivery, match = found
+                cue = match.group(0)
+                if delivery == "read-on-behalf":
+                    reader = next(
+                        (p for p in people if p.start >= left + match.end() and p.start < right + 200),
+                        None,
+                    )
+                    delivered_by = reader.entity if reader else None
+                    if reader is None or reader.entity is None:
+                        delivery, cue = "read-on-behalf", cue
+                break
+        proposals.append(
+            QuoteProposal(
+                _span(body, "body", quoted.start, quoted.end),
+                speaker.entity if speaker else None,
+                speaker.name if speaker else None,
+                delivery,
+                delivered_by,
+                cue,
+            )
+        )
+    return proposals
+
+
+def _same_person(left: _Person, right: _Person) -> bool:
+    if left.entity is not None or right.entity is not None:
+        return left.entity == right.entity
+    return left.name == right.name
+
+
+def _speaker(body: str, people: list[_Person], verb_start: int, quote_start: int) -> _Person | None:
+    """The person named between the verb and the quote, else the nearest named before the verb
+    in its paragraph or the one before; None when there is none."""
+    between = [p for p in people if verb_start <= p.start < quote_start]
+    if between:
+        return between[0]
+    paragraph_start, _ = paragraph_bounds(body, verb_start)
+    previous_start, _ = paragraph_bounds(body, max(paragraph_start - 3, 0))
+    before = [p for p in people if previous_start <= p.start < verb_start]
+    return before[-1] if before else None
+
+
+def _events(
+    body: str, draft: Draft, mentions: list[MentionProposal], registry: Registry
+) -> list[EventProposal]:
+    labels = codebook()
+    events: list[EventProposal] = []
+    seen: set[tuple[str, str]] = set()
+    for date in draft.dates:
+        start, end = sentence_bounds(body, date.span.start)
+        for cue in cues_in(body[start:end], start):
+            key = (cue.kind, date.date)
+            if key in seen:
+                continue
+            seen.add(key)
+            inside = [m for m in mentions if m.span.scope == "body" and start <= m.span.start < end]
+            place = next(
+                (m.entity for m in inside if m.entity and registry.kind_of(m.entity) == "place"),
+                None,
+            )
+            participants = tuple(dict.fromkeys(
+                m.entity for m in inside
+                if m.entity and registry.kind_of(m.entity) in ("person", "organization")
+            ))
+            events.append(
+                EventProposal(
+                    cue.kind, cue.cameo, labels[cue.cameo].label,
+                    _span(body, "body", cue.start, cue.end), date, place, participants,
+                )
+            )
+    return events

@@ -1,0 +1,56 @@
+"""The CAMEO codes in use agree with the CAMEO codebook (C008).
+
+``vocabularies/cameo.yaml`` lists the codes the dataset uses; each must be a code of the CAMEO
+event codebook the package ships (``iraq_ct_news/reference/cameo-codebook.tsv``) with the
+codebook's label and quad class, so a typed code or a paraphrased label cannot slip in.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...draft.cameo import codebook
+from ...models import CameoVocabulary
+from .base import declare, file_check
+
+if TYPE_CHECKING:
+    from ..checked import CheckedFile
+    from ..context import FileRun
+
+C008 = declare(
+    "C008", "CAMEO entry disagrees with the codebook", "error",
+    "Every entry of vocabularies/cameo.yaml is a code of the CAMEO event codebook (version "
+    "1.1b3, shipped with the package), with the codebook's label and quad class (1 for codes "
+    "01–05, 2 for 06–08, 3 for 09–14, 4 for 15–20).",
+    "Copy the code, label and quad class from the codebook (the message quotes them); a code "
+    "the codebook lacks is not a CAMEO code.",
+)
+
+
+@file_check(C008, kinds=("cameo",))
+def check_cameo_codebook(checked: CheckedFile, run: FileRun) -> None:
+    vocabulary = checked.record
+    assert isinstance(vocabulary, CameoVocabulary)
+    book = codebook()
+    for index, entry in enumerate(vocabulary.codes):
+        official = book.get(entry.code)
+        if official is None:
+            checked.report.add(
+                C008, f"codes[{index}]: '{entry.code}' is not a code of the CAMEO codebook",
+                ("codes", index, "code"),
+            )
+            continue
+        if entry.label != official.label:
+            checked.report.add(
+                C008,
+                f"codes[{index}].label for '{entry.code}' is {entry.label!r}; the codebook "
+                f"calls it {official.label!r}",
+                ("codes", index, "label"),
+            )
+        if entry.quad_class != official.quad_class:
+            checked.report.add(
+                C008,
+                f"codes[{index}].quad_class for '{entry.code}' is {entry.quad_class}; the "
+                f"codebook's is {official.quad_class}",
+                ("codes", index, "quad_class"),
+            )
