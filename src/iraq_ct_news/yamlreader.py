@@ -18,6 +18,7 @@ worked out by the event reader when first asked for (see :class:`Document`).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -125,14 +126,30 @@ class Document:
         value = self._value_at(path)
         if first_line is None or not isinstance(value, str):
             return self.locate(path)
-        line_index = value.count("\n", 0, offset)
-        column_in_value = offset - (value.rfind("\n", 0, offset) + 1)
+        starts = self._line_starts(tuple(path), value)
+        line_index = bisect.bisect_right(starts, offset) - 1
+        column_in_value = offset - starts[line_index]
         lines = self._lines
         target = first_line - 1 + line_index
         indent = 0
         if 0 <= target < len(lines):
             indent = len(lines[target]) - len(lines[target].lstrip(" "))
         return first_line + line_index, indent + column_in_value + 1
+
+    def _line_starts(self, path: PathKey, value: str) -> list[int]:
+        """Where each line of the block at ``path`` starts, once per block: counting line ends
+        up to each finding's offset would make thousands of findings in one long body
+        quadratic."""
+        cache: dict[PathKey, list[int]] = self.__dict__.setdefault("_block_line_starts", {})
+        starts = cache.get(path)
+        if starts is None:
+            starts = [0]
+            position = value.find("\n")
+            while position != -1:
+                starts.append(position + 1)
+                position = value.find("\n", position + 1)
+            cache[path] = starts
+        return starts
 
     @functools.cached_property
     def _lines(self) -> list[str]:
