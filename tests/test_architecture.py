@@ -219,8 +219,8 @@ module.__package__ = "iraq_ct_news.validator.checks"
 sys.modules[module.__name__] = module
 exec(compile({code!r}, "CONTRIBUTING.md", "exec"), module.__dict__)
 (check,) = [c for c in base.registered_checks() if c.module == module.__name__]
-assert [c.code for c in check.codes] == ["C009"], check
-assert base.declared("C009").module == module.__name__
+assert [c.code for c in check.codes] == ["C010"], check
+assert base.declared("C010").module == module.__name__
 print("ok")
 """
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,7 @@ ARTICLES = sorted((REPOSITORY / "curated" / "articles").glob("*.yaml"))
 
 @pytest.fixture(scope="module")
 def registry() -> Registry:
-    return load_registry(REPOSITORY)
+    return repository_registry()
 
 
 def spans_of(draft: Draft) -> list[SpanProposal]:
@@ -94,12 +95,16 @@ def article_texts(draw: st.DrawFn) -> dict[str, str]:
     return {"headline": headline, "body": "\n\n".join(paragraphs)}
 
 
+@lru_cache(maxsize=1)
+def repository_registry() -> Registry:
+    return load_registry(REPOSITORY)
+
+
 @given(article_texts())
 def test_every_proposed_span_is_at_its_offsets_and_its_pin_is_unambiguous(
     texts: dict[str, str],
 ) -> None:
-    registry = load_registry(REPOSITORY) if not hasattr(test_every_proposed_span_is_at_its_offsets_and_its_pin_is_unambiguous, "r") else test_every_proposed_span_is_at_its_offsets_and_its_pin_is_unambiguous.r  # type: ignore[attr-defined]
-    test_every_proposed_span_is_at_its_offsets_and_its_pin_is_unambiguous.r = registry  # type: ignore[attr-defined]
+    registry = repository_registry()
     data: dict[str, Any] = {"body": texts["body"], "headline": {"ar": texts["headline"]},
                             "published": "2018-04-11"}
     draft = draft_record(data, texts, registry, None)

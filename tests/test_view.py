@@ -133,6 +133,9 @@ def test_marks_say_what_they_are_to_mouse_keyboard_and_screen_reader(
             name, kind = names[mention.entity]
             assert f"{name} (id {mention.entity})" in title and title.startswith(kind)
             assert kind in (first["class"] or "").split()
+        elif group == "quotes" and not index.isdigit():  # a quote's stated office
+            quote = article.quotes[int(index.partition("-")[0])]
+            assert f"quote {quote.id} was spoken for, as stated" in title
         elif group == "quotes":
             quote = article.quotes[int(index)]
             assert f"by {names[quote.speaker][0]}" in title and f"delivery: {quote.delivery}" in title

@@ -331,17 +331,18 @@ def _place_at(
 
 
 def closest_records(registry: Registry, key: str, kind: EntityKind, limit: int = 3) -> list[str]:
-    """Ids of the registry records whose spellings look most like ``key`` (same kind first)."""
+    """Ids of the registry records of the same kind whose spellings look most like ``key``:
+    the records a duplicate would be a copy of."""
     scored: list[tuple[float, str]] = []
     words = set(key.split())
     for entity in registry.entities.values():
+        if entity.kind != kind:
+            continue
         best = 0.0
         for spelling in entity.keys:
             ratio = difflib.SequenceMatcher(None, key, spelling).ratio()
             overlap = len(words & set(spelling.split())) / max(len(words), 1)
             best = max(best, ratio, overlap)
-        if entity.kind == kind:
-            best += 0.05
         if best >= 0.45:
             scored.append((best, entity.id))
     scored.sort(key=lambda item: (-item[0], item[1]))

@@ -280,13 +280,14 @@ def _quotes(
                 delivery, match = found
                 cue = match.group(0)
                 if delivery == "read-on-behalf":
+                    # The reader is the person named right after the cue (ألقاها نيابة عنه فلان);
+                    # one the registries lack stays unnamed here, for the curator to add.
                     reader = next(
-                        (p for p in people if p.start >= left + match.end() and p.start < right + 200),
+                        (person for person in people
+                         if left + match.end() <= person.start < left + match.end() + 200),
                         None,
                     )
                     delivered_by = reader.entity if reader else None
-                    if reader is None or reader.entity is None:
-                        delivery, cue = "read-on-behalf", cue
                 break
         proposals.append(
             QuoteProposal(

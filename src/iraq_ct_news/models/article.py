@@ -45,9 +45,13 @@ EventKind = Literal[
     "funding-pledge",
     "visit",
     "military-operation",
+    "statement",
+    "press-conference",
     "other",
 ]
 EventStatus = Literal["occurred", "planned"]
+QuoteForm = Literal["marked", "unmarked"]
+EvidenceRelation = Literal["confirms", "conflicts"]
 PublishedBasis = Literal["explicit", "inferred", "unknown"]
 DateBasis = Literal["explicit", "inferred", "relative", "unknown"]
 
@@ -89,15 +93,40 @@ class Evidence(AnchorFields):
     """Which text `exact` is found in; `seed` for a page header or footer outside the body."""
 
 
+class OutsideEvidence(RecordModel):
+    """A stored public page outside the seed that bears on a value of the record.
+
+    Outside knowledge may enter a record only with its provenance: where the page is, how it was
+    found, and what on it proves or contradicts the value, so that a reader can check it again.
+    """
+
+    url: Url
+    """Address of the stored public copy that was read."""
+    found_by: Text
+    """How the page was found (the search and the words searched for)."""
+    shows: Text
+    """What the page shows and how it was matched against the seed or the record."""
+    relation: EvidenceRelation = "confirms"
+    """`conflicts` when the page contradicts what the record takes from the text."""
+
+
 class Source(RecordModel):
     """Where the article was published, as printed in the seed."""
 
     publisher: Id
-    """Organisation id of the outlet."""
+    """Organisation id of the outlet that issued the article: the outlet a credit line names,
+    else the outlet whose page the seed is."""
+    via: Id | None = None
+    """Organisation id of the site the page was taken from when it only carries another
+    outlet's article (an aggregator or a site republishing a credited release)."""
     url: Url | None = None
-    """Only a URL the seed itself shows; never a guess."""
+    """A URL the seed itself shows, or one proven by `url_evidence`; never a guess."""
+    url_evidence: OutsideEvidence | None = None
+    """How a URL the seed does not show was found and matched to the seed."""
     byline: Text | None = None
     """Author line, verbatim, or null."""
+    credit: Text | None = None
+    """Credit line naming where the text comes from (an agency tag, 'المصدر: …'), verbatim."""
     dateline: Text | None = None
     """Dateline (place and/or date line), verbatim, or null."""
     rights: Text | None = None
@@ -130,6 +159,9 @@ class Mention(Span, _MentionHead):
 
     title_as_stated: Text | None = None
     """The title or role exactly as the article states it, if it does."""
+    shared_head: Text | None = None
+    """A word the article writes once for coordinated names and this name shares, exactly as
+    written before the first of them ('حكومة' for 'اليابان' in 'حكومة الدنمارك واليابان')."""
 
 
 class _QuoteHead(RecordModel):
@@ -140,14 +172,21 @@ class _QuoteHead(RecordModel):
 
 
 class Quote(Span, _QuoteHead):
-    """A direct quotation: words inside quotation marks, attributed to someone."""
+    """Direct speech attributed to someone: words inside quotation marks (`form: marked`), or
+    the speaker's own first-person words the article gives without them (`form: unmarked`)."""
 
+    form: QuoteForm = "marked"
+    """`marked`: inside quotation marks; `unmarked`: direct speech printed without them.
+    Kept apart so that a model of marked quotations is not trained on unmarked ones."""
     delivery: Delivery
     """How the words were delivered; `unknown` when the article does not say."""
     delivered_by: Id | None = None
     """Who read the words out when not the speaker."""
     on_behalf_of: Id | None = None
-    """Person or organisation the speaker spoke for."""
+    """Person or organisation the speaker spoke for, when the article names it."""
+    on_behalf_of_as_stated: Span | None = None
+    """The office or body the speaker spoke for, exactly as the article states it; it may name
+    an office without its holder, so `on_behalf_of` may stay empty."""
     event: Id | None = None
     """Id of the event (in this article) where the words were said."""
 
@@ -160,6 +199,9 @@ class Event(RecordModel):
     kind: EventKind
     cameo: CameoCode
     """CAMEO code of the interaction (listed in vocabularies/cameo.yaml)."""
+    additional_cameo: list[CameoCode] = []
+    """Further CAMEO codes for other interactions the same event is reported to contain (one
+    statement that appeals for aid and condemns an attack); `cameo` is the main one."""
     status: EventStatus = "occurred"
     """`planned` for an event the article announces for a later date."""
     date: Edtf | None
@@ -170,7 +212,15 @@ class Event(RecordModel):
     place: Id | None = None
     """Place id where it happened."""
     organizers: list[Id]
+    """Who held or conducted it (people, organisations, or countries the text names as actors)."""
     participants: list[Id]
+    """Who the text shows taking part (in person or by video link)."""
+    supporters: list[Id] = []
+    """Who the text says supported it without taking part ('بدعم من …')."""
+    funders: list[Id] = []
+    """Who the text says paid for it or contributed money to it."""
+    outside_evidence: list[OutsideEvidence] = []
+    """Stored public pages that confirm or contradict what the record takes from the text."""
     summary: EnglishText
     """Curator-written English summary of the event."""
     proposed: bool = Field(default=False, exclude_if=not_)
@@ -187,7 +237,9 @@ class Amount(Span, _AmountHead):
     """A sum of money the article states."""
 
     provider: Id | None = None
+    """Person or organisation giving the money."""
     recipient: Id | None = None
+    """Person, organisation or country receiving it (aid is often said to go 'to Iraq')."""
     purpose: EnglishText
 
 
@@ -263,6 +315,9 @@ class Article(VersionedRecord):
         for group in ("mentions", "quotes", "amounts", "resolutions", "figures"):
             for index, span in enumerate(getattr(self, group)):
                 yield (group, index), span
+        for index, quote in enumerate(self.quotes):
+            if quote.on_behalf_of_as_stated is not None:
+                yield ("quotes", index, "on_behalf_of_as_stated"), quote.on_behalf_of_as_stated
         for index, event in enumerate(self.events):
             if event.date_evidence is not None:
                 yield ("events", index, "date_evidence"), event.date_evidence

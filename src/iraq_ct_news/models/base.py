@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .types import Id, IsoDate, PositiveInt, SemVer, StringRule, Text
+from .types import Id, IsoDate, PositiveInt, SemVer, StringRule, Text, Url
 
 
 class RecordModel(BaseModel):
@@ -77,33 +77,62 @@ _ROR = _identifier_rule(r"0[a-z0-9]{6}[0-9]{2}", "05gq02987")
 _GEONAMES = _identifier_rule(r"[1-9][0-9]*", "98182")
 
 
+_WIKIPEDIA = _identifier_rule(r"https://[a-z][a-z-]{1,11}\.wikipedia\.org/wiki/[^\s/?#][^\s?#]*",
+                              "https://en.wikipedia.org/wiki/Baghdad")
+
+
+# Identifiers are kept only with the page that shows them for this entity (`evidence`), so that
+# anyone can check the value again; a value without such a page is a guess.
 class WikidataIdentifier(RecordModel):
     scheme: Literal["wikidata"]
     value: Annotated[str, _WIKIDATA.validator, _WIKIDATA.json_schema]
+    evidence: Url
+    """Address of the public page (or its stored copy) that shows this value for this entity."""
+
+
+class WikipediaIdentifier(RecordModel):
+    scheme: Literal["wikipedia"]
+    value: Annotated[str, _WIKIPEDIA.validator, _WIKIPEDIA.json_schema]
+    """The article's address (https://<language>.wikipedia.org/wiki/<title>)."""
+    evidence: Url
+    """Address of the public page (or its stored copy) that shows this value for this entity."""
 
 
 class ViafIdentifier(RecordModel):
     scheme: Literal["viaf"]
     value: Annotated[str, _VIAF.validator, _VIAF.json_schema]
+    evidence: Url
+    """Address of the public page (or its stored copy) that shows this value for this entity."""
 
 
 class IsniIdentifier(RecordModel):
     scheme: Literal["isni"]
     value: Annotated[str, _ISNI.validator, _ISNI.json_schema]
+    evidence: Url
+    """Address of the public page (or its stored copy) that shows this value for this entity."""
 
 
 class RorIdentifier(RecordModel):
     scheme: Literal["ror"]
     value: Annotated[str, _ROR.validator, _ROR.json_schema]
+    evidence: Url
+    """Address of the public page (or its stored copy) that shows this value for this entity."""
 
 
 class GeonamesIdentifier(RecordModel):
     scheme: Literal["geonames"]
     value: Annotated[str, _GEONAMES.validator, _GEONAMES.json_schema]
+    evidence: Url
+    """Address of the public page (or its stored copy) that shows this value for this entity."""
 
 
 Identifier = Annotated[
-    WikidataIdentifier | ViafIdentifier | IsniIdentifier | RorIdentifier | GeonamesIdentifier,
+    WikidataIdentifier
+    | WikipediaIdentifier
+    | ViafIdentifier
+    | IsniIdentifier
+    | RorIdentifier
+    | GeonamesIdentifier,
     Field(discriminator="scheme"),
 ]
-"""An external identifier: only values verified against the authority, never guesses."""
+"""An external identifier: only values a public page shows for this entity, never guesses."""

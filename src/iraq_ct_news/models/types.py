@@ -157,7 +157,7 @@ _SEED_NAME = StringRule(
 _URL = StringRule(
     "url",
     "a URL starts with http:// or https:// and has no spaces",
-    "An http(s) URL shown in the source itself; never a guess.",
+    "An http(s) address: one the source shows, or one the record says how it was found.",
     pattern=URL_PATTERN,
     max_length=2000,
 )

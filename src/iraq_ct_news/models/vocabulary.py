@@ -76,6 +76,9 @@ class CameoEntry(RecordModel):
     """The official label from the CAMEO codebook."""
     quad_class: Annotated[int, Field(ge=1, le=4)]
     """1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict."""
+    retired: bool = False
+    """True for a code no event uses any more. A released code is kept (retired), never
+    removed, so that readers of earlier releases still find its label."""
 
 
 class CameoVocabulary(RecordModel):

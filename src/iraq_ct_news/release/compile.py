@@ -127,5 +127,13 @@ def with_offsets(
         )
         for index, event in enumerate(article.events)
     ]
+    update["quotes"] = [
+        quote if quote.on_behalf_of_as_stated is None else quote.model_copy(
+            update={"on_behalf_of_as_stated": placed(
+                ("quotes", index, "on_behalf_of_as_stated"), quote.on_behalf_of_as_stated
+            )}
+        )
+        for index, quote in enumerate(update["quotes"])
+    ]
     update["content_sha256"] = content_hash or content_sha256(article)
     return article.model_copy(update=update)

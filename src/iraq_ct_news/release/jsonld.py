@@ -17,6 +17,7 @@ from .datapackage import DESCRIPTION, NAME, PACKAGE_ID
 
 _IDENTIFIER_URLS = {
     "wikidata": "https://www.wikidata.org/wiki/{}",
+    "wikipedia": "{}",  # the value is the article's address
     "viaf": "https://viaf.org/viaf/{}",
     "isni": "https://isni.org/isni/{}",
     "ror": "https://ror.org/{}",

@@ -105,7 +105,7 @@ _NAME_COLUMNS = (
     _c("aliases", "array", "Other spellings in any language (JSON array of strings).", True),
 )
 _IDENTIFIERS = _c(
-    "identifiers", "array", "Verified external identifiers (JSON array of {scheme, value}).", True
+    "identifiers", "array", "Verified external identifiers (JSON array of {scheme, value, evidence}).", True
 )
 _CONTENT_HASH = _c("content_sha256", "string", "SHA-256 of the record's canonical content.", True)
 
@@ -159,7 +159,8 @@ def _quotes(release: Release) -> Iterator[Row]:
     for a in release.articles:
         for q in a.quotes:
             yield (
-                a.id, q.id, q.speaker, q.delivery, q.delivered_by, q.on_behalf_of, q.event,
+                a.id, q.id, q.speaker, q.form, q.delivery, q.delivered_by, q.on_behalf_of,
+                q.on_behalf_of_as_stated.exact if q.on_behalf_of_as_stated else None, q.event,
                 event_key(a.id, q.event) if q.event else None, *_span_cells(q),
             )
 
@@ -168,7 +169,8 @@ def _events(release: Release) -> Iterator[Row]:
     for a in release.articles:
         for e in a.events:
             yield (
-                a.id, e.id, event_key(a.id, e.id), e.kind, e.cameo, e.status, *_date_cells(e.date), e.date_basis,
+                a.id, e.id, event_key(a.id, e.id), e.kind, e.cameo, list(e.additional_cameo), e.status,
+                *_date_cells(e.date), e.date_basis,
                 e.date_evidence.exact if e.date_evidence else None, e.place, e.summary.en,
             )
 
@@ -176,7 +178,11 @@ def _events(release: Release) -> Iterator[Row]:
 def _event_actors(release: Release) -> Iterator[Row]:
     for a in release.articles:
         for e in a.events:
-            for role, actors in (("organizer", e.organizers), ("participant", e.participants)):
+            roles = (
+                ("organizer", e.organizers), ("participant", e.participants),
+                ("supporter", e.supporters), ("funder", e.funders),
+            )
+            for role, actors in roles:
                 for position, actor in enumerate(actors):
                     yield (a.id, e.id, event_key(a.id, e.id), role, position, actor)
 
@@ -326,10 +332,14 @@ TABLES: tuple[Table, ...] = (
             _ARTICLE_ID,
             _c("quote_id", "string", "Quote id, unique within the article.", True),
             _c("speaker_id", "string", "Person or organisation the words are attributed to.", True),
+            _c("form", "string", "marked (inside quotation marks) or unmarked (direct speech "
+               "printed without them).", True),
             _c("delivery", "string", "in-person, video-message, read-on-behalf, interview or "
                "written-statement.", True),
             _c("delivered_by_id", "string", "Person who read the words out (read-on-behalf)."),
             _c("on_behalf_of_id", "string", "Person or organisation the speaker spoke for."),
+            _c("on_behalf_of_as_stated", "string", "The office or body spoken for, as the article "
+               "states it."),
             _c("event_id", "string", "Event (in the same article) where the words were said."),
             _c("event_key", "string", "The same event as <article_id>/<event_id> (the key into "
                "events.event_key)."),
@@ -354,6 +364,8 @@ TABLES: tuple[Table, ...] = (
                True, unique=True),
             _c("kind", "string", "Kind of event (meeting, conference, agreement-signing …).", True),
             _c("cameo", "string", "CAMEO event code (a string: '043').", True),
+            _c("additional_cameo", "array", "Further CAMEO codes of the same event (JSON array).",
+               True),
             _c("status", "string", "occurred or planned.", True),
             _c("date", "string", "EDTF date, no more precise than the text gives."),
             _c("date_earliest", "date", "First day the date can denote."),
@@ -368,16 +380,16 @@ TABLES: tuple[Table, ...] = (
         _events,
     ),
     Table(
-        "event_actors", "Event organisers and participants",
-        "One row per organiser or participant of an event, in record order.",
+        "event_actors", "Event organisers, participants, supporters and funders",
+        "One row per organiser, participant, supporter or funder of an event, in record order.",
         (
             _ARTICLE_ID,
             _c("event_id", "string", "Event id.", True),
             _c("event_key", "string", "The same event as <article_id>/<event_id> (a one-column "
                "key into events.event_key, which tools such as Datasette follow).", True),
-            _c("role", "string", "organizer or participant.", True),
+            _c("role", "string", "organizer, participant, supporter or funder.", True),
             _c("position", "integer", "Order within the role's list.", True),
-            _c("entity_id", "string", "Person or organisation id.", True),
+            _c("entity_id", "string", "Person, organisation or country id.", True),
         ),
         ("article_id", "event_id", "role", "entity_id"),
         (
@@ -395,7 +407,7 @@ TABLES: tuple[Table, ...] = (
             _c("value", "integer", "Value in units of the currency.", True),
             _c("currency", "string", "ISO 4217 currency code.", True),
             _c("provider_id", "string", "Person or organisation providing the money."),
-            _c("recipient_id", "string", "Person or organisation receiving it."),
+            _c("recipient_id", "string", "Person, organisation or country receiving it."),
             _c("purpose_en", "string", "Curator-written purpose.", True),
             *_SPAN_COLUMNS,
         ),

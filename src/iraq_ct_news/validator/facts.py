@@ -74,6 +74,9 @@ class Facts:
     index_map: dict[str, list[int]] = field(default_factory=dict)
     """For a repaired record: the original index of each kept item of a list that lost items
     (so findings about the repaired record point at the right lines)."""
+    tombstones: list[str] = field(default_factory=list)
+    """Ids the file keeps on purpose although nothing may use them any more: a withdrawn
+    record's own id, a vocabulary's retired CAMEO codes (orphan checks pass over them)."""
 
     def to_json(self) -> list[Any]:
         """The summary as compact JSON (a list, in field order; see :meth:`from_json`)."""
@@ -88,6 +91,7 @@ class Facts:
             self.title_answers,
             list(self.version) if self.version is not None else None,
             self.index_map,
+            self.tombstones,
         ]
 
     @classmethod
@@ -97,7 +101,7 @@ class Facts:
         # The cache checked the entry's bytes against their checksum, so this is what
         # to_json wrote; only the shape is unpacked (a surprise raises, and is a miss).
         (verified, repaired, record_id, definitions, groups, name_keys, titles, title_answers,
-         version, index_map) = data
+         version, index_map, tombstones) = data
         return cls(
             verified is True,
             repaired is True,
@@ -110,6 +114,7 @@ class Facts:
             title_answers,
             None if version is None else tuple(version),
             index_map,
+            [str(tombstone) for tombstone in tombstones],
         )
 
 
@@ -132,6 +137,10 @@ def extract_facts(kind: FileKind | None, stem: str, record: BaseModel | None,
     if record is None or kind is None:
         return facts
     facts.refs = list(references(kind, record))
+    if getattr(record, "status", None) == "withdrawn" and facts.record_id is not None:
+        facts.tombstones = [facts.record_id]
+    elif isinstance(record, CameoVocabulary):
+        facts.tombstones = [entry.code for entry in record.codes if entry.retired]
     groups: dict[tuple[Namespace, ...], set[str]] = {}
     for _path, target, allowed, _role in facts.refs:
         found = groups.get(allowed)
@@ -181,8 +190,14 @@ def references(kind: FileKind, record: BaseModel) -> Iterator[Reference]:
 
 def _article_references(article: Article) -> Iterator[Reference]:
     actors: tuple[Namespace, ...] = ("person", "organization")
+    # Events and money have countries among their actors as often as people and bodies: a
+    # text says Iraq wages an operation or aid goes to Iraq.
+    agents: tuple[Namespace, ...] = ("person", "organization", "place")
     yield Reference(("source", "publisher"), article.source.publisher, ("organization",),
                     "publisher")
+    if article.source.via is not None:
+        yield Reference(("source", "via"), article.source.via, ("organization",),
+                        "carrying site")
     for index, theme in enumerate(article.themes):
         yield Reference(("themes", index), theme, ("theme",), "theme")
     for index, mention in enumerate(article.mentions):
@@ -197,16 +212,19 @@ def _article_references(article: Article) -> Iterator[Reference]:
                             "principal")
     for index, event in enumerate(article.events):
         yield Reference(("events", index, "cameo"), event.cameo, ("cameo",), "CAMEO code")
+        for position, code in enumerate(event.additional_cameo):
+            yield Reference(("events", index, "additional_cameo", position), code, ("cameo",),
+                            "CAMEO code")
         if event.place is not None:
             yield Reference(("events", index, "place"), event.place, ("place",), "event place")
-        for role in ("organizers", "participants"):
+        for role in ("organizers", "participants", "supporters", "funders"):
             for position, actor in enumerate(getattr(event, role)):
-                yield Reference(("events", index, role, position), actor, actors, role[:-1])
+                yield Reference(("events", index, role, position), actor, agents, role[:-1])
     for index, amount in enumerate(article.amounts):
         for role in ("provider", "recipient"):
             actor = getattr(amount, role)
             if actor is not None:
-                yield Reference(("amounts", index, role), actor, actors, role)
+                yield Reference(("amounts", index, role), actor, agents, role)
 
 
 # -- decoding cached summaries ------------------------------------------------------------------

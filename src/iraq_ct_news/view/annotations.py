@@ -81,7 +81,8 @@ def collect(data: dict[str, Any]) -> list[Annotation]:
 
 
 def _items(data: dict[str, Any]) -> list[tuple[PathKey, str, dict[str, Any], str, bool]]:
-    """Every anchored item, and whether it belongs to a proposal (an event's date evidence)."""
+    """Every anchored item, and whether it belongs to a proposal (an event's date evidence,
+    a quote's stated office)."""
     items: list[tuple[PathKey, str, dict[str, Any], str, bool]] = []
     evidence = data.get("published_evidence")
     if isinstance(evidence, dict):
@@ -96,6 +97,12 @@ def _items(data: dict[str, Any]) -> list[tuple[PathKey, str, dict[str, Any], str
             for index, item in enumerate(values):
                 if isinstance(item, dict):
                     items.append(((group, index), group, item, "body", False))
+    quotes = data.get("quotes")
+    if isinstance(quotes, list):
+        for index, quote in enumerate(quotes):
+            if isinstance(quote, dict) and isinstance(quote.get("on_behalf_of_as_stated"), dict):
+                items.append((("quotes", index, "on_behalf_of_as_stated"), "evidence",
+                              quote["on_behalf_of_as_stated"], "body", is_proposed(quote)))
     events = data.get("events")
     if isinstance(events, list):
         for index, event in enumerate(events):

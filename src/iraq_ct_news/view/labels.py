@@ -82,6 +82,11 @@ def evidence_label(annotation: Annotation, data: dict[str, Any]) -> str:
         source = data.get("source")
         captured = source.get("captured") if isinstance(source, dict) else None
         return f"evidence of the capture date {shown(captured)}"
+    if path[0] == "quotes":
+        quotes = data.get("quotes")
+        quote: Any = quotes[int(path[1])] if isinstance(quotes, list) else {}
+        quote = quote if isinstance(quote, dict) else {}
+        return f"the office or body quote {shown(quote.get('id'))} was spoken for, as stated"
     events = data.get("events")
     event: Any = events[int(path[1])] if isinstance(events, list) else {}
     event = event if isinstance(event, dict) else {}

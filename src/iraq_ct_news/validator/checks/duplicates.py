@@ -22,7 +22,8 @@ I006 = declare(
 )
 #: Lists whose items must be unique, by field name.
 _UNIQUE_LISTS = frozenset(
-    {"themes", "aliases", "organizers", "participants", "en", "ar", "identifiers", "close_match"}
+    {"themes", "aliases", "organizers", "participants", "supporters", "funders",
+     "additional_cameo", "en", "ar", "identifiers", "close_match"}
 )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...anchoring import resolve_anchor, scope_texts
 from ...models import Article
 from .base import Dependency, article_check, declare
 
@@ -46,7 +47,7 @@ def check_names(checked: CheckedFile, run: FileRun) -> None:
                 ("mentions", position, "exact"),
             )
     mentioned = {mention.entity for mention in article.mentions}
-    for entity in sorted(index.matcher.entities_in(article.body) - mentioned):
+    for entity in sorted(index.matcher.entities_in(_without_shared_heads(article)) - mentioned):
         kind = index.kinds.get(entity, "entity")
         report.add(
             C004,
@@ -54,3 +55,22 @@ def check_names(checked: CheckedFile, run: FileRun) -> None:
             ("mentions",),
             key=True,
         )
+
+
+def _without_shared_heads(article: Article) -> str:
+    """The body with the words of mentions that share a head blanked out.
+
+    In 'حكومة الدنمارك واليابان' the word 'اليابان' names the Government of Japan (the mention
+    says so with ``shared_head``); read alone it is also the name of the country, which the
+    article does not mention. Blanking the mention's words (with spaces, so that nothing else
+    moves) keeps them from being read as an unmentioned name.
+    """
+    body = article.body
+    texts = scope_texts(article, None)
+    for mention in article.mentions:
+        if mention.shared_head is None or mention.scope != "body":
+            continue
+        placed = resolve_anchor(mention, texts)
+        if placed.found:
+            body = body[: placed.start] + " " * (placed.end - placed.start) + body[placed.end :]
+    return body

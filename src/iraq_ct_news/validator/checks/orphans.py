@@ -15,12 +15,14 @@ if TYPE_CHECKING:
 
 O001 = declare(
     "O001", "registry record not referenced", "warning",
-    "No article refers to this person, organisation or place.",
+    "No article refers to this person, organisation or place. (A withdrawn record is a "
+    "tombstone, kept on purpose, and is not reported.)",
     "Refer to it from the article that names it, or remove it before it is released.",
 )
 O002 = declare(
     "O002", "vocabulary entry not used", "warning",
-    "No event uses this CAMEO code; `cameo.yaml` lists the codes in use.",
+    "No event uses this CAMEO code; `cameo.yaml` lists the codes in use. A code a release "
+    "listed is kept with `retired: true` instead of removed, and is not reported.",
     "Remove the entry or use it.",
 )
 
@@ -39,13 +41,15 @@ def check_orphans(tree: Tree) -> None:
         if record_id in referenced:
             continue
         for definition in definitions:
-            if definition.verified:
+            if definition.verified and record_id not in definition.file.facts.tombstones:
                 definition.file.report.add(
                     O001, f"no article refers to {definition.namespace} '{record_id}'", ("id",)
                 )
     for code, definitions in index.cameo.items():
         if code != "*" and code not in used_cameo:
             for definition in definitions:
+                if code in definition.file.facts.tombstones:
+                    continue
                 definition.file.report.add(
                     O002, f"no event uses CAMEO code {code}", definition.path
                 )

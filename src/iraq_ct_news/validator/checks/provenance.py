@@ -41,8 +41,8 @@ P004 = declare(
 )
 P009 = declare(
     "P009", "source text not in the seed", "error",
-    "`source.byline`, `source.dateline` and `source.rights` are copied as printed in the "
-    "seed.",
+    "`source.byline`, `source.credit`, `source.dateline` and `source.rights` are copied as "
+    "printed in the seed.",
     "Copy the text from the seed, or set the field to null when the seed prints none.",
 )
 
@@ -96,7 +96,7 @@ def check_text_in_seed(checked: CheckedFile, run: FileRun) -> None:
         offset += len(paragraph) + 2
     if fold_whitespace(article.headline.ar) not in in_seed:
         report.add(P004, f"headline.ar does not occur in seeds/{seed.name}", ("headline", "ar"))
-    for name in ("byline", "dateline", "rights"):
+    for name in ("byline", "credit", "dateline", "rights"):
         value = getattr(article.source, name)
         if value is not None and fold_whitespace(value) not in in_seed:
             report.add(

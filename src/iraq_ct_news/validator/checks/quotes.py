@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 
 C002 = declare(
     "C002", "quote not in quotation marks", "warning",
-    "A direct quote is text inside quotation marks; indirect reported speech is not a "
-    "quote.",
+    "A direct quote (`form: marked`, the default) is text inside quotation marks; indirect "
+    "reported speech is not a quote. Direct speech printed without quotation marks is a quote "
+    "with `form: unmarked` (see C009).",
     "Anchor the text inside the quotation marks, or remove the quote.",
 )
 C003 = declare(
@@ -48,8 +49,8 @@ def check_quotes(checked: CheckedFile, run: FileRun) -> None:
     for index, quote in enumerate(article.quotes):
         path: PathKey = ("quotes", index)
         resolution = placed.get(path)
-        if resolution is not None and resolution.found:
-            if not _is_enclosed(texts[quote.scope], resolution.start, resolution.end):
+        if quote.form == "marked" and resolution is not None and resolution.found:
+            if not is_enclosed(texts[quote.scope], resolution.start, resolution.end):
                 report.add(
                     C002,
                     f"quotes[{index}] is not inside quotation marks in the {quote.scope}",
@@ -78,7 +79,7 @@ def _check_delivery(report: FileReport, index: int, quote: Quote) -> None:
         )
 
 
-def _is_enclosed(text: str, start: int, end: int) -> bool:
+def is_enclosed(text: str, start: int, end: int) -> bool:
     """True when quotation marks stand right before ``start`` and right after ``end``."""
     before = start - 1
     while before >= 0 and text[before].isspace():
