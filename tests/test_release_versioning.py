@@ -12,7 +12,7 @@ import pytest
 
 import iraq_ct_news
 from iraq_ct_news.cli import main
-from iraq_ct_news.release.versions import changelog_version, version_mismatches
+from iraq_ct_news.release.version_sync import changelog_version, version_mismatches
 from iraq_ct_news.validator import validate_repository
 
 from .conftest import REPOSITORY

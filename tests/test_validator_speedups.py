@@ -28,7 +28,7 @@ from iraq_ct_news.arabic import (
 from iraq_ct_news.textutil import fold_whitespace, text_problems
 from iraq_ct_news.validator import parallel, validate_repository
 from iraq_ct_news.validator.checks.text import is_clean as _is_clean
-from iraq_ct_news.validator.names import NameMatcher
+from iraq_ct_news.validator.name_index import NameMatcher
 
 from .conftest import VALID_TREE
 from .test_invalid_fixtures import CASES, apply_case

@@ -1,4 +1,4 @@
-"""Arabic normalisation for search keys (REFERENCE.md, "Arabic normalisation").
+"""Arabic normalisation for search keys and name matching.
 
 Applied to a copy of the text used for matching, never to stored text: stored text stays as the
 source wrote it, and offsets into it stay valid.
@@ -88,6 +88,7 @@ def search_key(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """The word tokens of ``search_key(text)``."""
     return _TOKEN.findall(search_key(text))
+
 
 
 #: Proclitics a name can be glued behind: conjunctions first, then prepositions; a preposition

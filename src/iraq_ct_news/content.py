@@ -1,8 +1,8 @@
 """The canonical JSON of a record and its ``content_sha256``.
 
 ``content_sha256`` answers one question: did the *content* of a record change since the last
-release? (DATA-MODEL §4 rule 7: a content change needs a ``revision`` bump and a new
-``modified`` date.) It is therefore computed over what a curator wrote, without:
+release? (A content change needs a ``revision`` bump and a new ``modified`` date: rules V002
+and V003.) It is therefore computed over what a curator wrote, without:
 
 * the lifecycle bookkeeping ``schema_version``, ``revision``, ``created``, ``modified`` (they
   change *because* the content changed, or describe the file format, not the record);

@@ -1,6 +1,7 @@
 """One located finding of the validator, and the ways to print many of them.
 
-Findings are plain values so they can cross a process pool, be cached and be compared in tests.
+Findings are plain, comparable values: they travel with their file's report between processes,
+are stored in the cache (without the path, which is the file's) and are compared in tests.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Registry names in a text, found the way the validator finds them, but with offsets.
 
-The validator's :class:`~iraq_ct_news.validator.names.NameMatcher` answers *which* entities a
+The validator's :class:`~iraq_ct_news.validator.name_index.NameMatcher` answers *which* entities a
 text names (C004); drafting needs *where*, so this module walks the same token index over words
 that remember their offsets. The rules are the curation conventions: the longest (outermost)
 spelling wins; a name glued to a proclitic (والعراق، بمكتب) starts after it, except that the
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..arabic import CONJUNCTIONS
-from ..validator.names import NameMatcher
+from ..validator.name_index import NameMatcher
 from .lexicon import DESCRIPTORS, HONORIFICS, TITLE_NOUNS
 from .text import Word, bare_forms, letters_offset
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..arabic import tokens
 from ..models.types import ID_MAX_LENGTH
-from ..validator.names import NameMatcher
+from ..validator.name_index import NameMatcher
 from .entities import (
     Candidate,
     closest_records,

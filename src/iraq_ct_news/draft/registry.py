@@ -17,7 +17,7 @@ from ..arabic import tokens
 from ..errors import ReaderError
 from ..layout import curated_files
 from ..models import Organization, Person, Place
-from ..validator.names import NameIndex, build_name_index, name_keys
+from ..validator.name_index import NameIndex, build_name_index, name_keys
 from ..yamlreader import read_yaml_file
 
 EntityKind = Literal["person", "organization", "place"]

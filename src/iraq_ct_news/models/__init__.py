@@ -1,4 +1,4 @@
-"""Pydantic models of every record kind (DATA-MODEL §3)."""
+"""Pydantic models of every record kind."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The article record (DATA-MODEL §3.1): one curated news article and everything anchored in it.
+"""The article record: one curated news article and everything anchored in it.
 
 Every claim drawn from the text carries the words it comes from (a W3C TextQuoteSelector:
 ``exact`` with optional ``prefix``/``suffix``/``occurrence``), and the validator proves those words
@@ -270,7 +270,7 @@ class Notes(RecordModel):
 
 
 class Article(VersionedRecord):
-    """A curated news article (DATA-MODEL §3.1)."""
+    """A curated news article."""
 
     seed: SeedName
     """File name of the source document in seeds/."""

@@ -41,7 +41,7 @@ class ArabicEnglishText(RecordModel):
 
 
 class VersionedRecord(RecordModel):
-    """The lifecycle fields of every registry and article record (DATA-MODEL §3, §4.7)."""
+    """The lifecycle fields of every registry and article record (rules V001–V005)."""
 
     schema_version: SemVer
     """Version of the record format this file is written in."""

@@ -1,4 +1,4 @@
-"""Registry records (DATA-MODEL §3.2): the people, organisations and places articles refer to.
+"""Registry records: the people, organisations and places articles refer to.
 
 One record per real-world entity, however many ways the corpus spells it: every spelling goes in
 ``aliases`` so that search and the mention check find it.

@@ -1,4 +1,4 @@
-"""The controlled vocabularies: themes and the CAMEO event codes in use (DATA-MODEL §3.2).
+"""The controlled vocabularies: themes and the CAMEO event codes in use.
 
 Each vocabulary is one file holding a list, because entries are short and reviewed together.
 """

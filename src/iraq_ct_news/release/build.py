@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,9 +35,10 @@ from .compile import Release, compile_release
 from .croissant import CROISSANT, render_croissant
 from .datapackage import render_datapackage
 from .duckdb import DUCKDB_SQL, render_duckdb
+from .formats import FORMATS
 from .jsonl import render_jsonl
 from .jsonld import render_jsonld
-from .names import CARD, DATAPACKAGE, JSONLD, PARQUET_DIR
+from .names import ARTICLES_JSONL, CARD, DATAPACKAGE, JSONLD, PARQUET_DIR
 from .nlp import (
     ANNOTATIONS_JSONLD,
     ATTRIBUTION_JSONL,
@@ -78,8 +79,9 @@ def validated_release(
 ) -> tuple[ValidationResult, Release]:
     """Validate ``root`` and compile its release; :class:`ValidationError` lists every finding.
 
-    ``cache`` is written (a later ``validate`` finds the files checked), never read: a release
-    needs every record's model, which the cache does not keep.
+    ``cache`` is written (a later ``validate`` finds the files checked); per-file results are
+    not taken from it, since a release needs every record's model, which the cache does not
+    keep (the summary of the last release and the file signatures are read from it).
     """
     result = validate_repository(root, cache=cache, jobs=jobs, progress=progress)
     if result.errors:
@@ -89,19 +91,26 @@ def validated_release(
 
 def render_release(release: Release) -> dict[str, bytes]:
     """Every committed file of the release, in a fixed order, by release-relative path."""
-    files: dict[str, bytes] = {
-        row.release_file: render_jsonl(getattr(release, row.collection)) for row in KINDS
+    files: dict[str, bytes] = {}
+    renderers: dict[str, Callable[[], Mapping[str, bytes]]] = {
+        "articles": lambda: {ARTICLES_JSONL: render_jsonl(release.articles)},
+        "registries": lambda: {
+            row.release_file: render_jsonl(getattr(release, row.collection))
+            for row in KINDS if row.kind != "article"
+        },
+        "tables": lambda: {table.path: render_csv(table, release) for table in TABLES},
+        "datapackage": lambda: {DATAPACKAGE: render_datapackage(release, files)},
+        "duckdb": lambda: {DUCKDB_SQL: render_duckdb()},
+        "ner": lambda: {NER_JSONL: render_ner(release)},
+        "attribution": lambda: {ATTRIBUTION_JSONL: render_attribution(release)},
+        "annotations": lambda: {ANNOTATIONS_JSONLD: render_annotations(release)},
+        "jsonld": lambda: {JSONLD: render_jsonld(release, dict(files))},
+        "croissant": lambda: {CROISSANT: render_croissant(release, dict(files))},
+        "card": lambda: {CARD: render_card(release)},
     }
-    for table in TABLES:
-        files[table.path] = render_csv(table, release)
-    files[DATAPACKAGE] = render_datapackage(release, files)
-    files[DUCKDB_SQL] = render_duckdb()
-    files[NER_JSONL] = render_ner(release)
-    files[ATTRIBUTION_JSONL] = render_attribution(release)
-    files[ANNOTATIONS_JSONLD] = render_annotations(release)
-    files[JSONLD] = render_jsonld(release, dict(files))
-    files[CROISSANT] = render_croissant(release, dict(files))
-    files[CARD] = render_card(release)
+    for export in FORMATS:
+        if export.committed:
+            files.update(renderers[export.name]())
     return files
 
 

@@ -14,13 +14,12 @@ import yaml
 from ..kinds import KINDS
 from ..models.edtf import SUBSET
 from .compile import Release
-from .croissant import CROISSANT
 from .datapackage import ANNOTATION_LICENSE, TEXT_RIGHTS
 from .duckdb import DUCKDB_SQL
 from .features import model_features
-from .names import ARTICLES_JSONL, DATAPACKAGE, JSONLD, PARQUET_DIR
+from .formats import card_rows
+from .names import ARTICLES_JSONL, DATAPACKAGE
 from .nlp import (
-    ANNOTATIONS_JSONLD,
     ATTRIBUTION_FEATURES,
     ATTRIBUTION_JSONL,
     NER_FEATURES,
@@ -127,6 +126,7 @@ def render_card(release: Release) -> bytes:
         release.articles, release.people, release.organizations, release.places, release.themes
     )
     date = release.released.isoformat() if release.released else "unreleased"
+    file_list = card_rows()
     table_list = "\n".join(
         f"| `{t.path}` | {t.description} | {', '.join(t.primary_key)} |" for t in TABLES
     )
@@ -204,16 +204,7 @@ quotes <- read_resource(package, "quotes")
 
 | file | what |
 |---|---|
-| `{ARTICLES_JSONL}` | one complete nested record per line (sorted by id), with `start`/`end` offsets on every anchored span and a `content_sha256` |
-| `people.jsonl`, `organizations.jsonl`, `places.jsonl`, `themes.jsonl`, `cameo.jsonl` | the registries and vocabularies, one record per line |
-| `{DATAPACKAGE}` | Frictionless Data Package (v2): every table's schema, keys, size and SHA-256 |
-| `{JSONLD}` | schema.org `NewsArticle` items in a `Dataset` graph (creator, licences, distribution with SHA-256, coverage) |
-| `{CROISSANT}` | Croissant 1.0 metadata with the Responsible AI fields: files, record sets, fields and types, and a joined record set `quotes_with_speakers` (`mlcroissant.Dataset("{CROISSANT}")`; mlcroissant reads CSV with pandas' type guessing, so take codes such as `"040"` from the other readers) |
-| `{NER_JSONL}` | config `ner`: each active article's headline and body as `tokens`, `whitespace` and `ner_tags` (see *NLP formats*) |
-| `{ATTRIBUTION_JSONL}` | config `quote_attribution`: each quotation's span, speaker, the speaker's nearest mention and the delivery |
-| `{ANNOTATIONS_JSONLD}` | W3C Web Annotations: every mention (`identifying`) and quotation (`tagging`) with a TextQuoteSelector and a TextPositionSelector |
-| `{DUCKDB_SQL}` | every table as a DuckDB view with its declared types |
-| `{PARQUET_DIR}/*.parquet` | the tables as Parquet, only where the release was built with `pyarrow` installed (not committed, not in the wheel) |
+{file_list}
 
 | table | what | primary key |
 |---|---|---|

@@ -62,13 +62,15 @@ def compile_release(result: ValidationResult, version: str = __version__) -> Rel
     places: list[Place] = []
     themes: list[Theme] = []
     cameo: list[CameoEntry] = []
-    for record in result.records():
+    for checked in result.files:
+        record = checked.record
+        if record is None:
+            continue
         if isinstance(record, Article):
-            articles.append(
-                with_offsets(
-                    record, result.spans.get(record.id, {}), result.content_hashes.get(record.id)
-                )
-            )
+            lifecycle = checked.facts.version
+            articles.append(with_offsets(
+                record, checked.spans or {}, lifecycle.content_sha256 if lifecycle else None
+            ))
         elif isinstance(record, Person):
             people.append(record)
         elif isinstance(record, Organization):

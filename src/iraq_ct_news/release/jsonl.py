@@ -26,7 +26,7 @@ from ..fsutil import FileTooLarge, LinkedPath, NotARegularFile, open_regular_fil
 from ..gcpause import bulk_allocation
 from ..limits import MAX_RELEASE_FILE_BYTES, MAX_RELEASE_LINE_BYTES
 
-__all__ = ["LazyRecords", "bulk_allocation", "read_jsonl", "read_lazy", "render_jsonl"]
+__all__ = ["LazyRecords", "read_jsonl", "read_lazy", "render_jsonl"]
 
 M = TypeVar("M", bound=BaseModel)
 

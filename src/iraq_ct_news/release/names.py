@@ -1,7 +1,9 @@
 """File names of a release and where an installed package keeps its copy.
 
-Written once here so the builder, the loader, the wheel configuration (``pyproject.toml``) and
-the dataset card cannot disagree about them.
+Written once here (the JSON Lines names come from the table of kinds) so the builder, the
+loader and the dataset card cannot disagree about them; the wheel's build hook
+(``hatch_build.py``) writes the packaged copy to the folder :data:`PACKAGED_RELEASE` names and
+``tests/test_packaging.py`` checks that the two agree.
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ PARQUET_DIR = "parquet"
 shipped in the wheel and not compared by ``build --check`` (their bytes depend on the pyarrow
 version), so the folder holds its own ``.gitignore``."""
 
-#: Folder inside the installed package that holds the release (see pyproject.toml force-include).
+
+
+#: Folder inside the installed package that holds the release (written by ``hatch_build.py``).
 PACKAGED_RELEASE = "_release"
 
 

@@ -1,4 +1,4 @@
-"""The validator: DATA-MODEL §4 rules over a curated tree, as located findings."""
+"""The validator: the rules of :mod:`.checks` over a curated tree, as located findings."""
 
 from __future__ import annotations
 

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..models import Article
+from ..arabic import search_key
+from ..models import AnchorFields, Article
 from ..textutil import fold_whitespace
 from ..yamlreader import PathKey
-from .names import NameIndex
+from .name_index import NameIndex
 from .seeds import SeedStore
 
 
@@ -47,25 +48,19 @@ class FileRun:
     def names(self) -> NameIndex | None:
         return self.context.names
 
-    def nodes(self, data: Any) -> tuple[list[tuple[PathKey, str]], list[tuple[PathKey, list[Any]]]]:
-        """Every string and every list of the document ``data``, with its path, found in one
-        walk for every check that looks at them (text rules, repeated items)."""
-        found: tuple[list[tuple[PathKey, str]], list[tuple[PathKey, list[Any]]]] | None
-        found = self.memo.get("nodes")
+    def body_key(self, article: Article) -> str:
+        """``arabic.search_key(article.body)``, worked out once for the checks that match
+        names or compare texts."""
+        found: str | None = self.memo.get("body_key")
         if found is None:
-            strings: list[tuple[PathKey, str]] = []
-            lists: list[tuple[PathKey, list[Any]]] = []
-            pending: list[tuple[PathKey, Any]] = [((), data)]
-            while pending:
-                path, value = pending.pop()
-                if isinstance(value, str):
-                    strings.append((path, value))
-                elif isinstance(value, dict):
-                    pending.extend(((*path, key), item) for key, item in value.items())
-                elif isinstance(value, list):
-                    lists.append((path, value))
-                    pending.extend(((*path, index), item) for index, item in enumerate(value))
-            found = self.memo["nodes"] = (strings, lists)
+            found = self.memo["body_key"] = search_key(article.body)
+        return found
+
+    def spans(self, article: Article) -> list[tuple[PathKey, AnchorFields]]:
+        """``article.spans()`` as a list, made once for the checks that go through them."""
+        found: list[tuple[PathKey, AnchorFields]] | None = self.memo.get("spans")
+        if found is None:
+            found = self.memo["spans"] = list(article.spans())
         return found
 
     def paragraphs(self, article: Article) -> list[tuple[str, str]]:
@@ -84,3 +79,4 @@ def _folded(text: str) -> str:
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return fold_whitespace(text)
+

@@ -32,7 +32,7 @@ from ..models import (
 )
 from ..textutil import fold_whitespace
 from ..yamlreader import PathKey
-from .names import name_keys
+from .name_index import name_keys
 
 Namespace = Literal["person", "organization", "place", "article", "theme", "cameo"]
 ENTITY_KINDS: tuple[Namespace, ...] = ("person", "organization", "place")
@@ -45,6 +45,16 @@ class Reference(NamedTuple):
     target: str
     allowed: tuple[Namespace, ...]
     role: str
+
+
+class Version(NamedTuple):
+    """A versioned record's lifecycle as the versioning rules compare it (dates as ISO text,
+    which orders and compares as the dates do)."""
+
+    revision: int
+    created: str
+    modified: str
+    content_sha256: str
 
 
 @dataclass
@@ -68,15 +78,17 @@ class Facts:
     """For a person: ``(position index, source article id, title as stated, folded)``."""
     title_answers: dict[str, bool] = field(default_factory=dict)
     """For an article: whether each title asked of it occurs in its body or headline."""
-    version: tuple[int, str, str, str] | None = None
-    """For a versioned record that validated unrepaired: revision, created, modified (ISO) and
-    ``content_sha256``."""
+    version: Version | None = None
+    """For a versioned record that validated unrepaired: its lifecycle and content hash."""
     index_map: dict[str, list[int]] = field(default_factory=dict)
     """For a repaired record: the original index of each kept item of a list that lost items
     (so findings about the repaired record point at the right lines)."""
     tombstones: list[str] = field(default_factory=list)
     """Ids the file keeps on purpose although nothing may use them any more: a withdrawn
     record's own id, a vocabulary's retired CAMEO codes (orphan checks pass over them)."""
+    notes: dict[str, Any] = field(default_factory=dict)
+    """What a rule module's file check leaves for its tree check, under the module's name
+    (plain JSON: it is stored in the cache with the rest)."""
 
     def to_json(self) -> list[Any]:
         """The summary as compact JSON (a list, in field order; see :meth:`from_json`)."""
@@ -92,6 +104,7 @@ class Facts:
             list(self.version) if self.version is not None else None,
             self.index_map,
             self.tombstones,
+            self.notes,
         ]
 
     @classmethod
@@ -101,7 +114,9 @@ class Facts:
         # The cache checked the entry's bytes against their checksum, so this is what
         # to_json wrote; only the shape is unpacked (a surprise raises, and is a miss).
         (verified, repaired, record_id, definitions, groups, name_keys, titles, title_answers,
-         version, index_map, tombstones) = data
+         version, index_map, tombstones, notes) = data
+        if not isinstance(notes, dict):
+            raise TypeError("notes are not a mapping")
         return cls(
             verified is True,
             repaired is True,
@@ -112,9 +127,10 @@ class Facts:
             name_keys,
             [(index, article, title) for index, article, title in titles] if titles else [],
             title_answers,
-            None if version is None else tuple(version),
+            None if version is None else Version(*version),
             index_map,
             [str(tombstone) for tombstone in tombstones],
+            notes,
         )
 
 
@@ -157,8 +173,8 @@ def extract_facts(kind: FileKind | None, stem: str, record: BaseModel | None,
             if entry.title_ar_as_stated is not None
         ]
     if isinstance(record, VersionedRecord) and not repaired:
-        facts.version = (record.revision, record.created.isoformat(),
-                         record.modified.isoformat(), content_sha256(record))
+        facts.version = Version(record.revision, record.created.isoformat(),
+                                record.modified.isoformat(), content_sha256(record))
     return facts
 
 

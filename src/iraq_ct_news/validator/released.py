@@ -26,6 +26,7 @@ from ..layout import DATASET, RETIRED_PREFIX, STAGING_PREFIX, RecordKind
 from ..models import VersionedRecord
 from ..models.types import ID_PATTERN
 from ..release.jsonl import numbered_lines, read_jsonl
+from .facts import Version
 
 #: The release file and model of each versioned kind (from the table of kinds).
 RELEASE_FILES: dict[RecordKind, tuple[str, type[BaseModel]]] = {
@@ -41,17 +42,7 @@ class MissingRelease(NamedTuple):
     leftovers: tuple[str, ...]
 
 
-class ReleasedRecord(NamedTuple):
-    """What versioning needs to know about a released record (dates as ISO text, which
-    orders and compares as the dates do)."""
-
-    revision: int
-    created: str
-    modified: str
-    content_sha256: str
-
-
-def read_released(directory: Path) -> dict[RecordKind, dict[str, ReleasedRecord]] | str:
+def read_released(directory: Path) -> dict[RecordKind, dict[str, Version]] | str:
     """Every versioned record of the release in ``directory``, or why it could not be read.
 
     Articles are the bulk of a release, so they are read as plain JSON and their stored
@@ -59,7 +50,7 @@ def read_released(directory: Path) -> dict[RecordKind, dict[str, ReleasedRecord]
     articles). Registry records carry no stored hash; they are few, and are read as models and
     hashed.
     """
-    released: dict[RecordKind, dict[str, ReleasedRecord]] = {}
+    released: dict[RecordKind, dict[str, Version]] = {}
     for kind, (name, model) in RELEASE_FILES.items():
         path = directory / name
         problem = _unsafe(directory, path)
@@ -78,7 +69,7 @@ def read_released(directory: Path) -> dict[RecordKind, dict[str, ReleasedRecord]
         except BuildError as error:
             return str(error)
         released[kind] = {
-            record.id: ReleasedRecord(
+            record.id: Version(
                 record.revision, record.created.isoformat(), record.modified.isoformat(),
                 content_sha256(record),
             )
@@ -88,7 +79,7 @@ def read_released(directory: Path) -> dict[RecordKind, dict[str, ReleasedRecord]
     return released
 
 
-Released = dict[RecordKind, dict[str, ReleasedRecord]]
+Released = dict[RecordKind, dict[str, Version]]
 
 
 def released_to_json(released: Released | str) -> dict[str, object]:
@@ -120,7 +111,7 @@ def released_from_json(data: object) -> Released | str | None:
             if kind not in RELEASE_FILES:
                 return None
             decoded[kind] = {
-                str(record_id): ReleasedRecord(revision, created, modified, sha256)
+                str(record_id): Version(revision, created, modified, sha256)
                 for record_id, (revision, created, modified, sha256) in records.items()
             }
         if set(decoded) != set(RELEASE_FILES):
@@ -130,19 +121,19 @@ def released_from_json(data: object) -> Released | str | None:
         return None
 
 
-def _read_articles(path: Path) -> dict[str, ReleasedRecord] | str:
+def _read_articles(path: Path) -> dict[str, Version] | str:
     """The released articles by id, or why the file is not a release's: read within the
     release limits (:func:`~iraq_ct_news.release.jsonl.numbered_lines`), and every id checked
     to be a record id before it is used or printed (a valid JSON line can hold any id, lone
     surrogates and line breaks too)."""
-    found: dict[str, ReleasedRecord] = {}
+    found: dict[str, Version] = {}
     try:
         for number, line in numbered_lines(path):
             if line.isspace():
                 continue
             try:
                 data = json.loads(line)
-                record = ReleasedRecord(
+                record = Version(
                     _integer(data["revision"]),
                     _iso(data["created"]),
                     _iso(data["modified"]),

@@ -34,7 +34,7 @@ from .checked import CheckedFile
 from .checks import catalog
 from .context import StageContext
 from .loading import read_document, read_file
-from .names import NameIndex, build_name_index
+from .name_index import NameIndex, build_name_index
 from .parallel import check_files
 from .released import load_released
 from .tree import Tree
@@ -60,7 +60,8 @@ class ValidationResult:
 
     @property
     def spans(self) -> dict[str, dict[PathKey, SpanResolution]]:
-        """Where each article's anchored spans are, by article id."""
+        """Where each article's anchored spans are, by article id (made on each use: the build
+        takes them from each file, where they are kept with the record)."""
         return {
             checked.record.id: checked.spans
             for checked in self.files
@@ -69,10 +70,10 @@ class ValidationResult:
 
     @property
     def content_hashes(self) -> dict[str, str]:
-        """Each valid article's ``content_sha256``, by id: computed for the versioning rules,
-        and reused by the build rather than computed again."""
+        """Each valid article's ``content_sha256``, by id, as computed for the versioning rules
+        (made on each use; the build reads it from each file's summary)."""
         return {
-            checked.record.id: checked.facts.version[3]
+            checked.record.id: checked.facts.version.content_sha256
             for checked in self.files
             if isinstance(checked.record, Article) and checked.facts.version is not None
         }

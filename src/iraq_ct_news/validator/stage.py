@@ -14,7 +14,6 @@ from ..models import Article
 from ..signature import key as signature_key
 from .checked import CheckedFile
 from .checks import catalog
-from .checks.base import Check, Dependency
 from .context import FileRun, StageContext
 from .dependencies import value_of
 from .facts import extract_facts
@@ -32,19 +31,12 @@ def check_file(context: StageContext, source: CuratedFile, seeds: SeedStore) -> 
     record = checked.record
     checked.facts = extract_facts(source.kind, source.stem, record, checked.repaired)
     checked.facts.index_map = checked.report.index_map
-    run = FileRun(context, seeds)
-    ran: list[Check] = []
     if checked.document is not None:
-        for check in catalog.file_checks(source.kind, record is not None):
+        run = FileRun(context, seeds)
+        plan = catalog.plan(source.kind, record is not None, context.names is not None)
+        for check in plan.checks:
             check.function(checked, run)
-            ran.append(check)
-    if isinstance(record, Article) and context.names is not None:
-        for check in catalog.ARTICLE_CHECKS:
-            check.function(checked, run)
-            ran.append(check)
-    used = {dependency for check in ran for dependency in check.depends}
-    for dependency in Dependency:
-        if dependency in used:
+        for dependency in plan.depends:
             checked.depends[dependency.value] = value_of(dependency, checked, context, seeds)
     if checked.signature is not None and checked.file_sha256 is not None:
         location = context.root / source.relative

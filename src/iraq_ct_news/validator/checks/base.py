@@ -58,7 +58,7 @@ class Dependency(enum.Enum):
     SEED = "seed"
     """The article's seed file (its SHA-256, or why it cannot be read)."""
     NAMES = "names"
-    """Every registry spelling (the :class:`~iraq_ct_news.validator.names.NameIndex`)."""
+    """Every registry spelling (the :class:`~iraq_ct_news.validator.name_index.NameIndex`)."""
     TITLES = "titles"
     """The titles people's positions quote from the article."""
     TREE = "tree"

@@ -9,11 +9,12 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from ...layout import FileKind
 from . import base
-from .base import Check, Code, Stage
+from .base import Check, Code, Dependency, Stage
 
 #: Modules of this package that hold no rule.
 _NOT_RULES = frozenset({"base", "catalog"})
@@ -41,16 +42,30 @@ TREE_CHECKS: tuple[Check, ...] = tuple(c for c in CHECKS if c.stage is Stage.TRE
 RELEASE_CHECKS: tuple[Check, ...] = tuple(c for c in CHECKS if c.stage is Stage.RELEASE)
 
 
+@dataclass(frozen=True)
+class Plan:
+    """The checks one file gets, and the dependencies they declare (worked out once per kind
+    of file: this is looked up for every file of every run)."""
+
+    checks: tuple[Check, ...]
+    depends: tuple[Dependency, ...]
+
+
 @functools.cache
-def file_checks(kind: FileKind | None, has_record: bool) -> tuple[Check, ...]:
+def plan(kind: FileKind | None, has_record: bool, with_registries: bool) -> Plan:
     """The file checks that run on a file of ``kind`` (those that need a model only when the
-    file has one)."""
-    return tuple(
+    file has one), then, for an article with a model checked once the registries are read, the
+    article checks."""
+    checks = [
         check for check in CHECKS
         if check.stage is Stage.FILE
         and (check.kinds is None or kind in check.kinds)
         and (has_record or not check.needs_record)
-    )
+    ]
+    if kind == "article" and has_record and with_registries:
+        checks += ARTICLE_CHECKS
+    used = {dependency for check in checks for dependency in check.depends}
+    return Plan(tuple(checks), tuple(dependency for dependency in Dependency if dependency in used))
 
 
 def explain(code: str) -> str:

@@ -27,7 +27,7 @@ def check_computed_fields(checked: CheckedFile, run: FileRun) -> None:
     computed: list[PathKey] = []
     if article.content_sha256 is not None:
         computed.append(("content_sha256",))
-    for path, span in article.spans():
+    for path, span in run.spans(article):
         computed.extend((*path, name) for name in ("start", "end") if getattr(span, name) is not None)
     for path in computed:
         checked.report.add(

@@ -31,10 +31,19 @@ _UNIQUE_LISTS = frozenset(
 def check_unique_lists(checked: CheckedFile, run: FileRun) -> None:
     """Lists of themes, aliases, actors, names... hold each item once."""
     assert checked.document is not None
-    _strings, lists = run.nodes(checked.document.data)
-    for path, items in lists:
-        if path and path[-1] in _UNIQUE_LISTS:
-            _check_unique(checked, path, items)
+    _visit(checked, checked.document.data, ())
+
+
+def _visit(checked: CheckedFile, value: dict[str, Any] | list[Any], path: PathKey) -> None:
+    """The lists under the mapping or list ``value`` (only containers are visited)."""
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in items:
+        if isinstance(item, list):
+            if key in _UNIQUE_LISTS:
+                _check_unique(checked, (*path, key), item)
+            _visit(checked, item, (*path, key))
+        elif isinstance(item, dict):
+            _visit(checked, item, (*path, key))
 
 
 def _check_unique(checked: CheckedFile, path: PathKey, items: list[Any]) -> None:
@@ -66,7 +75,7 @@ def check_repeated_anchors(checked: CheckedFile, run: FileRun) -> None:
     article = checked.record
     assert isinstance(article, Article)
     placed: dict[tuple[str, str, int, int], PathKey] = {}
-    for path, span in article.spans():
+    for path, span in run.spans(article):
         resolution = resolutions(checked, run).get(path)
         if resolution is None or not resolution.found:
             continue

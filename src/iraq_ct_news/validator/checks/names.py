@@ -2,7 +2,7 @@
 name a body contains has a mention.
 
 Both read every registry record's spellings, so they run once the registries are read, against
-the :class:`~iraq_ct_news.validator.names.NameIndex` (whose fingerprint the cache compares).
+the :class:`~iraq_ct_news.validator.name_index.NameIndex` (whose fingerprint the cache compares).
 """
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ def resolutions(checked: CheckedFile, run: FileRun) -> dict[PathKey, SpanResolut
         texts = scopes(checked, run)
         seed_missing = "seed" not in texts
         found: dict[PathKey, SpanResolution] = {}
-        for path, span in article.spans():
+        for path, span in run.spans(article):
             if seed_missing and getattr(span, "scope", "body") == "seed":
                 continue  # the seed problem is already reported
             found[path] = _resolve(span, texts)
@@ -68,7 +68,7 @@ def check_spans(checked: CheckedFile, run: FileRun) -> None:
     article = checked.record
     assert isinstance(article, Article)
     placed = resolutions(checked, run)
-    for path, span in article.spans():
+    for path, span in run.spans(article):
         resolution = placed.get(path)
         if resolution is None or resolution.found:
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...models import Article
 from ...textutil import has_arabic_letter, text_problems
@@ -74,10 +74,19 @@ def check_strings(checked: CheckedFile, run: FileRun) -> None:
     checked (``ar``/``en``).
     """
     assert checked.document is not None
-    strings, _lists = run.nodes(checked.document.data)
-    for path, value in strings:
-        if not (value.isascii() and value.isprintable()) or (path and path[-1] in ("ar", "en")):
-            _check_text(checked, path, value)
+    _visit(checked, checked.document.data, ())
+
+
+def _visit(checked: CheckedFile, value: dict[str, Any] | list[Any], path: PathKey) -> None:
+    """The strings under the mapping or list ``value``, decided in the loop without a call for
+    the common case (printable ASCII outside an ``ar``/``en`` field breaks no text rule)."""
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in items:
+        if isinstance(item, str):
+            if not (item.isascii() and item.isprintable()) or key == "ar" or key == "en":
+                _check_text(checked, (*path, key), item)
+        elif isinstance(item, (dict, list)):
+            _visit(checked, item, (*path, key))
 
 
 def _is_multiline(path: PathKey) -> bool:

@@ -262,7 +262,10 @@ class NameMatcher:
         return self.starting.intersection(words)
 
     def entities_in(self, text: str) -> set[str]:
-        words = tokens(text)
+        return self.entities_in_words(tokens(text))
+
+    def entities_in_words(self, words: list[str]) -> set[str]:
+        """:meth:`entities_in` of a text given as its tokens (:func:`arabic.tokens`)."""
         starting = self._starting_words(words)
         found: set[str] = set()
         if not starting:
