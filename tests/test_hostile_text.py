@@ -25,7 +25,7 @@ from iraq_ct_news.errors import ReaderError
 from iraq_ct_news.findings import Finding, render_findings
 from iraq_ct_news.numbers import stated_numbers
 from iraq_ct_news.textutil import printable
-from iraq_ct_news.validator.names import _MentionIndex
+from iraq_ct_news.validator.name_index import _MentionIndex
 from iraq_ct_news.yamlreader import read_yaml_bytes
 
 from .conftest import VALID_TREE
