@@ -1,7 +1,7 @@
 """Measure the yaml-rs lever: the package's reader against yaml-rs on the same record files.
 
     pip install yaml-rs==0.1.6             # not a dependency of the package
-    python benchmarks/yaml_rs.py DIR [DIR ...] [--repeat 3]
+    python benchmarks/yaml_rs_lever.py DIR [DIR ...] [--repeat 3]
 
 For every ``*.yaml`` file under the given folders (a synthetic tree from ``synth.py``, the
 repository's ``curated/``), it reads the text with the package's reader (``read_yaml_text``: the
