@@ -108,6 +108,12 @@ def _long_string(path: Path, original: bytes) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def _long_explicit_key(path: Path, original: bytes) -> None:
+    """A quoted key past the string limit: only an explicit ``?`` key may be that long."""
+    key = "B" * (MAX_STRING_LENGTH + 50_000)
+    path.write_bytes(original + f'? "{key}"\n: x\n'.encode("utf-8"))
+
+
 def _many_nodes(path: Path, original: bytes) -> None:
     items = ", ".join(["a"] * (MAX_NODES + 10_000))
     text = original.decode("utf-8").replace("aliases: []", f"aliases: [{items}]")
@@ -129,12 +135,117 @@ def _huge_integer(path: Path, original: bytes) -> None:
     path.write_bytes(original.replace(b"revision: 1\n", b"revision: " + b"9" * 5000 + b"\n"))
 
 
+def _large_seed(article: Path) -> str:
+    """Grow the article's seed to the seed limit (its own text first) and return its new hash,
+    for cases whose cost is in searching a large seed."""
+    import hashlib
+
+    from iraq_ct_news.limits import MAX_SEED_BYTES
+
+    seed = article.parents[2] / "seeds/004_e9dc320f1ba3aa95.txt"
+    original = seed.read_bytes()
+    filler = ("ب " * 200 + "\n").encode("utf-8")
+    seed.write_bytes(original + filler * ((MAX_SEED_BYTES - len(original)) // len(filler)))
+    assert seed.stat().st_size <= MAX_SEED_BYTES
+    return hashlib.sha256(seed.read_bytes()).hexdigest()
+
+
+def _with_seed_hash(text: str, digest: str) -> str:
+    return re.sub(r"seed_sha256: [0-9a-f]{64}", f"seed_sha256: {digest}", text)
+
+
+def _seed_scope_long_prefix(path: Path, original: bytes) -> None:
+    """Seed-scope evidence whose 20,000-character prefix never matches, against a 1 MiB seed
+    where ``exact`` occurs half a million times (44 s in release 0.1.0)."""
+    text = _with_seed_hash(original.decode("utf-8"), _large_seed(path))
+    evidence = "  exact: ٢٠ ديسمبر ٢٠٢١\n  scope: seed\n"
+    assert text.count(evidence) == 1
+    prefix = "ب " * 10_000 + "x"
+    path.write_text(text.replace(evidence, f"  exact: ب\n  prefix: '{prefix}'\n  scope: seed\n"))
+
+
+def _many_seed_scope_events(path: Path, original: bytes) -> None:
+    """Two hundred events, each with seed-scope evidence whose prefix and suffix of 1,000
+    characters never match, against a 1 MiB seed."""
+    text = _with_seed_hash(original.decode("utf-8"), _large_seed(path))
+    head, rest = text.split("events:\n", 1)
+    prefix, suffix = "ب " * 500 + "x", "y" + " ب" * 500
+    events = "".join(
+        f"- id: event-{number}\n  kind: meeting\n  cameo: '057'\n  date: 2021-12-16\n"
+        "  date_basis: explicit\n  date_evidence:\n    exact: ب ب\n"
+        f"    prefix: '{prefix}'\n    suffix: '{suffix}'\n    scope: seed\n"
+        "  place: fixture-baghdad\n  organizers: []\n  participants: []\n"
+        "  summary:\n    en: A meeting.\n"
+        for number in range(200)
+    )
+    path.write_text(head + "events:\n" + events + rest)
+    assert path.stat().st_size < MAX_FILE_BYTES
+
+
+def _periodic_occurrences(path: Path, original: bytes) -> None:
+    """A body of one letter repeated and a hundred long mentions of it, each asking for an
+    occurrence far down the body: overlapping matches of long periodic needles."""
+    text = original.decode("utf-8")
+    body = "ب" * 190_000
+    mentions = "".join(
+        f"- entity: fixture-baghdad\n  exact: {'ب' * (500 + number)}\n  occurrence: 150000\n"
+        for number in range(100)
+    )
+    mentions += f"- entity: fixture-baghdad\n  exact: {'ب' * 600}\n  occurrence: 189500\n"
+    text = (
+        text.split("body: |-")[0] + "body: |-\n  " + body + "\nthemes:\n- fixture-pve\n"
+        + "mentions:\n" + mentions + "quotes: []\nevents: []\namounts: []\nresolutions: []\n"
+    )
+    path.write_text(text)
+    assert path.stat().st_size < MAX_FILE_BYTES
+
+
+def _many_long_aliases(path: Path, original: bytes) -> None:
+    """Four hundred aliases of 150 words each on a place, every word of them frequent in a
+    mention of 20,000 words, none of them in it (C001 compared every alias word with every
+    mention word: mention words × alias words × aliases)."""
+    place = path.parents[1] / "places/fixture-baghdad.yaml"
+    aliases = "".join(
+        "- " + "الرشيد الكرخ " * (number % 75) + "الكرخ " * (1 + number // 75)
+        + "الرشيد الكرخ " * 37 + "\n"
+        for number in range(400)
+    )
+    place_text = place.read_text(encoding="utf-8")
+    place.write_text(place_text.replace("aliases: []\n", "aliases:\n" + aliases))
+    text = original.decode("utf-8")
+    mention = "- entity: fixture-baghdad\n  exact: بغداد\n"
+    assert text.count(mention) == 1
+    path.write_text(text.replace(
+        mention, "- entity: fixture-baghdad\n  exact: " + "الرشيد الكرخ " * 10_000 + "\n"
+    ))
+
+
+def _many_paragraphs_large_seed(path: Path, original: bytes) -> None:
+    """A body of 1,500 distinct paragraphs, none in the seed, against a 1 MiB seed (each
+    paragraph scanned the whole seed)."""
+    text = _with_seed_hash(original.decode("utf-8"), _large_seed(path))
+    head, rest = text.split("body: |-\n", 1)
+    tail = rest[rest.index("themes:"):]
+    paragraphs = "\n\n".join(
+        f"  ب ب ب ب ب ب ب ب ب ب ب ب ب ب ب ب ب ب ب{number} ب ب ب ب ب ب ب ب ب ب ب"
+        for number in range(1500)
+    )
+    path.write_text(head + "body: |-\n" + paragraphs + "\n" + tail)
+    assert path.stat().st_size < MAX_FILE_BYTES
+
+
 GENERATORS: dict[str, Callable[[Path, bytes], None]] = {
+    "many-long-aliases": _many_long_aliases,
+    "many-paragraphs-large-seed": _many_paragraphs_large_seed,
+    "seed-scope-long-prefix": _seed_scope_long_prefix,
+    "many-seed-scope-events": _many_seed_scope_events,
+    "periodic-occurrences": _periodic_occurrences,
     "fifty-megabytes": _fifty_megabytes,
     "billion-laughs": _billion_laughs,
     "deep-sequences": _deep_sequences,
     "deep-mappings": _deep_mappings,
     "long-string": _long_string,
+    "long-explicit-key": _long_explicit_key,
     "many-nodes": _many_nodes,
     "many-findings": _many_findings,
     "many-unknown-fields": _many_unknown_fields,
@@ -262,6 +373,9 @@ def _code_locations() -> list[Path]:
     import iraq_ct_news
 
     places.add(str(Path(iraq_ct_news.__file__).resolve().parent))
+    import zoneinfo
+
+    places.update(zoneinfo.TZPATH)  # the standard library's time-zone data (dates in a release)
     return [Path(place).resolve() for place in places]
 
 
@@ -451,7 +565,7 @@ def test_limits_are_what_security_md_documents() -> None:
 
     text = (Path(__file__).resolve().parent.parent / "SECURITY.md").read_text(encoding="utf-8")
     for name in ("MAX_FILE_BYTES", "MAX_DEPTH", "MAX_STRING_LENGTH", "MAX_NODES", "MAX_INTEGER",
-                 "MAX_SEED_BYTES"):
+                 "MAX_SEED_BYTES", "MAX_RELEASE_FILE_BYTES", "MAX_RELEASE_LINE_BYTES"):
         value = getattr(limits, name)
         assert f"`{name}`" in text, name
         assert f"{value:,}" in text, f"{name} = {value:,} is not in SECURITY.md"

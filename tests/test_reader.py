@@ -25,28 +25,53 @@ def read(text: str) -> dict[str, object]:
         ("-12", -12),
         ("1.5", 1.5),
         ("2e3", 2000.0),
-        # YAML 1.1 shorthands that would silently change meaning stay text:
+        # YAML 1.2 core's other spellings of null and booleans, read as every YAML tool does:
+        ("~", None),
+        ("Null", None),
+        ("NULL", None),
+        ("True", True),
+        ("TRUE", True),
+        ("False", False),
+        ("FALSE", False),
+        # Exponents without a fraction are numbers in YAML 1.2 core and JSON:
+        ("1e5", 100000.0),
+        ("0E0", 0.0),
+        ("-1E-2", -0.01),
+        # YAML 1.1 shorthands that YAML 1.2 core reads as text stay text:
         ("yes", "yes"),
         ("no", "no"),
         ("on", "on"),
         ("off", "off"),
-        ("~", "~"),
         ("2018-04-11", "2018-04-11"),
         ("2018-04-11T10:00:00Z", "2018-04-11T10:00:00Z"),
-        ("043", "043"),
-        ("0x1F", "0x1F"),
-        ("0o17", "0o17"),
         ("1_000", "1_000"),
-        ("+5", "+5"),
-        (".nan", ".nan"),
-        (".inf", ".inf"),
         ("1:30", "1:30"),
-        ("True", "True"),
-        ("NULL", "NULL"),
+        ("0b101", "0b101"),
+        ("-Infinity", "-Infinity"),
+        ("NaN", "NaN"),
     ],
 )
-def test_plain_scalars_resolve_as_json_only(scalar: str, expected: object) -> None:
-    assert read(f"value: {scalar}\n") == {"value": expected}
+def test_plain_scalars_resolve_as_every_yaml_tool_agrees(scalar: str, expected: object) -> None:
+    value = read(f"value: {scalar}\n")["value"]
+    assert value == expected and type(value) is type(expected)
+
+
+@pytest.mark.parametrize(
+    "scalar",
+    ["0o17", "0x1F", "0X1f", "043", "-07", "+5", "+0", ".5", "-.5", "1.", "+1.5e3",
+     ".inf", "-.inf", "+.Inf", ".INF", ".nan", ".NaN", ".NAN"],
+)
+def test_number_spellings_yaml_tools_read_differently_are_refused(scalar: str) -> None:
+    """YAML 1.2 core reads each as a number JSON cannot hold or other tools read otherwise."""
+    if scalar == "0X1f":  # not a 1.2 core spelling at all: text everywhere
+        assert read(f"value: {scalar}\n") == {"value": scalar}
+        return
+    for text in (f"value: {scalar}\n", f"value: [a, {scalar}]\n", f"{{value: {scalar}}}\n"):
+        with pytest.raises(ReaderError) as caught:
+            read(text)
+        assert caught.value.code == "Y011", text
+        assert repr(scalar) in caught.value.message and "quote" in caught.value.message
+    assert read(f"value: '{scalar}'\n") == {"value": scalar}
 
 
 def test_quoted_scalars_are_always_text() -> None:

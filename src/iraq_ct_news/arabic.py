@@ -27,6 +27,18 @@ _FOLD = str.maketrans(
         "ئ": "ي",
         "ى": "ي",
         "ة": "ه",
+        # Persian, Urdu and other Arabic-script letter forms that copied text uses for the
+        # Arabic ones (a Persian keyboard types ی and ک for ي and ك):
+        "ی": "ي",  # U+06CC Farsi yeh
+        "ے": "ي",  # U+06D2 yeh barree
+        "ې": "ي",  # U+06D0 yeh with two dots below (Pashto, Uyghur)
+        "ک": "ك",  # U+06A9 keheh
+        "ڪ": "ك",  # U+06AA swash kaf
+        "ۀ": "ه",  # U+06C0 heh with yeh above
+        "ہ": "ه",  # U+06C1 heh goal
+        "ۃ": "ه",  # U+06C3 teh marbuta goal
+        "ھ": "ه",  # U+06BE heh doachashmee
+        "ە": "ه",  # U+06D5 ae
         "ـ": None,  # tatweel
         **{chr(code): None for code in _MARKS},
         # Invisible and bidi characters: a query pasted from a web page or typed with a

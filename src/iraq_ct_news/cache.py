@@ -218,7 +218,7 @@ class ValidationCache:
                 )
                 connection.executemany(
                     "INSERT OR REPLACE INTO signatures (path, signature, sha256) VALUES (?, ?, ?)",
-                    [(path, sig, sha) for path, (sig, sha) in signatures.items()],
+                    [(storable(path), sig, sha) for path, (sig, sha) in signatures.items()],
                 )
                 connection.execute("COMMIT")
                 self.hasher.known.update(signatures)
@@ -234,7 +234,7 @@ class ValidationCache:
         connection = self._connect(create=False)
         if connection is None:
             return
-        prefix = os.path.join(signature_key(root), "")
+        prefix = storable(os.path.join(signature_key(root), ""))
         upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
         with closing(connection):
             try:
@@ -270,8 +270,8 @@ class ValidationCache:
                 pass
 
     def key(self, *parts: str) -> str:
-        """A key of this tool: its fingerprint, then ``parts``."""
-        return ":".join((tool_fingerprint(), *parts))
+        """A key of this tool: its fingerprint, then ``parts`` (see :func:`storable`)."""
+        return ":".join((tool_fingerprint(), *map(storable, parts)))
 
 
 class FileHasher:
@@ -323,8 +323,22 @@ def _file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def storable(text: str) -> str:
+    """``text`` as SQLite can store it: itself, or, for a file name with bytes that are not
+    UTF-8 (which Python holds as lone surrogates, and which git allows), a form that cannot
+    collide with any real name (a NUL, which no path holds, then the bytes in hex)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "\0" + os.fsencode(text).hex()
+    return text
+
+
 def _encode(value: Any) -> bytes:
-    data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    # Lone surrogates (file names that are not UTF-8, ids with a lone surrogate escape) are
+    # kept as they are: "surrogatepass" round-trips them, where strict UTF-8 would raise.
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    data = text.encode("utf-8", "surrogatepass")
     return hashlib.blake2b(data, digest_size=_CHECKSUM_BYTES).digest() + data
 
 
@@ -336,7 +350,7 @@ def _decode(value: Any) -> Any:
     if hashlib.blake2b(data, digest_size=_CHECKSUM_BYTES).digest() != checksum:
         return None
     try:
-        return json.loads(data)
+        return json.loads(data.decode("utf-8", "surrogatepass"))
     except (ValueError, RecursionError):
         return None
 

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from .textutil import printable
+
 Severity = Literal["error", "warning"]
 OutputFormat = Literal["text", "json", "github"]
 
@@ -31,18 +33,26 @@ class Finding:
         return self.severity == "error"
 
     def render(self) -> str:
-        """The one-line form editors and CI logs understand: ``path:line:col: CODE message``."""
+        """The one-line form editors and CI logs understand: ``path:line:col: CODE message``.
+
+        The path and the message are what a pull request controls (a file name, quoted values),
+        so each is passed through :func:`~iraq_ct_news.textutil.printable`: a line break in a
+        file name cannot print a second, fake line, nor an escape sequence rewrite the screen.
+        """
         label = "" if self.is_error else "warning: "
-        return f"{self.path}:{self.line}:{self.column}: {self.code} {label}{self.message}"
+        return (
+            f"{printable(self.path)}:{self.line}:{self.column}: {printable(self.code)} "
+            f"{label}{printable(self.message)}"
+        )
 
     def render_github(self) -> str:
         """A GitHub Actions workflow command, so the finding is annotated on the changed line."""
         kind = "error" if self.is_error else "warning"
-        message = _escape_github(self.message)
-        path = _escape_github_property(self.path)
+        message = _escape_github(printable(self.message))
+        path = _escape_github_property(printable(self.path))
         return (
             f"::{kind} file={path},line={self.line},col={self.column},"
-            f"title={self.code}::{message}"
+            f"title={_escape_github_property(printable(self.code))}::{message}"
         )
 
 
@@ -76,7 +86,10 @@ def render_findings(findings: Sequence[Finding], output_format: OutputFormat) ->
             "errors": errors,
             "warnings": len(findings) - errors,
         }
-        return json.dumps(document, ensure_ascii=False, indent=2)
+        # Raw line ends in the text are the layout (json.dumps escapes those inside strings);
+        # every other character printable() escapes is written as a JSON escape, which a
+        # reader of the JSON decodes back to the exact path or message.
+        return printable(json.dumps(document, ensure_ascii=False, indent=2), keep="\n")
     if output_format == "github":
         lines = [f.render_github() for f in findings]
     else:

@@ -56,6 +56,9 @@ _CORE_SCHEMA_NON_STRING = re.compile(
     r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
 )
+#: A block scalar's header line with a comment: the indicator, its chomping and indentation
+#: marks, blanks, then ``#`` (up to the ``#``).
+_BLOCK_HEADER_COMMENT = re.compile(r"[|>][-+0-9]*[ \t]+#")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _STRING_TAG = "tag:yaml.org,2002:str"
 #: PyYAML's YAML 1.1 resolution (``yes`` is a boolean, ``2021-12-20`` a date, ``043`` octal).
@@ -126,13 +129,23 @@ def _comments(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     """The comment lines at the top of ``text``, and where every other comment starts.
 
     Comments are what lies between the scanner's tokens and starts with ``#``; whatever is
-    inside a token (a ``#`` in a quoted string or a text block) is content.
+    inside a token (a ``#`` in a quoted string or a text block) is content, except on the
+    header line of a block scalar (``body: |- # note``): the scanner counts that comment as
+    part of the block's token, and it is a comment all the same.
     """
     gaps: list[tuple[int, int]] = []
     previous_end = 0
     first_content: int | None = None
+    header_comments: list[int] = []
     for token in yaml.scan(text, Loader=_Loader):
         start, end = token.start_mark.index, token.end_mark.index
+        if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">"):
+            line_end = text.find("\n", start)
+            comment = _BLOCK_HEADER_COMMENT.match(
+                text, start, line_end if line_end != -1 else end
+            )
+            if comment is not None:
+                header_comments.append(comment.end() - 1)
         if first_content is None and not isinstance(
             token, (yaml.StreamStartToken, yaml.DocumentStartToken, yaml.DirectiveToken)
         ):
@@ -153,7 +166,10 @@ def _comments(text: str) -> tuple[list[str], list[tuple[int, int]]]:
                 continue
             line = text.count("\n", 0, offset) + 1
             stray.append((line, offset - line_start + 1))
-    return header, stray
+    for offset in header_comments:
+        line_start = text.rfind("\n", 0, offset) + 1
+        stray.append((text.count("\n", 0, offset) + 1, offset - line_start + 1))
+    return header, sorted(stray)
 
 
 def _verify(document: Document, text: str, header: list[str]) -> None:

@@ -19,6 +19,10 @@ CURATED = "curated"
 SEEDS = "seeds"
 SCHEMA = "schema"
 DATASET = "dataset"
+#: Beside ``dataset/``, the folder a build writes the new release into, and the name the
+#: previous release has while it is swapped out (see :mod:`iraq_ct_news.release.build`).
+STAGING_PREFIX = f".{DATASET}.new-"
+RETIRED_PREFIX = f".{DATASET}.old-"
 
 #: Folder under ``curated/`` of each kind of record (one ``<id>.yaml`` per record).
 RECORD_DIRECTORIES: dict[FileKind, str] = {row.kind: row.curated for row in KINDS if not row.one_file}

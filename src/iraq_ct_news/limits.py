@@ -21,3 +21,10 @@ MAX_NODES = 50_000
 MAX_INTEGER = 2**63 - 1
 #: Largest seed document read, in bytes.
 MAX_SEED_BYTES = 1024 * 1024
+#: Largest release file (JSON Lines, datapackage.json) ``load()``, ``diff`` and ``show`` read:
+#: about eight times the articles.jsonl of a 10,000-article release (134 MB). A device such as
+#: /dev/zero or a named pipe is refused before anything is read, whatever its size.
+MAX_RELEASE_FILE_BYTES = 1024 * 1024 * 1024
+#: Longest line of a release's JSON Lines file: one record, far above the largest article a
+#: 1 MiB record file can become.
+MAX_RELEASE_LINE_BYTES = 16 * 1024 * 1024

@@ -3,6 +3,11 @@
 Handles Latin and Arabic-Indic digits, thousands separators, decimal points, percentages and the
 scale words ألف/آلاف (thousand), مليون/ملايين (million), مليار/مليارات (billion). Numbers written
 out in words ("الستة عشر") are not read; a figure given only in words is not checked.
+
+The text is matched through the package's search normaliser (:func:`~iraq_ct_news.arabic.
+search_key`), so every spelling it folds is read alike: hamza on alef or not (الف, الاف),
+diacritics and tatweel (ألفًا, مليـون), and the Persian and Urdu letter forms copied text uses
+for Arabic ones (ملیون with Persian yeh, ک for ك).
 """
 
 from __future__ import annotations
@@ -10,9 +15,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from .arabic import search_key
 from .textutil import to_latin_digits
 
-_SCALES: tuple[tuple[str, int], ...] = (
+#: The scale words, as written in the press; matched by their search keys (longest first).
+_SCALE_SPELLINGS: tuple[tuple[str, int], ...] = (
     ("مليارات", 10**9),
     ("مليارا", 10**9),
     ("مليار", 10**9),
@@ -23,6 +30,9 @@ _SCALES: tuple[tuple[str, int], ...] = (
     ("ألفا", 10**3),
     ("ألف", 10**3),
 )
+_SCALES: tuple[tuple[str, int], ...] = tuple(
+    (search_key(word), factor) for word, factor in _SCALE_SPELLINGS
+)
 _SCALE_WORD = "|".join(word for word, _ in _SCALES)
 _NUMBER = re.compile(
     r"(?<![0-9])([0-9]{1,3}(?:[,٬][0-9]{3})+|[0-9]+)(?:[.٫]([0-9]+))?"
@@ -32,8 +42,9 @@ _BARE_SCALE = re.compile(rf"(?<!\w)(?:{_SCALE_WORD})(?!\w)")
 
 
 def stated_numbers(text: str) -> list[Decimal]:
-    """Every number ``text`` states, with its scale word applied (``2 مليون`` → 2000000)."""
-    latin = to_latin_digits(text)
+    """Every number ``text`` states, with its scale word applied (``2 مليون`` → 2000000,
+    ``2 ملیون`` with a Persian yeh too)."""
+    latin = search_key(to_latin_digits(text))
     values: list[Decimal] = []
     for match in _NUMBER.finditer(latin):
         whole = match.group(1).replace(",", "").replace("٬", "")

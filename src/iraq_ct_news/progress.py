@@ -16,6 +16,8 @@ import sys
 import time
 from typing import TextIO
 
+from .safeoutput import unescaped
+
 #: The line appears only once the work has taken this long (seconds).
 DELAY = 1.0
 #: And is redrawn at most this often (seconds).
@@ -27,7 +29,9 @@ class Progress:
 
     def __init__(self, stream: TextIO | None = None, *, enabled: bool | None = None,
                  unit: str = "files") -> None:
-        self.stream = stream if stream is not None else sys.stderr
+        # The line is the tool's own text and redraws itself with carriage returns, so it
+        # bypasses the escaping of the command line's output (see safeoutput).
+        self.stream = stream if stream is not None else unescaped(sys.stderr)
         if enabled is None:
             enabled = _is_terminal(self.stream)
         self.enabled = enabled

@@ -33,13 +33,15 @@ from ._version import SCHEMA_VERSION
 from .errors import IraqCtNewsError, ReaderError, UsageError
 from .fsutil import (
     FileTooLarge,
+    LinkedPath,
     NotARegularFile,
     create_new_file,
+    first_link,
     read_regular_file,
     write_atomic,
 )
 from .layout import CURATED, SEEDS, curated_files, record_path
-from .limits import MAX_FILE_BYTES
+from .limits import MAX_FILE_BYTES, MAX_STRING_LENGTH
 from .models.types import ID_MAX_LENGTH, ID_PATTERN, SEED_NAME_PATTERN
 from .textutil import fold_whitespace, text_problems, to_latin_digits
 
@@ -531,8 +533,14 @@ def plan_scaffold(
     reading = read_seed(found.text)
     date = (today or datetime.date.today()).isoformat()
     data = _record(chosen, name, found.sha256, date, reading)
+    _refuse_oversized(name, reading, data)
     _fill_what_the_seed_shows(root, data, found.text, reading)
     text = _render(data, _header(name, reading))
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise ScaffoldError(
+            f"the record scaffolded from seeds/{name} would be {len(text.encode('utf-8')):,} "
+            f"bytes; a record file holds at most {MAX_FILE_BYTES:,}, so nothing was written"
+        )
     return Scaffold(
         article_id=chosen,
         relative=record_path("article", chosen),
@@ -547,12 +555,23 @@ def plan_scaffold(
 
 def write_scaffold(root: Path, scaffold: Scaffold) -> None:
     """Write a planned scaffold: the seed list first (adding a line is always right once the seed
-    is in seeds/), then the record, which is created only if no file has its name."""
-    if scaffold.sums is not None:
-        write_atomic(root / SEEDS / SUMS_FILE, scaffold.sums.encode("ascii"))
+    is in seeds/), then the record, which is created only if no file has its name.
+
+    Both places are checked for symbolic links before either is written: a linked
+    ``curated/articles/`` would put the record wherever it points.
+    """
     target = root / scaffold.relative
+    for path in (root / SEEDS / SUMS_FILE, target):
+        link = first_link(root, path)
+        if link is not None:
+            raise ScaffoldError(
+                f"{link.relative_to(root).as_posix()} is a symbolic link; `iraq-ct-news new` "
+                "writes only into real folders of the repository (replace the link by the folder)"
+            )
+    if scaffold.sums is not None:
+        write_atomic(root / SEEDS / SUMS_FILE, scaffold.sums.encode("ascii"), root=root)
     try:
-        create_new_file(target, scaffold.text.encode("utf-8"))
+        create_new_file(target, scaffold.text.encode("utf-8"), root=root)
     except FileExistsError:
         raise ScaffoldError(
             f"{scaffold.relative} already exists; `iraq-ct-news new` never overwrites a record"
@@ -579,6 +598,10 @@ def _seed_name(root: Path, seed: Path) -> str:
         inside = False
     if not inside:
         raise UsageError(f"{seed} is not in {seeds.as_posix()}/; {guide}")
+    if path.name == SUMS_FILE:
+        raise UsageError(
+            f"seeds/{SUMS_FILE} is the list of the seeds' checksums, not a source document; {guide}"
+        )
     if re.fullmatch(SEED_NAME_PATTERN, path.name) is None:
         raise UsageError(
             f"seed file name {path.name!r} may hold only letters, digits, '_', '.' and '-' and "
@@ -611,9 +634,9 @@ def _updated_sums(root: Path, name: str, digest: str) -> str | None:
     entries: dict[str, str] = {}
     if os.path.lexists(path):
         try:
-            raw = read_regular_file(path, MAX_FILE_BYTES)
+            raw = read_regular_file(path, MAX_FILE_BYTES, root=root)
             text = raw.decode("utf-8")
-        except (FileTooLarge, NotARegularFile, UnicodeDecodeError) as error:
+        except (FileTooLarge, NotARegularFile, LinkedPath, UnicodeDecodeError) as error:
             raise ScaffoldError(f"seeds/{SUMS_FILE} cannot be read: {error}") from None
         for number, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
@@ -832,13 +855,35 @@ def _comment_safe(line: str) -> str:
     )
 
 
+def _refuse_oversized(name: str, reading: SeedReading, data: dict[str, Any]) -> None:
+    """Refuse a seed whose headline, a paragraph or the whole body is longer than a record's
+    string can be, naming the seed line, before a record that would not read is rendered."""
+    for line in (reading.headline, *reading.paragraphs):
+        if len(line.text) > MAX_STRING_LENGTH:
+            raise ScaffoldError(
+                f"seeds/{name}:{line.number}: Y008 line of {len(line.text):,} characters; a "
+                f"record's text holds at most {MAX_STRING_LENGTH:,} per string, so nothing was "
+                "written (is the document's line structure lost? a paragraph per line is needed)"
+            )
+    if len(data["body"]) > MAX_STRING_LENGTH:
+        raise ScaffoldError(
+            f"seeds/{name}: Y008 the body would be {len(data['body']):,} characters; a record's "
+            f"text holds at most {MAX_STRING_LENGTH:,} per string, so nothing was written"
+        )
+
+
 def _render(data: dict[str, Any], header: list[str]) -> str:
     """The record in ``fmt``'s canonical layout, proven to read back to exactly ``data``."""
     from .formatting import render, same
     from .yamlreader import read_yaml_text
 
     text = render(data, "article", header)
-    again = read_yaml_text(text)
+    try:
+        again = read_yaml_text(text)
+    except ReaderError as error:  # pragma: no cover - _refuse_oversized and render rule it out
+        raise ScaffoldError(
+            f"the scaffold would not read back ({error.code} {error.message}); nothing was written"
+        ) from None
     if not same(again.data, data):  # pragma: no cover - a formatter bug
         raise ScaffoldError("the scaffold did not read back as written; please report this")
     return text

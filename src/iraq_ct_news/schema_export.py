@@ -14,7 +14,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from ._version import SCHEMA_VERSION
-from .fsutil import write_atomic
+from .fsutil import (
+    FileTooLarge,
+    LinkedPath,
+    NotARegularFile,
+    read_regular_file,
+    refuse_links,
+    write_atomic,
+)
 from .kinds import BY_KIND, KINDS, FileKind
 from .models.edtf import EDTF_PATTERN, SUBSET, anchored
 
@@ -68,22 +75,43 @@ def render_schema(kind: FileKind) -> bytes:
 
 
 def stale_schemas(directory: Path) -> list[str]:
-    """Names of schema files in ``directory`` that are missing or differ from the models."""
-    stale = []
-    for kind in SCHEMA_MODELS:
-        path = directory / schema_file_name(kind)
-        if not path.is_file() or path.read_bytes() != render_schema(kind):
-            stale.append(path.name)
-    return stale
+    """Names of schema files in ``directory`` that are missing or differ from the models.
+
+    ``directory`` is ``<repository>/schema``; a link in the way raises
+    :class:`~iraq_ct_news.fsutil.LinkedPath` (nothing outside the repository is compared).
+    """
+    return [
+        schema_file_name(kind)
+        for kind in SCHEMA_MODELS
+        if not _up_to_date(directory / schema_file_name(kind), render_schema(kind))
+    ]
 
 
 def write_schemas(directory: Path) -> list[Path]:
-    """Write every schema (atomically, one file at a time); returns the files that changed."""
+    """Write every schema (atomically, one file at a time); returns the files that changed.
+
+    Refuses (:class:`~iraq_ct_news.fsutil.LinkedPath`) before writing anything when
+    ``schema/`` or a schema file is a symbolic link: the write would land where it points.
+    """
+    root = directory.parent
+    for kind in SCHEMA_MODELS:
+        refuse_links(root, directory / schema_file_name(kind))
     changed = []
     for kind in SCHEMA_MODELS:
         path = directory / schema_file_name(kind)
         content = render_schema(kind)
-        if not path.is_file() or path.read_bytes() != content:
-            write_atomic(path, content)
+        if not _up_to_date(path, content):
+            write_atomic(path, content, root=root)
             changed.append(path)
     return changed
+
+
+def _up_to_date(path: Path, content: bytes) -> bool:
+    """Whether the file at ``path`` holds exactly ``content``, read without following a link
+    and never more than one byte past ``content``'s length."""
+    try:
+        return read_regular_file(path, len(content), root=path.parent.parent) == content
+    except FileNotFoundError:
+        return False
+    except (FileTooLarge, NotARegularFile, LinkedPath):
+        return False

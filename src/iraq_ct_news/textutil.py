@@ -86,3 +86,45 @@ def _first_non_nfc_offset(text: str) -> int:
         if not unicodedata.is_normalized("NFC", window):
             return max(0, offset - 1) if offset else 0
     return 0
+
+
+_NAMED_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def printable(text: str, *, keep: str = "") -> str:
+    """``text`` safe to print on a terminal or in a CI log: every character that is not
+    printable written as an escape, except those in ``keep``.
+
+    What a pull request controls (file names, ids, values quoted in messages) is printed.
+    Unescaped, a line break in a file name prints a fake summary line, ``ESC[2K`` erases the
+    line before it, a C1 control or a right-to-left override reorders what the reader sees,
+    and a byte that is not UTF-8 in a file name (held by Python as a lone surrogate) makes
+    ``print`` itself fail. ``str.isprintable`` is false exactly for such characters: controls
+    (C0, DEL, C1), format characters (bidi controls, zero-width characters), line and
+    paragraph separators, surrogates, private-use and unassigned code points, and spaces
+    other than the ASCII space.
+
+    The escapes are JSON's (``\\n``, ``\\u202e``, a pair ``\\udb40\\udc01`` beyond the BMP), so
+    inside a JSON string they read back as the original character, and a file-name byte 0xff
+    shows as ``\\udcff``. Backslashes are kept as they are (a Windows path stays readable).
+    """
+    if text.isprintable():
+        return text
+    if keep:
+        # Output is mostly printable lines: only the pieces between kept characters that are
+        # not printable are looked at character by character.
+        pieces = re.split(f"([{re.escape(keep)}])", text)
+        return "".join(piece if piece.isprintable() or piece in keep else printable(piece)
+                       for piece in pieces)
+    return "".join(char if char == " " or char.isprintable() else _escape(char) for char in text)
+
+
+def _escape(char: str) -> str:
+    named = _NAMED_ESCAPES.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"

@@ -18,6 +18,7 @@ worked out by the event reader when first asked for (see :class:`Document`).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -47,6 +48,12 @@ Position: TypeAlias = tuple[int, int]
 _INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 _MAX_INT_DIGITS = len(str(MAX_INTEGER))
+#: First characters of every plain scalar that ``resolve_plain_scalar`` may turn into something
+#: other than a string or refuse (nulls, booleans and numbers are looked up before this is
+#: used): any other plain scalar is text.
+_NON_STRING_STARTS = frozenset("-+.0123456789")
+#: First characters of every plain scalar that may not be text at all (for the fast path).
+_MAYBE_NOT_TEXT = _NON_STRING_STARTS | frozenset("~nNtTfF") | {""}
 #: A tag (``!``), anchor (``&``) or alias (``*``) can only start where a node starts: after
 #: whitespace, a line start or a flow indicator. A text without such a character there cannot
 #: hold one, and may be read by the fast path.
@@ -119,14 +126,30 @@ class Document:
         value = self._value_at(path)
         if first_line is None or not isinstance(value, str):
             return self.locate(path)
-        line_index = value.count("\n", 0, offset)
-        column_in_value = offset - (value.rfind("\n", 0, offset) + 1)
+        starts = self._line_starts(tuple(path), value)
+        line_index = bisect.bisect_right(starts, offset) - 1
+        column_in_value = offset - starts[line_index]
         lines = self._lines
         target = first_line - 1 + line_index
         indent = 0
         if 0 <= target < len(lines):
             indent = len(lines[target]) - len(lines[target].lstrip(" "))
         return first_line + line_index, indent + column_in_value + 1
+
+    def _line_starts(self, path: PathKey, value: str) -> list[int]:
+        """Where each line of the block at ``path`` starts, once per block: counting line ends
+        up to each finding's offset would make thousands of findings in one long body
+        quadratic."""
+        cache: dict[PathKey, list[int]] = self.__dict__.setdefault("_block_line_starts", {})
+        starts = cache.get(path)
+        if starts is None:
+            starts = [0]
+            position = value.find("\n")
+            while position != -1:
+                starts.append(position + 1)
+                position = value.find("\n", position + 1)
+            cache[path] = starts
+        return starts
 
     @functools.cached_property
     def _lines(self) -> list[str]:
@@ -174,13 +197,42 @@ def read_yaml_bytes(raw: bytes) -> Document:
     if len(raw) > MAX_FILE_BYTES:
         raise ReaderError("Y008", f"file is over the limit of {MAX_FILE_BYTES} bytes")
     text = decode_utf8(raw)
-    carriage_return = text.find("\r")
-    if carriage_return != -1:
-        line, column = position_of_offset(text, carriage_return)
-        raise ReaderError(
-            "Y009", "carriage return (CR or CRLF line end); records use LF line ends", line, column
-        )
+    refuse_hidden_line_breaks(text)
     return read_yaml_text(text)
+
+
+#: Characters YAML reads as line breaks besides LF: CR, and NEL, LS and PS, which git, GitHub's
+#: diff and grep do not see as line breaks at all.
+_OTHER_LINE_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+_LINE_BREAK_NAMES = {
+    "\r": "carriage return (CR or CRLF line end)",
+    "\x85": "NEXT LINE (U+0085)",
+    "\u2028": "LINE SEPARATOR (U+2028)",
+    "\u2029": "PARAGRAPH SEPARATOR (U+2029)",
+}
+
+
+def refuse_hidden_line_breaks(text: str) -> None:
+    """Refuse every line break but LF (Y009), so that a file has the lines git shows.
+
+    YAML breaks lines at CR, NEL, LS and PS too; git and a reviewer's diff do not. Accepting
+    them would let a pull request hide a key on what looks like the end of another line, and put
+    every later finding's line number off against ``grep -n``. In a double-quoted string the
+    character can still be written as an escape (``"\\u2028"``).
+    """
+    found = _OTHER_LINE_BREAKS.search(text)
+    if found is None:
+        return
+    line, column = position_of_offset(text, found.start())
+    name = _LINE_BREAK_NAMES[found.group()]
+    advice = (
+        "records use LF line ends"
+        if found.group() == "\r"
+        else "YAML reads it as a line break that git and diffs do not show; records use LF "
+        'line ends only (write it as "\\u%04x" in a double-quoted string if it is content)'
+        % ord(found.group())
+    )
+    raise ReaderError("Y009", f"{name}; {advice}", line, column)
 
 
 def decode_utf8(raw: bytes) -> str:
@@ -326,6 +378,12 @@ class _Builder:
         if not isinstance(event, yaml.ScalarEvent):
             raise ReaderError("Y010", "a mapping key must be a field name, not a collection", *_at(event))
         key = event.value
+        if len(key) > MAX_STRING_LENGTH:
+            # Quoted and explicit (``? "…"``) keys too: a key is a string like any other.
+            raise ReaderError(
+                "Y008", f"key of {len(key)} characters; the limit is {MAX_STRING_LENGTH}",
+                *_at(event),
+            )
         if event.style in (None, "") and key == "<<":
             raise ReaderError("Y005", "merge key '<<' is not allowed", *_at(event))
         if event.style in (None, "") and not isinstance(self._scalar(event), str):
@@ -383,17 +441,34 @@ class _Builder:
 
 
 def resolve_plain_scalar(value: str, event: yaml.ScalarEvent | None = None) -> Any:
-    """JSON's resolution of an unquoted scalar: null, booleans, numbers; everything else is text.
+    """YAML 1.2 core's resolution of an unquoted scalar, kept only where every reader agrees.
 
-    ``yes``/``no``/``on``/``off``, timestamps, octal, hex and ``.nan`` stay strings: they are
-    YAML 1.1 shorthands that silently change meaning, and no record field needs them.
+    A record is read by this tool, by PyYAML (YAML 1.1) in users' scripts and by editors that
+    check it against the published JSON Schema (YAML 1.2 core). A plain scalar must therefore
+    mean one thing to all of them, or be refused (Y011) so that the author quotes it or writes
+    the number plainly; nothing is kept silently as a value another tool reads differently:
+
+    * ``null``/``Null``/``NULL``/``~``/empty are null, ``true``/``True``/``TRUE`` and the
+      ``false`` spellings are booleans, decimal integers and decimal fractions are numbers, as
+      in YAML 1.2 core (and 1.1);
+    * an exponent without a fraction (``1e5``, ``0E0``) is a number, as YAML 1.2 core and JSON
+      read it (PyYAML alone reads text there, which is why ``fmt`` writes ``100000.0``);
+    * spellings 1.2 core reads as numbers that JSON cannot hold or that YAML 1.1 reads as
+      another number or as text are refused (Y011): ``.inf``/``.nan`` in every spelling, octal
+      ``0o17``, hexadecimal ``0x1F``, leading zeros (``010`` is 10 in 1.2, 8 in 1.1), a leading
+      ``+`` and fractions without a digit on one side (``.5``, ``1.``);
+    * YAML 1.1's other shorthands (``yes``/``no``/``on``/``off``, timestamps, ``1_000``,
+      ``1:30``) are text, as YAML 1.2 core reads them; ``fmt`` writes them quoted, so ``fmt
+      --check`` shows a file that relies on them.
     """
-    if value in ("null", ""):
+    if value in _NULLS:
         return None
-    if value == "true":
+    if value in _TRUES:
         return True
-    if value == "false":
+    if value in _FALSES:
         return False
+    if value[:1] not in _NON_STRING_STARTS:
+        return value
     if _INT.fullmatch(value):
         if len(value.lstrip("-")) > _MAX_INT_DIGITS or abs(int(value)) > MAX_INTEGER:
             raise ReaderError(
@@ -408,7 +483,43 @@ def resolve_plain_scalar(value: str, event: yaml.ScalarEvent | None = None) -> A
                 "Y008", f"number {value[:24]} is out of range", *(_at(event) if event else (1, 1))
             )
         return number
+    reading = _other_core_reading(value)
+    if reading is not None:
+        raise ReaderError(
+            "Y011",
+            f"unquoted {value[:24]!r} {reading}; write the number in plain decimal as JSON "
+            "does (15, 0.5, 1.0), or quote the value if it is text",
+            *(_at(event) if event else (1, 1)),
+        )
     return value
+
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUES = frozenset({"true", "True", "TRUE"})
+_FALSES = frozenset({"false", "False", "FALSE"})
+_CORE_INFINITY = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
+_CORE_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
+_CORE_OCTAL = re.compile(r"0o[0-7]+")
+_CORE_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_CORE_INT = re.compile(r"[-+]?[0-9]+")
+_CORE_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+
+
+def _other_core_reading(value: str) -> str | None:
+    """How YAML tools disagree about ``value``, for a number spelling JSON does not share."""
+    if _CORE_INFINITY.fullmatch(value) or _CORE_NAN.fullmatch(value):
+        return "is infinity or not-a-number to YAML tools, and JSON has no such number"
+    if _CORE_OCTAL.fullmatch(value):
+        return f"is the octal number {int(value[2:], 8)} to YAML 1.2 tools and text to YAML 1.1 ones"
+    if _CORE_HEX.fullmatch(value):
+        return f"is the hexadecimal number {int(value[2:], 16)}, a spelling JSON does not have"
+    if _CORE_INT.fullmatch(value):
+        if value.lstrip("+-").startswith("0"):
+            return "has a leading zero: YAML 1.2 tools read a decimal number, YAML 1.1 ones an octal one"
+        return "has a leading '+', a spelling JSON does not have"
+    if _CORE_FLOAT.fullmatch(value):
+        return "is a number to YAML 1.2 tools, in a spelling JSON does not have"
+    return None
 
 
 def _at(event: yaml.Event) -> Position:
@@ -423,9 +534,6 @@ class _Fallback(Exception):
     """The fast path met something only the event reader may judge."""
 
 
-#: First characters of every plain scalar that ``resolve_plain_scalar`` may turn into something
-#: other than a string (null, booleans, numbers; "" is null): any other plain scalar is text.
-_NON_STRING_STARTS = frozenset("-0123456789ntf") | {""}
 _PLAIN = "plain"
 _QUOTED = "quoted"
 _COLLECTION = "collection"
@@ -490,7 +598,7 @@ def _convert(node: yaml.Node, depth: int, counter: list[int]) -> Any:
         value: str = node.value
         if len(value) > MAX_STRING_LENGTH:
             raise _Fallback
-        if tag == _QUOTED or value[:1] not in _NON_STRING_STARTS:
+        if tag == _QUOTED or value[:1] not in _MAYBE_NOT_TEXT:
             return value
         return resolve_plain_scalar(value)
     if tag != _COLLECTION or depth >= MAX_DEPTH:
@@ -504,10 +612,12 @@ def _convert(node: yaml.Node, depth: int, counter: list[int]) -> Any:
                 key = key_node.value
                 if key == "<<" or len(key) > MAX_STRING_LENGTH:
                     raise _Fallback
-                if key[:1] in _NON_STRING_STARTS and not isinstance(resolve_plain_scalar(key), str):
+                if key[:1] in _MAYBE_NOT_TEXT and not isinstance(resolve_plain_scalar(key), str):
                     raise _Fallback
             elif key_tag == _QUOTED and isinstance(key_node, yaml.ScalarNode):
                 key = key_node.value
+                if len(key) > MAX_STRING_LENGTH:
+                    raise _Fallback
             else:
                 raise _Fallback
             if key in mapping:

@@ -53,6 +53,8 @@ class _Outcome:
 def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError
     from ..layout import CURATED, curated_files
+    from ..textutil import printable
+    from ..validator.run import display_path
 
     root: Path = args.root
     if not (root / CURATED).is_dir():
@@ -74,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"{outcome.display}: would reformat")
         print(_summary(len(changed), len(outcomes), len(refused), "would be reformatted"))
         return 1 if changed or refused else 0
+    for removed in _remove_leftovers(root):
+        print(f"removed {printable(display_path(root, removed))} (left by an interrupted write)")
     written = _write(root, changed)
     for outcome in changed[:written]:
         print(f"reformatted {outcome.display}")
@@ -84,6 +88,25 @@ def run(args: argparse.Namespace) -> int:
     return status
 
 
+def _remove_leftovers(root: Path) -> list[PurePosixPath]:
+    """Delete the temporary files that writes of records killed before their rename left in
+    ``curated/`` (``.<id>.yaml.XXXXXXXX.tmp``, regular files in real folders only), which would
+    otherwise sit there for ever and be reported as unexpected files."""
+    from ..fsutil import leftover_target, remove_leftover_temporaries
+    from ..layout import curated_files
+
+    folders: dict[PurePosixPath, set[str]] = {}
+    for source in curated_files(root):
+        target = leftover_target(source.relative.name)
+        if source.kind is None and target is not None and target.endswith(".yaml"):
+            folders.setdefault(source.relative.parent, set()).add(target)
+    removed: list[PurePosixPath] = []
+    for folder, targets in sorted(folders.items()):
+        for path in remove_leftover_temporaries(root / folder, targets):
+            removed.append(folder / path.name)
+    return removed
+
+
 def _write(root: Path, changed: list[_Outcome]) -> int:
     """Write each changed file atomically; stop at the first failure (a full disk fails the
     rest too). Returns how many were written; the others keep their old content."""
@@ -92,7 +115,7 @@ def _write(root: Path, changed: list[_Outcome]) -> int:
     for count, outcome in enumerate(changed):
         assert outcome.text is not None
         try:
-            write_atomic(root / outcome.relative, outcome.text.encode("utf-8"))
+            write_atomic(root / outcome.relative, outcome.text.encode("utf-8"), root=root)
         except OSError as error:
             print(
                 f"{outcome.display}: cannot write ({error.strerror or error}); it and the "
@@ -115,9 +138,11 @@ def _format_one(root: Path, relative: PurePosixPath) -> _Outcome:
     from ..fsutil import FileTooLarge, NotARegularFile, read_regular_file
     from ..layout import classify
     from ..limits import MAX_FILE_BYTES
+    from ..textutil import printable
     from ..validator.run import display_path
 
-    outcome = _Outcome(relative, display_path(root, relative))
+    # Printed at the start of lines: a line end in a file name must not make a second line.
+    outcome = _Outcome(relative, printable(display_path(root, relative)))
     kind = classify(relative)
     path = root / relative
 

@@ -17,8 +17,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import BuildError, ValidationError
+from ..fsutil import (
+    FileTooLarge,
+    LinkedPath,
+    NotARegularFile,
+    exchange_paths,
+    first_link,
+    read_regular_file,
+)
 from ..kinds import KINDS
-from ..layout import DATASET, SCHEMA
+from ..layout import DATASET, RETIRED_PREFIX, SCHEMA, STAGING_PREFIX
+from ..textutil import printable
 from ..validator import ValidationResult, validate_repository
 from . import parquet
 from .card import render_card
@@ -44,8 +53,8 @@ if TYPE_CHECKING:
     from ..cache import ValidationCache
     from ..progress import Progress
 
-_STAGING_PREFIX = f".{DATASET}.new-"
-_RETIRED_PREFIX = f".{DATASET}.old-"
+_STAGING_PREFIX = STAGING_PREFIX
+_RETIRED_PREFIX = RETIRED_PREFIX
 
 
 @dataclass
@@ -121,6 +130,7 @@ def build(
     from ..schema_export import write_schemas
 
     result, release = validated_release(root, cache=cache, jobs=jobs, progress=progress)
+    _refuse_linked_outputs(root)
     if with_parquet is None:
         with_parquet = parquet.available()
     if progress is not None:
@@ -140,6 +150,19 @@ def build(
     return BuildResult(release, result, directory, files, extra, schemas)
 
 
+def _refuse_linked_outputs(root: Path) -> None:
+    """Refuse, before anything is written, a ``schema/`` or ``dataset/`` (or schema file) that
+    is a symbolic link: the build would write where it points, outside the repository."""
+    from ..schema_export import SCHEMA_MODELS, schema_file_name
+
+    if (root / DATASET).is_symlink():
+        raise BuildError(f"{root / DATASET} {_LINK_PROBLEM}")
+    for kind in SCHEMA_MODELS:
+        link = first_link(root, root / SCHEMA / schema_file_name(kind))
+        if link is not None:
+            raise BuildError(f"{link} {_LINK_PROBLEM}")
+
+
 def _advance(progress: Progress | None) -> None:
     if progress is not None:
         progress.advance()
@@ -153,27 +176,67 @@ def check(
     progress: Progress | None = None,
 ) -> list[str]:
     """What a build would change, one line per file; empty when ``dataset/`` and ``schema/`` are
-    up to date. Writes nothing in the tree."""
+    up to date. Writes nothing in the tree.
+
+    Nothing is read through a symbolic link (a linked ``dataset/``, ``schema/`` or release file
+    is reported, never compared), and no file is read past the length of what a build would
+    write there, so a file linked or grown to any size costs nothing.
+    """
     from ..schema_export import stale_schemas
 
     _, release = validated_release(root, cache=cache, jobs=jobs, progress=progress)
-    problems = [f"{SCHEMA}/{name}: stale" for name in stale_schemas(root / SCHEMA)]
+    problems: list[str] = []
+    schema_link = first_link(root, root / SCHEMA)
+    if schema_link is not None:
+        problems.append(f"{SCHEMA}: {_LINK_PROBLEM}")
+    else:
+        problems += [f"{SCHEMA}/{name}: {_stale(root, root / SCHEMA / name)}"
+                     for name in stale_schemas(root / SCHEMA)]
     directory = root / DATASET
+    if directory.is_symlink():
+        return [*problems, f"{DATASET}: {_LINK_PROBLEM}"]
     expected = render_release(release)
     for relative, data in expected.items():
-        path = directory / relative
-        if not path.is_file():
-            problems.append(f"{DATASET}/{relative}: missing")
-        elif path.read_bytes() != data:
-            problems.append(f"{DATASET}/{relative}: differs from what a build would write")
+        problem = _compare_committed(root, directory / relative, data)
+        if problem is not None:
+            problems.append(f"{DATASET}/{relative}: {problem}")
     if directory.is_dir():
         for path in sorted(directory.rglob("*")):
-            relative = path.relative_to(directory).as_posix()
-            if path.is_dir() or relative.split("/")[0] == PARQUET_DIR:
+            # A name a pull request chose, printed at the start of a line.
+            relative = printable(path.relative_to(directory).as_posix())
+            if relative.split("/")[0] == PARQUET_DIR:
                 continue
-            if relative not in expected:
+            if path.is_symlink() and relative not in expected:
+                problems.append(f"{DATASET}/{relative}: {_LINK_PROBLEM}")
+            elif path.is_dir() or relative in expected:
+                continue
+            else:
                 problems.append(f"{DATASET}/{relative}: not part of the release")
     return problems
+
+
+_LINK_PROBLEM = "is a symbolic link; a release is real files in the repository (remove the link)"
+
+
+def _stale(root: Path, path: Path) -> str:
+    return _LINK_PROBLEM if first_link(root, path) is not None else "stale"
+
+
+def _compare_committed(root: Path, path: Path, data: bytes) -> str | None:
+    """Why the committed file at ``path`` is not ``data`` (None when it is)."""
+    try:
+        committed = read_regular_file(path, len(data), root=root)
+    except FileNotFoundError:
+        return "missing"
+    except LinkedPath:
+        return _LINK_PROBLEM
+    except NotARegularFile:
+        return "is not a regular file (a folder, named pipe or device)"
+    except FileTooLarge:
+        return "differs from what a build would write"
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
+    return None if committed == data else "differs from what a build would write"
 
 
 def _write_file(path: Path, data: bytes) -> None:
@@ -201,11 +264,17 @@ def _fsync_directory(directory: Path) -> None:
 def write_release(target: Path, files: Mapping[str, bytes]) -> None:
     """Replace the folder ``target`` by one holding exactly ``files``, all or nothing.
 
-    The new folder is written beside ``target`` and renamed into place; the old one is renamed
-    aside first and deleted last, and put back if the second rename fails.
+    The new folder is written beside ``target`` and exchanged with it in one atomic step where
+    the system can (``renameat2(RENAME_EXCHANGE)`` on Linux), then the old one is deleted.
+    Elsewhere the old folder is renamed aside first, the new one renamed into place and the
+    old one deleted last (and put back if the second rename fails); a process killed between
+    those two renames leaves no ``target``, which :func:`recover` repairs on the next build.
+    ``target`` that is a symbolic link is refused: the release would be written where it points.
     """
     parent = target.parent
     parent.mkdir(parents=True, exist_ok=True)
+    if target.is_symlink():
+        raise BuildError(f"{target} {_LINK_PROBLEM}")
     recover(target)
     staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=parent))
     try:
@@ -214,17 +283,23 @@ def write_release(target: Path, files: Mapping[str, bytes]) -> None:
         os.chmod(staging, 0o755)
         _swap(staging, target)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        _remove_tree(staging)
         raise
     _fsync_directory(parent)
 
 
 def _swap(staging: Path, target: Path) -> None:
-    if not target.exists():
+    if not os.path.lexists(target):
         os.rename(staging, target)
         return
-    if not target.is_dir():
+    if target.is_symlink() or not target.is_dir():
         raise BuildError(f"{target} exists and is not a folder")
+    if exchange_paths(staging, target):
+        # ``staging`` now holds the previous release; a kill before it is gone leaves a staging
+        # folder beside a complete ``target``, which ``recover`` deletes.
+        _fsync_directory(target.parent)
+        _remove_tree(staging)
+        return
     retired = Path(tempfile.mkdtemp(prefix=_RETIRED_PREFIX, dir=target.parent))
     os.rmdir(retired)
     os.rename(target, retired)
@@ -233,19 +308,37 @@ def _swap(staging: Path, target: Path) -> None:
     except BaseException:
         os.rename(retired, target)
         raise
-    shutil.rmtree(retired, ignore_errors=True)
+    _remove_tree(retired)
+
+
+def _remove_tree(path: Path) -> None:
+    """Delete a folder of ours; a symbolic link in its place is unlinked, never followed."""
+    if path.is_symlink():
+        path.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def leftovers(target: Path) -> list[Path]:
+    """The staging and retired folders killed builds left beside ``target``, sorted."""
+    parent = target.parent
+    return sorted([*parent.glob(f"{_RETIRED_PREFIX}*"), *parent.glob(f"{_STAGING_PREFIX}*")])
 
 
 def recover(target: Path) -> None:
     """Clean up after a build that was killed (not merely failed) part-way.
 
-    A killed build can leave its staging folder behind, or — if it died between its two renames
-    — the previous release renamed aside with no ``dataset/`` in its place; that release is
-    put back.
+    A killed build can leave its staging folder behind (with the new or, after an exchange, the
+    old release in it), or — if it died between the two renames of the fallback — the previous
+    release renamed aside with no ``dataset/`` in its place; that release is put back. A
+    leftover that is a symbolic link (a pull request can carry one) is unlinked, never followed
+    or put back.
     """
     parent = target.parent
-    retired = sorted(parent.glob(f"{_RETIRED_PREFIX}*"))
-    if not target.exists() and retired:
+    retired = sorted(
+        path for path in parent.glob(f"{_RETIRED_PREFIX}*") if not path.is_symlink()
+    )
+    if not os.path.lexists(target) and retired:
         os.rename(retired.pop(), target)
-    for leftover in [*retired, *parent.glob(f"{_STAGING_PREFIX}*")]:
-        shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in leftovers(target):
+        _remove_tree(leftover)

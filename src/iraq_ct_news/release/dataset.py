@@ -196,10 +196,16 @@ def _read_release(folder: Path) -> Dataset:
 
 
 def _release_version(folder: Path) -> str:
+    from ..fsutil import read_regular_file
+    from ..limits import MAX_RELEASE_FILE_BYTES
+
+    path = folder / DATAPACKAGE
     try:
-        descriptor = json.loads((folder / DATAPACKAGE).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise BuildError(f"{folder / DATAPACKAGE} cannot be read: {error}") from None
+        raw = read_regular_file(path, MAX_RELEASE_FILE_BYTES, root=folder)
+        descriptor = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError, RecursionError) as error:
+        reason = getattr(error, "strerror", None) or error
+        raise BuildError(f"{path} cannot be read: {reason}") from None
     version = descriptor.get("version") if isinstance(descriptor, dict) else None
     if not isinstance(version, str):
         raise BuildError(f"{folder / DATAPACKAGE} has no version")

@@ -23,7 +23,9 @@ import pydantic
 from pydantic import BaseModel
 
 from ..errors import BuildError
+from ..fsutil import FileTooLarge, LinkedPath, NotARegularFile, open_regular_file
 from ..gcpause import bulk_allocation
+from ..limits import MAX_RELEASE_FILE_BYTES, MAX_RELEASE_LINE_BYTES
 from . import legacy
 
 __all__ = ["LazyRecords", "read_jsonl", "read_lazy", "render_jsonl"]
@@ -39,18 +41,53 @@ def render_jsonl(records: Iterable[BaseModel]) -> bytes:
 def read_jsonl(path: Path, model: type[M]) -> list[M]:
     """Every record in ``path``, validated as ``model``; a bad line raises :class:`BuildError`."""
     records: list[M] = []
-    with _open(path) as stream, bulk_allocation():
-        for number, line in enumerate(stream, start=1):
+    with bulk_allocation():
+        for number, line in numbered_lines(path):
             if not line.isspace():
                 records.append(_validate(path, number, line, model))
     return records
 
 
-def _open(path: Path) -> Any:
+def numbered_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """The numbered lines of the release file ``path``, read within the limits.
+
+    A release folder can come from anywhere (``diff`` and ``show --path`` read pull requests'
+    releases), so a file is read only if it is a regular file inside the folder, not a
+    symbolic link (``build`` writes none; a link to ``/dev/zero`` or to a file elsewhere is
+    refused without opening what it points at), no named pipe (refused without waiting), of
+    at most ``MAX_RELEASE_FILE_BYTES``, and a line only up to ``MAX_RELEASE_LINE_BYTES``.
+    """
     try:
-        return path.open("rb")
+        with open_regular_file(path, MAX_RELEASE_FILE_BYTES, follow_links=False) as stream:
+            number = 0
+            while True:
+                line = stream.readline(MAX_RELEASE_LINE_BYTES + 1)
+                if not line:
+                    return
+                number += 1
+                if len(line) > MAX_RELEASE_LINE_BYTES:
+                    raise BuildError(
+                        f"{path}:{number}: line longer than {MAX_RELEASE_LINE_BYTES:,} bytes; "
+                        "this is not a release file"
+                    )
+                yield number, line
     except FileNotFoundError:
         raise BuildError(f"{path} does not exist (is this a release folder?)") from None
+    except LinkedPath:
+        raise BuildError(
+            f"{path} is a symbolic link; a release holds real files (not followed)"
+        ) from None
+    except NotARegularFile:
+        raise BuildError(
+            f"{path} is not a regular file (a folder, named pipe or device); not read"
+        ) from None
+    except FileTooLarge as error:
+        raise BuildError(
+            f"{path} is {error.size:,} bytes; a release file is at most "
+            f"{MAX_RELEASE_FILE_BYTES:,} bytes"
+        ) from None
+    except OSError as error:
+        raise BuildError(f"{path} cannot be read: {error.strerror or error}") from None
 
 
 def _validate(path: Path, number: int, line: bytes, model: type[M]) -> M:
@@ -91,14 +128,13 @@ def read_lazy(path: Path, model: type[M]) -> LazyRecords[M]:
     model, with the same error.
     """
     lines: dict[str, tuple[int, bytes]] = {}
-    with _open(path) as stream:
-        for number, line in enumerate(stream, start=1):
-            if line.isspace():
-                continue
-            match = _ID_AT_START.match(line)
-            record_id = match.group(1).decode("ascii") if match else _id_of(path, number, line, model)
-            lines.pop(record_id, None)  # a repeated id: the last line wins, as in a dict
-            lines[record_id] = (number, line)
+    for number, line in numbered_lines(path):
+        if line.isspace():
+            continue
+        match = _ID_AT_START.match(line)
+        record_id = match.group(1).decode("ascii") if match else _id_of(path, number, line, model)
+        lines.pop(record_id, None)  # a repeated id: the last line wins, as in a dict
+        lines[record_id] = (number, line)
     return LazyRecords(path, model, lines)
 
 

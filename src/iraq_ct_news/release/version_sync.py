@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 
 from .._version import __version__
+from ..fsutil import read_regular_file
+from ..limits import MAX_RELEASE_FILE_BYTES
 from .names import CARD, DATAPACKAGE
 
 _SECTION = re.compile(r"^## \[(?P<version>[^\]]+)\]", re.MULTILINE)
@@ -33,17 +35,22 @@ def version_mismatches(root: Path, version: str = __version__) -> list[str]:
     problems: list[str] = []
     changelog = root / "CHANGELOG.md"
     if changelog.is_file():
-        released = changelog_version(changelog.read_text(encoding="utf-8"))
+        released = changelog_version(_read(root, changelog))
         if released is not None and released != version:
             problems.append(f"CHANGELOG.md: top released section is {released}, not {version}")
     release = root / "dataset"
     if (release / DATAPACKAGE).is_file():
-        descriptor = json.loads((release / DATAPACKAGE).read_text(encoding="utf-8"))
+        descriptor = json.loads(_read(root, release / DATAPACKAGE))
         if descriptor.get("version") != version:
             problems.append(f"dataset/{DATAPACKAGE}: version {descriptor.get('version')}")
     if (release / CARD).is_file():
-        match = _CARD_TITLE.search((release / CARD).read_text(encoding="utf-8"))
+        match = _CARD_TITLE.search(_read(root, release / CARD))
         found = match.group("version") if match else None
         if found != version:
             problems.append(f"dataset/{CARD}: version {found}")
     return problems
+
+
+def _read(root: Path, path: Path) -> str:
+    """A text file of the repository, never through a link and within the release file limit."""
+    return read_regular_file(path, MAX_RELEASE_FILE_BYTES, root=root).decode("utf-8")

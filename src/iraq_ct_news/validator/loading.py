@@ -12,6 +12,7 @@ import pydantic
 from pydantic import BaseModel
 
 from ..errors import ReaderError
+from ..fsutil import leftover_target
 from ..layout import CuratedFile
 from ..schema_export import SCHEMA_MODELS
 from ..signature import signature, stable_signature
@@ -36,6 +37,16 @@ def read_file(
     if (root / source.relative).is_symlink():
         checked.report.add(
             I005, "is a symbolic link; links are not followed (copy the file in instead)"
+        )
+        return checked
+    written_for = leftover_target(source.relative.name) if source.kind is None else None
+    if written_for is not None:
+        # Not content: what a write killed before its rename left (never read). Saying so
+        # tells the contributor it is safe to delete, and that fmt does it.
+        checked.report.add(
+            I005,
+            f"a temporary file an interrupted write of {written_for!r} left; it is never "
+            "read: delete it (`iraq-ct-news fmt` removes such files)",
         )
         return checked
     if source.kind is None:

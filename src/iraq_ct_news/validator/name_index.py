@@ -59,7 +59,10 @@ class NameIndex:
         if self._fingerprint is None:
             document = json.dumps([list(self.names.items()), sorted(self.kinds.items())],
                                   ensure_ascii=False, separators=(",", ":"))
-            self._fingerprint = hashlib.sha256(document.encode("utf-8")).hexdigest()
+            # "surrogatepass": an id taken from a file name that is not UTF-8 is hashed too.
+            self._fingerprint = hashlib.sha256(
+                document.encode("utf-8", "surrogatepass")
+            ).hexdigest()
         return self._fingerprint
 
     def names_entity(self, entity: str, exact: str) -> bool:
@@ -74,10 +77,10 @@ class NameIndex:
                 known = True
             else:
                 exact_tokens = tokens(exact)
-                exact_variants = [self.matcher.variants(token) for token in exact_tokens]
+                mention = _MentionIndex([self.matcher.variants(token) for token in exact_tokens])
+                joined = f" {' '.join(exact_tokens)} "
                 known = any(
-                    _contains(exact_variants, spelling.split())
-                    or _is_part_of(exact_tokens, spelling.split())
+                    mention.contains(spelling.split()) or _is_part_of(joined, spelling)
                     for spelling in spellings
                 )
             self._named[key] = known
@@ -107,23 +110,86 @@ def build_name_index(entries: Iterable[tuple[str, str, list[str] | None]]) -> Na
     return NameIndex(names, kinds)
 
 
-def _is_part_of(exact_tokens: list[str], name_tokens: list[str]) -> bool:
-    """True when the mention is a run of words from the name (a surname alone, say)."""
-    if not exact_tokens or len(exact_tokens) >= len(name_tokens):
-        return False
-    width = len(exact_tokens)
-    return any(
-        name_tokens[start : start + width] == exact_tokens
-        for start in range(len(name_tokens) - width + 1)
-    )
+def _is_part_of(joined_exact: str, spelling: str) -> bool:
+    """True when the mention is a run of words from the name (a surname alone, say).
+
+    ``joined_exact`` is the mention's tokens joined by spaces with a space on each side; one
+    substring search (linear) replaces comparing every window of the name's words."""
+    return len(joined_exact) - 2 < len(spelling) and joined_exact in f" {spelling} "
 
 
-def _contains(text_variants: list[tuple[str, ...]], name_tokens: list[str]) -> bool:
-    width = len(name_tokens)
-    for start in range(len(text_variants) - width + 1):
-        if all(name_tokens[k] in text_variants[start + k] for k in range(width)):
-            return True
-    return False
+#: A name word found more often than this in a mention is matched by bitsets (see
+#: :class:`_MentionIndex`).
+_FREQUENT = 64
+
+
+class _MentionIndex:
+    """Where each word form occurs in one mention, for finding a name's words there in a row.
+
+    A name of W words occurs at position s when its k-th word is a form of the mention's word
+    at s + k, for every k. The rarest of the name's words gives the candidate positions, and
+    each other word keeps the candidates it agrees with, so a name costs its length times the
+    number of places its rarest word occurs, instead of the mention's length times the name's.
+    When even the rarest word is frequent (a mention of one word repeated), the words'
+    positions are bitsets and a name costs its length times a machine word per 64 positions.
+    """
+
+    def __init__(self, variants: list[tuple[str, ...]]) -> None:
+        self.length = len(variants)
+        self.positions: dict[str, list[int]] = {}
+        for position, forms in enumerate(variants):
+            for form in set(forms):
+                self.positions.setdefault(form, []).append(position)
+        self._sets: dict[str, frozenset[int]] = {}
+        self._bits: dict[str, int] = {}
+
+    def contains(self, name: list[str]) -> bool:
+        width = len(name)
+        if width > self.length:
+            return False
+        found: list[tuple[int, int, str]] = []
+        for offset, word in enumerate(name):
+            where = self.positions.get(word)
+            if not where:
+                return False
+            found.append((len(where), offset, word))
+        found.sort()
+        count, offset, word = found[0]
+        if count > _FREQUENT:
+            return self._contains_by_bits(name)
+        candidates = [
+            start for start in (at - offset for at in self.positions[word])
+            if 0 <= start <= self.length - width
+        ]
+        for _, offset, word in found[1:]:
+            if not candidates:
+                return False
+            members = self._set(word)
+            candidates = [start for start in candidates if start + offset in members]
+        return bool(candidates)
+
+    def _contains_by_bits(self, name: list[str]) -> bool:
+        matches = (1 << (self.length - len(name) + 1)) - 1  # every possible start
+        for offset, word in enumerate(name):
+            matches &= self._bitset(word) >> offset
+            if not matches:
+                return False
+        return True
+
+    def _set(self, word: str) -> frozenset[int]:
+        found = self._sets.get(word)
+        if found is None:
+            found = self._sets[word] = frozenset(self.positions[word])
+        return found
+
+    def _bitset(self, word: str) -> int:
+        found = self._bits.get(word)
+        if found is None:
+            bits = bytearray((self.length + 8) // 8)
+            for position in self.positions[word]:
+                bits[position >> 3] |= 1 << (position & 7)
+            found = self._bits[word] = int.from_bytes(bits, "little")
+        return found
 
 
 class NameMatcher:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import os
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import BaseModel
 
@@ -20,15 +22,24 @@ from ..cache import ValidationCache
 from ..content import content_sha256
 from ..errors import BuildError
 from ..kinds import VERSIONED
-from ..layout import DATASET, RecordKind
+from ..layout import DATASET, RETIRED_PREFIX, STAGING_PREFIX, RecordKind
 from ..models import VersionedRecord
-from ..release.jsonl import read_jsonl
+from ..models.types import ID_PATTERN
+from ..release.jsonl import numbered_lines, read_jsonl
 from .facts import Version
 
 #: The release file and model of each versioned kind (from the table of kinds).
 RELEASE_FILES: dict[RecordKind, tuple[str, type[BaseModel]]] = {
     kind: (row.release_file, row.release_model) for kind, row in VERSIONED.items()
 }
+
+
+class MissingRelease(NamedTuple):
+    """No ``dataset/``, but the folders a killed build leaves beside it: the release was lost
+    half-way through a swap (or a pull request removed it and left such a folder), so there is
+    a release to compare with that cannot be read."""
+
+    leftovers: tuple[str, ...]
 
 
 def read_released(directory: Path) -> dict[RecordKind, dict[str, Version]] | str:
@@ -111,9 +122,13 @@ def released_from_json(data: object) -> Released | str | None:
 
 
 def _read_articles(path: Path) -> dict[str, Version] | str:
+    """The released articles by id, or why the file is not a release's: read within the
+    release limits (:func:`~iraq_ct_news.release.jsonl.numbered_lines`), and every id checked
+    to be a record id before it is used or printed (a valid JSON line can hold any id, lone
+    surrogates and line breaks too)."""
     found: dict[str, Version] = {}
-    with path.open("rb") as stream:
-        for number, line in enumerate(stream, start=1):
+    try:
+        for number, line in numbered_lines(path):
             if line.isspace():
                 continue
             try:
@@ -124,12 +139,23 @@ def _read_articles(path: Path) -> dict[str, Version] | str:
                     _iso(data["modified"]),
                     _sha256(data["content_sha256"]),
                 )
-                found[str(data["id"])] = record
+                found[_record_id(data["id"])] = record
             except (ValueError, KeyError, TypeError) as error:
                 return f"{DATASET}/{path.name}:{number}: not a released article ({error})"
             except RecursionError:
                 return f"{DATASET}/{path.name}:{number}: not a released article (nested too deeply)"
+    except BuildError as error:
+        return str(error)
     return found
+
+
+def _record_id(value: object) -> str:
+    if not isinstance(value, str) or _RECORD_ID.fullmatch(value) is None:
+        raise ValueError(f"id {value!r} is not a record id (lowercase kebab-case)")
+    return value
+
+
+_RECORD_ID = re.compile(ID_PATTERN)
 
 
 def _unsafe(directory: Path, path: Path) -> str | None:
@@ -140,6 +166,14 @@ def _unsafe(directory: Path, path: Path) -> str | None:
             shown = candidate.relative_to(directory.parent).as_posix()
             return f"{shown} is a symbolic link; not followed"
     return None
+
+
+def _listing(folder: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as entries:
+            return list(entries)
+    except OSError:
+        return []
 
 
 def _integer(value: object) -> int:
@@ -163,13 +197,23 @@ def _sha256(value: object) -> str:
 
 
 
-def load_released(root: Path, cache: ValidationCache | None) -> Released | str | None:
+def load_released(
+    root: Path, cache: ValidationCache | None
+) -> Released | str | MissingRelease | None:
     """The release in ``root/dataset`` as :func:`read_released` reads it, from the cache when
-    its files are unchanged; None when there is no release to compare with."""
+    its files are unchanged; None when there is no release to compare with (no ``dataset/``
+    and nothing a build left behind); a :class:`MissingRelease` when a build's leftovers say
+    there was one."""
     directory = root / DATASET
     names = [name for name, _model in RELEASE_FILES.values()]
-    if not (directory / names[0]).is_file():
-        return None
+    if not os.path.lexists(directory):
+        leftovers = sorted(
+            entry.name for entry in _listing(root)
+            if entry.name.startswith((STAGING_PREFIX, RETIRED_PREFIX))
+        )
+        return MissingRelease(tuple(leftovers)) if leftovers else None
+    if not (directory / names[0]).is_file() or directory.is_symlink():
+        return read_released(directory)  # a release with its main file gone, or a link
     if cache is None:
         return read_released(directory)
     digest = hashlib.sha256(b"release\0")

@@ -18,7 +18,7 @@ from ..layout import CuratedFile
 from ..yamlreader import PathKey
 from .checked import CheckedFile
 from .facts import ENTITY_KINDS, Namespace, Reference, references
-from .released import Released
+from .released import MissingRelease, Released
 
 
 @dataclass
@@ -98,7 +98,7 @@ class Tree:
         files: list[CheckedFile],
         reread: Callable[[CuratedFile], CheckedFile],
         display: Callable[[PurePosixPath], str],
-        released: Callable[[], Released | str | None],
+        released: Callable[[], Released | str | MissingRelease | None],
     ) -> None:
         self.root = root
         self.files = files
@@ -124,6 +124,6 @@ class Tree:
             checked.facts.refs = list(references(kind, record)) if record and kind else []
         return checked.facts.refs
 
-    def released(self) -> Released | str | None:
+    def released(self) -> Released | str | MissingRelease | None:
         """The last release (see :mod:`.released`), None when there is none."""
         return self._released()

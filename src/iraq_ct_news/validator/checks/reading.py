@@ -1,4 +1,4 @@
-"""Reading a file as a record (Y001–Y010) and where record files may be (I005).
+"""Reading a file as a record (Y001–Y011) and where record files may be (I005).
 
 The strict YAML reader (:mod:`iraq_ct_news.yamlreader`) is the one judge of what reads and
 where a problem is; it names its problems with these codes' text, because it sits below the
@@ -69,9 +69,13 @@ Y008 = declare(
 Y009 = declare(
     "Y009", "not LF line endings", "error",
     "Records use LF line ends only. CR or CRLF line ends change the bytes (and the hash) of "
-    "text that looks identical, and end up inside block scalars.",
+    "text that looks identical, and end up inside block scalars. NEL (U+0085), LINE "
+    "SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029) are refused too: YAML reads them as "
+    "line breaks, git, diffs and grep do not, so they could hide a key on what a reviewer "
+    "sees as one line and put every later line number off.",
     "Convert the file to LF line endings (`dos2unix FILE`, or your editor's line-ending "
-    "setting).",
+    "setting); write U+0085, U+2028 or U+2029 that is content as an escape in a "
+    "double-quoted string (\"\\u2028\").",
 )
 Y010 = declare(
     "Y010", "key is not a string", "error",
@@ -79,13 +83,24 @@ Y010 = declare(
     "complex key are refused.",
     "Use the field name from the schema.",
 )
+Y011 = declare(
+    "Y011", "value YAML tools read differently", "error",
+    "An unquoted value is a number to YAML 1.2 tools (editors checking the published JSON "
+    "Schema) but text or another number to YAML 1.1 ones (PyYAML), or a number JSON cannot "
+    "hold: octal `0o17`, hexadecimal `0x1F`, a leading zero (`010` is 10 or 8), a leading "
+    "`+`, `.5` or `1.`, and `.inf`/`.nan` in every spelling. Keeping it as this tool reads "
+    "it would give the record another value in other tools. (`~`, `Null`, `True`, `FALSE` "
+    "and the like are read as null and booleans, as every YAML tool reads them.)",
+    "Write the number in plain decimal as JSON does (`15`, `0.5`, `1.0`), or quote the value "
+    "if it is text.",
+)
 I005 = declare(
     "I005", "unexpected file", "error",
     "curated/ holds only `articles/`, `people/`, `organizations/`, `places/` with one "
     "`<id>.yaml` per record, and `vocabularies/themes.yaml` and `vocabularies/cameo.yaml`.",
     "Move or rename the file (records use the `.yaml` extension).",
 )
-READER_CODES = frozenset({Y001, Y002, Y003, Y004, Y005, Y006, Y007, Y008, Y009, Y010})
+READER_CODES = frozenset({Y001, Y002, Y003, Y004, Y005, Y006, Y007, Y008, Y009, Y010, Y011})
 
 
 def report_reader_error(report: FileReport, error: ReaderError) -> None:

@@ -1,11 +1,11 @@
-"""Versioning (V002–V006): curated records against the last release.
+"""Versioning (V002–V007): curated records against the last release.
 
 The release in ``dataset/`` is the record of what users have seen. Against it: a record whose
 content changed needs a higher ``revision`` and a later ``modified`` date (V002, V003); a
 released id may not disappear from ``curated/`` (V004: withdraw instead); ``revision`` never
 goes down and ``created`` never changes (V005); a release that cannot be read is said so
 (V006). Without a ``dataset/`` (before the first release) there is nothing to compare and no
-finding.
+finding, unless a killed build's folders show there was one (V007).
 
 Content is compared through ``content_sha256`` (see :mod:`iraq_ct_news.content`): the curated
 side's is computed when the file is checked, the released articles' is the stored one (the
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ...findings import Finding
 from ...layout import DATASET, RecordKind, record_path
-from ..released import RELEASE_FILES
+from ..released import RELEASE_FILES, MissingRelease
 from .base import declare, release_check
 
 if TYPE_CHECKING:
@@ -58,10 +58,29 @@ V006 = declare(
     "Rebuild the release from the last released commit, or check the file named.",
 )
 
-@release_check(V002, V003, V004, V005, V006)
+V007 = declare(
+    "V007", "release missing beside a build's leftovers", "error",
+    "There is no `dataset/`, but a `.dataset.new-*` or `.dataset.old-*` folder beside where it "
+    "belongs: a build was killed half-way through swapping the release in (or the release was "
+    "removed and such a folder left). There is a release to compare with, so the versioning "
+    "rules cannot be skipped as they are before a first release.",
+    "Run `iraq-ct-news build`, which puts the previous release back (or writes a new one) and "
+    "removes the leftovers; in a pull request, restore `dataset/` and delete the leftovers.",
+)
+
+
+@release_check(V002, V003, V004, V005, V006, V007)
 def check_versions(tree: Tree) -> None:
     released = tree.released()
     if released is None:
+        return
+    if isinstance(released, MissingRelease):
+        tree.unfiled.append(
+            Finding(tree.display(PurePosixPath(DATASET)), 1, 1, V007.code,
+                    f"{DATASET}/ is missing, and a build left {', '.join(released.leftovers)} "
+                    "beside it; versioning cannot be checked until `iraq-ct-news build` "
+                    "restores the release", V007.severity)
+        )
         return
     if isinstance(released, str):
         tree.unfiled.append(
