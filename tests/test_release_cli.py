@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from iraq_ct_news import __version__
 from iraq_ct_news.cli import main
 
 from .release_support import add_second_article, build_release, copy_valid_tree
@@ -94,7 +95,7 @@ def test_search_limit(dataset: Path, capsys: pytest.CaptureFixture[str]) -> None
     ("argv", "status", "message"),
     [
         (["show", "fixture-gigaur"], 2,
-         "iraq-ct-news: error: no record has the id 'fixture-gigaur' in release 0.1.0; "
+         f"iraq-ct-news: error: no record has the id 'fixture-gigaur' in release {__version__}; "
          "did you mean fixture-gigauri"),
         (["stats", "--path", "/nonexistent"], 1,
          "iraq-ct-news: error: /nonexistent is not a release folder (it has no articles.jsonl)"),
