@@ -28,8 +28,8 @@ LAYERS: dict[str, tuple[str, ...]] = {
     # The models, and the tables read from them: kinds of record, where they live, schemas.
     "models": ("models", "models.*", "kinds", "layout", "schema_export", "content"),
     # The strict YAML reader, span anchoring, and the JSON Lines reader the versioning rules
-    # read the last release with.
-    "reader": ("yamlreader", "anchoring", "release.jsonl"),
+    # read the last release with (with its upgrades of lines earlier releases wrote).
+    "reader": ("yamlreader", "anchoring", "release.jsonl", "release.legacy"),
     # The checks, and the parts of the curation assistant the name checks share with it: the
     # words of a text, the lexicon of news prose, the name matcher with offsets, span pins.
     "checks": (
