@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..anchoring import scope_texts
 from ..errors import BuildError
 from .compile import Release
 from .dataset import Dataset
@@ -43,7 +44,7 @@ def release_of(dataset: Dataset) -> Release:
 def _check(dataset: Dataset, articles: tuple[Any, ...]) -> None:
     where = f"the release in {dataset.path}" if dataset.path else "the release"
     for article in articles:
-        texts = {"body": article.body, "headline": article.headline.ar}
+        texts = scope_texts(article, None)
         for kind, spans in (("mention", article.mentions), ("quote", article.quotes)):
             for index, span in enumerate(spans):
                 text = texts.get(span.scope)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...anchoring import scope_texts
 from ...models import Article, Quote
 from ...yamlreader import PathKey
 from .base import declare, file_check
@@ -45,7 +46,7 @@ def check_quotes(checked: CheckedFile, run: FileRun) -> None:
     report = checked.report
     placed = resolutions(checked, run)
     mentioned = {mention.entity for mention in article.mentions}
-    texts = {"body": article.body, "headline": article.headline.ar}
+    texts = scope_texts(article, None)
     for index, quote in enumerate(article.quotes):
         path: PathKey = ("quotes", index)
         resolution = placed.get(path)

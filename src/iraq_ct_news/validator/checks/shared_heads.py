@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ...anchoring import scope_texts
 from ...models import Article
 from ...yamlreader import PathKey
 from .base import declare, file_check
@@ -42,7 +43,7 @@ def check_shared_heads(checked: CheckedFile, run: FileRun) -> None:
     article = checked.record
     assert isinstance(article, Article)
     placed = resolutions(checked, run)
-    texts = {"body": article.body, "headline": article.headline.ar}
+    texts = scope_texts(article, None)
     for index, mention in enumerate(article.mentions):
         head = mention.shared_head
         if head is None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ...anchoring import scope_texts
 from ...arabic import search_key
 from ...models import Article
 from ...yamlreader import PathKey
@@ -50,7 +51,7 @@ def check_unmarked_speech(checked: CheckedFile, run: FileRun) -> None:
     article = checked.record
     assert isinstance(article, Article)
     placed = resolutions(checked, run)
-    texts = {"body": article.body, "headline": article.headline.ar}
+    texts = scope_texts(article, None)
     for index, quote in enumerate(article.quotes):
         if quote.form != "unmarked":
             continue
