@@ -9,6 +9,7 @@ from typing import Any
 
 from ..anchoring import resolve_span
 from ..errors import DraftError, ReaderError
+from ..models import SPAN_LISTS
 from ..models.types import is_placeholder
 from ..scaffold import ScaffoldError, seed_dates
 from ..validator.seeds import Seed, SeedStore
@@ -187,7 +188,7 @@ def _unfilled(value: Any) -> bool:
 def _existing_spans(data: dict[str, Any], texts: dict[str, str]) -> dict[str, list[tuple[str, int, int]]]:
     """Where the items a person already wrote are, group by group."""
     found: dict[str, list[tuple[str, int, int]]] = {}
-    for group in ("mentions", "quotes", "amounts", "resolutions", "figures"):
+    for group in SPAN_LISTS:
         items = data.get(group)
         if not isinstance(items, list):
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .article import (
+    SPAN_LISTS,
     Amount,
     AnchorFields,
     Article,
@@ -24,6 +25,7 @@ from .registry import Acronyms, Coordinates, Organization, Person, Place, Positi
 from .vocabulary import CameoEntry, CameoVocabulary, Theme, ThemeVocabulary
 
 __all__ = [
+    "SPAN_LISTS",
     "Acronyms",
     "Amount",
     "AnchorFields",

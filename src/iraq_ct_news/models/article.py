@@ -269,6 +269,11 @@ class Notes(RecordModel):
     """The curator's reasoning for judgement calls (inferred dates, ambiguous attributions)."""
 
 
+#: The lists of an article whose items are each one anchored span, in the order the release
+#: and the tools walk them.
+SPAN_LISTS: tuple[str, ...] = ("mentions", "quotes", "amounts", "resolutions", "figures")
+
+
 class Article(VersionedRecord):
     """A curated news article."""
 
@@ -312,7 +317,7 @@ class Article(VersionedRecord):
             yield ("published_evidence",), self.published_evidence
         if self.source.captured_evidence is not None:
             yield ("source", "captured_evidence"), self.source.captured_evidence
-        for group in ("mentions", "quotes", "amounts", "resolutions", "figures"):
+        for group in SPAN_LISTS:
             for index, span in enumerate(getattr(self, group)):
                 yield (group, index), span
         for index, quote in enumerate(self.quotes):

@@ -15,6 +15,7 @@ from ..anchoring import SpanResolution
 from ..content import content_sha256
 from ..errors import BuildError
 from ..models import (
+    SPAN_LISTS,
     AnchorFields,
     Article,
     CameoEntry,
@@ -114,7 +115,7 @@ def with_offsets(
 
     update: dict[str, Any] = {
         group: [placed((group, index), span) for index, span in enumerate(getattr(article, group))]
-        for group in ("mentions", "quotes", "amounts", "resolutions", "figures")
+        for group in SPAN_LISTS
     }
     if article.published_evidence is not None:
         update["published_evidence"] = placed(("published_evidence",), article.published_evidence)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..models import SPAN_LISTS
 from ..yamlreader import PathKey
 from . import escape
 from .annotations import Annotation, is_proposed
@@ -116,7 +117,7 @@ def annotation_tables(
     registry: Registry,
 ) -> str:
     parts: list[str] = []
-    for group in ("mentions", "quotes", "amounts", "resolutions", "figures"):
+    for group in SPAN_LISTS:
         title, columns = TABLES[group]
         rows = [a for a in annotations if a.group == group]
         parts.append(f'<h2 id="table-{group}">{title} ({len(rows)})</h2>\n')
