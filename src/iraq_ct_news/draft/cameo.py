@@ -20,10 +20,17 @@ class CodebookEntry:
     """1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict."""
 
 
-def quad_class_of(code: str) -> int:
-    """The quad class CAMEO assigns to a code's root (its first two digits)."""
-    root = int(code[:2])
-    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 14 else 4
+#: The quad class CAMEO assigns to each root code (a code's first two digits): 01–05 verbal
+#: cooperation, 06–08 material cooperation, 09–14 verbal conflict, 15–20 material conflict.
+QUAD_CLASS_BY_ROOT: dict[int, int] = {
+    **dict.fromkeys(range(1, 6), 1), **dict.fromkeys(range(6, 9), 2),
+    **dict.fromkeys(range(9, 15), 3), **dict.fromkeys(range(15, 21), 4),
+}
+
+
+def quad_class_of(code: str) -> int | None:
+    """The quad class of ``code``'s root, or None for a root CAMEO does not have."""
+    return QUAD_CLASS_BY_ROOT.get(int(code[:2]))
 
 
 @lru_cache(maxsize=1)
@@ -37,5 +44,8 @@ def codebook() -> dict[str, CodebookEntry]:
         if not line or line.startswith("#"):
             continue
         code, label = line.split("\t")
-        entries[code] = CodebookEntry(code, label, quad_class_of(code))
+        quad_class = quad_class_of(code)
+        if quad_class is None:
+            raise ValueError(f"cameo-codebook.tsv: {code} has no CAMEO root (01–20)")
+        entries[code] = CodebookEntry(code, label, quad_class)
     return entries

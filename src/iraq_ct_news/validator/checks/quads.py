@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...draft.cameo import quad_class_of
 from ...models import CameoVocabulary
 from .base import declare, file_check
 
@@ -17,8 +18,6 @@ C006 = declare(
     "material cooperation (2), 09–14 verbal conflict (3), 15–20 material conflict (4).",
     "Correct `quad_class` (or the code).",
 )
-_QUAD_BY_ROOT = {**dict.fromkeys(range(1, 6), 1), **dict.fromkeys(range(6, 9), 2),
-                 **dict.fromkeys(range(9, 15), 3), **dict.fromkeys(range(15, 21), 4)}
 
 
 @file_check(C006, kinds=("cameo",))
@@ -27,7 +26,7 @@ def check_quad_classes(checked: CheckedFile, run: FileRun) -> None:
     assert isinstance(vocabulary, CameoVocabulary)
     for position, entry in enumerate(vocabulary.codes):
         code, quad_class = entry.code, entry.quad_class
-        expected = _QUAD_BY_ROOT.get(int(code[:2]))
+        expected = quad_class_of(code)
         if expected != quad_class:
             checked.report.add(
                 C006,
