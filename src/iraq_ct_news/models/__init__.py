@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from .article import (
+    AMOUNT_AGREEMENT_KINDS,
+    AMOUNT_FLOW_KINDS,
     SPAN_LISTS,
     Amount,
+    AmountParty,
     AnchorFields,
     Article,
     Event,
@@ -25,9 +28,12 @@ from .registry import Acronyms, Coordinates, Organization, Person, Place, Positi
 from .vocabulary import CameoEntry, CameoVocabulary, Theme, ThemeVocabulary
 
 __all__ = [
+    "AMOUNT_AGREEMENT_KINDS",
+    "AMOUNT_FLOW_KINDS",
     "SPAN_LISTS",
     "Acronyms",
     "Amount",
+    "AmountParty",
     "AnchorFields",
     "ArabicEnglishText",
     "Article",

@@ -227,19 +227,61 @@ class Event(RecordModel):
     """Written by ``draft``: a machine's proposal, not data until a person deletes this mark."""
 
 
+#: What a sum of money is. A flow of money has a giver and a taker (provider, recipient); the
+#: other kinds value something (an agreement, a contract, a budget) and name their parties by role.
+AmountKind = Literal[
+    "transfer",
+    "pledge",
+    "loan",
+    "grant",
+    "agreement-value",
+    "contract-value",
+    "budget",
+    "other",
+    "unstated",
+]
+#: The kinds that move money from a provider to a recipient; only these may name them.
+AMOUNT_FLOW_KINDS: frozenset[str] = frozenset({"transfer", "pledge", "loan", "grant", "unstated"})
+#: The kinds that value an agreement between parties; only these may have signatories.
+AMOUNT_AGREEMENT_KINDS: frozenset[str] = frozenset({"agreement-value", "contract-value"})
+AmountPartyRole = Literal[
+    "signatory", "contractor", "client", "holder", "implementer", "beneficiary", "other"
+]
+
+
+class AmountParty(RecordModel):
+    """A party to a sum that no one is said to pay anyone (the signatories of a memorandum)."""
+
+    entity: Id
+    """Person, organisation or country id."""
+    role: AmountPartyRole
+    """`signatory` of an agreement or contract, `contractor` or `client` of a contract, `holder`
+    of a budget, `implementer` or `beneficiary` of what the sum pays for, or `other`."""
+
+
 class _AmountHead(RecordModel):
     value: int = Field(ge=1, le=MAX_QUANTITY)
     """Value in units of the currency (2 مليون دولار → 2000000)."""
     currency: CurrencyCode
+    kind: AmountKind = "unstated"
+    """What the sum is: money given (`transfer`), promised (`pledge`), lent (`loan`) or granted
+    (`grant`); the value of an agreement or memorandum (`agreement-value`) or of a contract
+    (`contract-value`); a `budget`; `other`; or `unstated` when the text does not say (what an
+    amount of record format 1.1.0, which had no kind, upgrades to)."""
 
 
 class Amount(Span, _AmountHead):
     """A sum of money the article states."""
 
     provider: Id | None = None
-    """Person or organisation giving the money."""
+    """Person or organisation giving the money; only for a flow of money (a transfer, pledge,
+    loan or grant, or an unstated kind), and only when the text says who gives it."""
     recipient: Id | None = None
-    """Person, organisation or country receiving it (aid is often said to go 'to Iraq')."""
+    """Person, organisation or country receiving it (aid is often said to go 'to Iraq'); only
+    for a flow of money, like `provider`."""
+    parties: list[AmountParty] = []
+    """Who the sum concerns when no one is said to pay anyone (the signatories of a memorandum
+    worth it, the holder of a budget), each with its role."""
     purpose: EnglishText
 
 

@@ -191,9 +191,16 @@ def _amounts(release: Release) -> Iterator[Row]:
     for a in release.articles:
         for index, m in enumerate(a.amounts):
             yield (
-                a.id, index, m.value, m.currency, m.provider, m.recipient, m.purpose.en,
-                *_span_cells(m),
+                a.id, index, m.value, m.currency, m.kind, m.provider, m.recipient,
+                m.purpose.en, *_span_cells(m),
             )
+
+
+def _amount_parties(release: Release) -> Iterator[Row]:
+    for a in release.articles:
+        for index, m in enumerate(a.amounts):
+            for position, party in enumerate(m.parties):
+                yield (a.id, index, position, party.entity, party.role)
 
 
 def _resolutions(release: Release) -> Iterator[Row]:
@@ -406,8 +413,13 @@ TABLES: tuple[Table, ...] = (
             _c("amount_index", "integer", "Position in the article record.", True),
             _c("value", "integer", "Value in units of the currency.", True),
             _c("currency", "string", "ISO 4217 currency code.", True),
-            _c("provider_id", "string", "Person or organisation providing the money."),
-            _c("recipient_id", "string", "Person, organisation or country receiving it."),
+            _c("kind", "string", "What the sum is: transfer, pledge, loan, grant, "
+               "agreement-value, contract-value, budget, other, or unstated (the text does not "
+               "say; what amounts of record format 1.1.0 upgrade to).", True),
+            _c("provider_id", "string", "Person or organisation providing the money (a flow "
+               "of money only: transfer, pledge, loan, grant or unstated)."),
+            _c("recipient_id", "string", "Person, organisation or country receiving it (a flow "
+               "of money only)."),
             _c("purpose_en", "string", "Curator-written purpose.", True),
             *_SPAN_COLUMNS,
         ),
@@ -418,6 +430,25 @@ TABLES: tuple[Table, ...] = (
             _fk("recipient_id", "entities", "id"),
         ),
         _amounts,
+    ),
+    Table(
+        "amount_parties", "Amount parties",
+        "One row per party of an amount no one is said to pay anyone (the signatories of a "
+        "memorandum worth it, the holder of a budget), in record order.",
+        (
+            _ARTICLE_ID,
+            _c("amount_index", "integer", "Position of the amount in the article record.", True),
+            _c("position", "integer", "Order within the amount's parties.", True),
+            _c("entity_id", "string", "Person, organisation or country id.", True),
+            _c("role", "string", "signatory, contractor, client, holder, implementer, "
+               "beneficiary or other.", True),
+        ),
+        ("article_id", "amount_index", "position"),
+        (
+            _fk("article_id,amount_index", "amounts", "article_id,amount_index"),
+            _fk("entity_id", "entities", "id"),
+        ),
+        _amount_parties,
     ),
     Table(
         "resolutions", "Security Council resolutions", "UN Security Council resolutions cited.",

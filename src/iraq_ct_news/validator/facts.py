@@ -241,6 +241,9 @@ def _article_references(article: Article) -> Iterator[Reference]:
             actor = getattr(amount, role)
             if actor is not None:
                 yield Reference(("amounts", index, role), actor, agents, role)
+        for position, party in enumerate(amount.parties):
+            yield Reference(("amounts", index, "parties", position, "entity"), party.entity,
+                            agents, "amount party")
 
 
 # -- decoding cached summaries ------------------------------------------------------------------

@@ -55,9 +55,14 @@ def label(annotation: Annotation, registry: Registry, data: dict[str, Any]) -> s
             text += f"; at event {shown(item.get('event'))}"
     elif annotation.group == "amounts":
         text = f"amount: {_number(item.get('value'))} {shown(item.get('currency'))}"
+        text += f"; kind: {shown(item.get('kind', 'unstated'))}"
         for field, name in (("provider", "from"), ("recipient", "to")):
             if item.get(field) is not None:
                 text += f"; {name} {registry.describe(item.get(field))}"
+        parties = item.get("parties")
+        for party in parties if isinstance(parties, list) else []:
+            if isinstance(party, dict):
+                text += f"; {shown(party.get('role'))} {registry.describe(party.get('entity'))}"
         if item.get("purpose") is not None:
             text += f"; purpose: {english(item.get('purpose'))}"
     elif annotation.group == "resolutions":

@@ -32,6 +32,17 @@ def _entity(name: str) -> Callable[[dict[str, Any], Registry], str]:
     return lambda item, registry: E(registry.describe(item.get(name))) if item.get(name) is not None else "—"
 
 
+def _parties(item: dict[str, Any], registry: Registry) -> str:
+    """An amount's parties, each as its role and entity ('signatory: …')."""
+    parties = item.get("parties")
+    cells = [
+        E(f"{escape.shown(party.get('role'))}: {registry.describe(party.get('entity'))}")
+        for party in (parties if isinstance(parties, list) else [])
+        if isinstance(party, dict)
+    ]
+    return "<br>".join(cells) or "—"
+
+
 def _arabic_field(name: str) -> Callable[[dict[str, Any], Registry], str]:
     def cell(item: dict[str, Any], registry: Registry) -> str:
         value = item.get(name)
@@ -66,8 +77,10 @@ TABLES: dict[str, tuple[str, Columns]] = {
     "amounts": ("Amounts", [
         ("Value", _number("value")),
         ("Currency", _field("currency")),
+        ("Kind", lambda item, registry: E(escape.shown(item.get("kind", "unstated")))),
         ("Provider", _entity("provider")),
         ("Recipient", _entity("recipient")),
+        ("Parties", _parties),
         ("Purpose", lambda item, registry: E(english(item.get("purpose")))),
     ]),
     "resolutions": ("Resolutions", [("Symbol", _field("symbol"))]),
