@@ -182,6 +182,8 @@ def _article_references(article: Article) -> Iterator[tuple[str, str]]:
         for party in (amount.provider, amount.recipient):
             if party is not None:
                 yield party, "agent"
+        for amount_party in amount.parties:
+            yield amount_party.entity, "agent"
 
 
 _KINDS = {
@@ -286,8 +288,13 @@ def test_unodc_launch(articles: dict[str, Article]) -> None:
     assert article.published.text == "2018-04-11" and article.published_basis == "explicit"
     (amount,) = article.amounts
     assert (amount.value, amount.currency) == (2_000_000, "USD")
-    assert (amount.provider, amount.recipient) == ("government-of-japan", "unodc")
+    assert (amount.kind, amount.provider, amount.recipient) == (
+        "transfer", "government-of-japan", "unodc"
+    )
     launch = next(event for event in article.events if event.kind == "programme-launch")
+    # Patronage ('تحت رعاية') is support; a recorded video message is not taking part.
+    assert launch.supporters == ["haider-al-abadi"]
+    assert "yury-fedotov" not in launch.participants
     assert (launch.date.text if launch.date else None, launch.date_basis) == ("2018-04-10", "relative")
     speakers = Counter(quote.speaker for quote in article.quotes)
     assert speakers == {"yury-fedotov": 2, "namik-hayderov": 1, "cristina-albertin": 2}
@@ -315,7 +322,7 @@ def test_unodc_launch(articles: dict[str, Article]) -> None:
 def test_unami_cted_meeting_is_undated_and_inferred(articles: dict[str, Article]) -> None:
     article = articles[UNAMI_CTED]
     assert article.source.publisher == "un-news"
-    assert article.published.text == "2016-10-17/2017-07-10"
+    assert article.published.text == "2016-10-17/2017-07"
     assert article.published_basis == "inferred" and article.notes is not None
     kubis = next(quote for quote in article.quotes if quote.speaker == "jan-kubis")
     assert (kubis.delivery, kubis.delivered_by) == ("read-on-behalf", "namik-hayderov")
@@ -328,6 +335,8 @@ def test_unami_cted_meeting_is_undated_and_inferred(articles: dict[str, Article]
     assert (events["mosul-operation"].organizers, events["mosul-operation"].participants) == (
         ["iraq"], ["isil"]
     )
+    # The bounds the battle of Mosul gives rest on recorded outside evidence.
+    assert {e.relation for e in events["mosul-operation"].outside_evidence} == {"confirms"}
     # The text's 'last September' is kept; the pages dating the visit to 2015 are recorded as
     # conflicting outside evidence, not silently adopted.
     visit = events["cted-assessment-visit"]
@@ -342,7 +351,7 @@ def test_heads_of_agencies_conference_is_planned(articles: dict[str, Article]) -
     assert article.published.text == "2018-06-21"
     (event,) = article.events
     assert event.status == "planned" and event.kind == "conference"
-    assert event.cameo == "036"  # an announced meeting: intent to meet, not the meeting
+    assert event.cameo == "044"  # the dated planned conference, coded as the meeting it is
     assert event.date is not None and event.date.text == "2018-06-28/2018-06-29"
     assert event.date_basis == "relative" and event.place == "un-headquarters"
     assert [r.symbol for r in article.resolutions] == ["S/RES/2396 (2017)"]
@@ -361,15 +370,21 @@ def test_coalition_article(articles: dict[str, Article]) -> None:
     assert [r.symbol for r in article.resolutions] == ["S/RES/2396 (2017)", "S/RES/2254 (2015)"]
     (amount,) = article.amounts
     assert (amount.value, amount.currency) == (3_000_000_000, "USD")
+    # The value of a memorandum both signed: no one is said to pay anyone.
+    assert (amount.kind, amount.provider, amount.recipient) == ("agreement-value", None, None)
+    assert [(p.entity, p.role) for p in amount.parties] == [
+        ("us-exim-bank", "signatory"), ("iraq-ministry-of-finance", "signatory")
+    ]
     assert [f.value for f in article.figures] == [98]
     marked, unmarked = article.quotes
     assert (marked.form, unmarked.form) == ("marked", "unmarked")
     for quote in article.quotes:
         assert (quote.speaker, quote.on_behalf_of) == ("nathan-tek", "us-department-of-state")
     assert unmarked.exact.startswith("نريد توثيق التعاون الثنائي مع تركيا")
-    planned = [event for event in article.events if event.status == "planned"]
-    assert [event.id for event in planned] == ["tillerson-visit-turkey"]
-    assert planned[0].cameo == "036"
+    # The undated trip to Turkey is coded as its announcement, made by Tek.
+    assert [event for event in article.events if event.status == "planned"] == []
+    announced = next(e for e in article.events if e.id == "tek-announces-tillerson-visit-turkey")
+    assert (announced.cameo, announced.organizers) == ("036", ["nathan-tek"])
     # Past events the text does not date are bounded by publication.
     for event in article.events:
         if event.status == "occurred":
@@ -382,7 +397,8 @@ def test_coalition_article(articles: dict[str, Article]) -> None:
 
 def test_iom_agreement(articles: dict[str, Article]) -> None:
     article = articles[IOM_AGREEMENT]
-    assert article.source.publisher == "iom-iraq"
+    # No credit line: the publisher is the site whose page it is, not the subject.
+    assert article.source.publisher == "united-nations"
     assert article.published.text == "2021-12-20"
     signing = next(event for event in article.events if event.kind == "agreement-signing")
     assert signing.date is not None and signing.date.text == "2021-12-16"
