@@ -33,7 +33,7 @@ def test_a_changed_record_is_bumped_once(repository: Path, capsys: pytest.Captur
     before = read_yaml_file(person).data
     released, later = before["revision"], _days_after(before["modified"], 1)
     assert {f.code for f in validate_repository(repository).errors} == {"V002", "V003"}
-    assert main(["bump", "--root", str(repository), "--check"]) == 1
+    assert main(["bump", "--root", str(repository), "--check", "--date", later]) == 1
     assert "curated/people/jan-kubis.yaml: changed since the release" in capsys.readouterr().out
     assert main(["bump", "--root", str(repository), "--date", later]) == 0
     after = read_yaml_file(person).data
