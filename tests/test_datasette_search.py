@@ -6,8 +6,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import socket
 import sqlite3
+import subprocess
+import sys
+import time
 import urllib.parse
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +25,7 @@ from iraq_ct_news.release.dataset import load
 from iraq_ct_news.release.search import text_key
 from iraq_ct_news.release.sqlite import TEXT_COLUMNS, fts_query
 
+from . import browser_support
 from .conftest import REPOSITORY
 from .tool_support import require
 
@@ -144,3 +151,67 @@ def test_each_table_says_its_licence(database: Path) -> None:
         else:
             assert table["license"].startswith("CC BY 4.0"), name
     assert "publishers" in tables["articles"]["license"]
+
+
+driver = browser_support.driver  # the fixture, shared with the review-page browser tests
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_the_search_box_in_a_browser_finds_what_the_package_finds(
+    database: Path, driver: Any, tmp_path: Path
+) -> None:
+    """Datasette served on 127.0.0.1 (stopped by the test), its search box typed into in
+    Chromium: each spelling lists the articles ``Dataset.search`` finds."""
+    require("datasette")
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "datasette", "serve", str(database), "--host", "127.0.0.1",
+         "--port", str(port), "--metadata", str(database.with_name("ictn.metadata.json"))],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}/ictn/articles"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(base + ".json", timeout=5).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError(server.stderr.read().decode() if server.stderr else "")
+                time.sleep(0.3)
+        shots = Path(os.environ.get("IRAQ_CT_NEWS_SCREENSHOTS") or tmp_path)
+        shots.mkdir(parents=True, exist_ok=True)
+        for number, query in enumerate(spellings("مكافحة")):
+            driver.get(base)
+            box = driver.find_element(By.CSS_SELECTOR, "input[name=_search]")
+            box.clear()
+            box.send_keys(query, Keys.ENTER)
+            WebDriverWait(driver, 20).until(lambda d: "_search=" in d.current_url)
+            ids = {
+                cell.text for cell in
+                driver.find_elements(By.CSS_SELECTOR, "table.rows-and-columns td.col-id")
+            }
+            assert ids == package_ids(query), query
+            driver.execute_script(
+                "document.querySelector('input[name=_search]').scrollIntoView()"
+            )
+            assert driver.save_screenshot(str(shots / f"datasette-search-{number}.png"))
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        if server.stderr:
+            server.stderr.close()
