@@ -7,11 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -27,6 +23,7 @@ from iraq_ct_news.release.sqlite import TEXT_COLUMNS, fts_query
 
 from . import browser_support
 from .conftest import REPOSITORY
+from .datasette_support import served
 from .tool_support import require
 
 DATASET = REPOSITORY / "dataset"
@@ -156,12 +153,6 @@ def test_each_table_says_its_licence(database: Path) -> None:
 driver = browser_support.driver  # the fixture, shared with the review-page browser tests
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def test_the_search_box_in_a_browser_finds_what_the_package_finds(
     database: Path, driver: Any, tmp_path: Path
 ) -> None:
@@ -172,23 +163,9 @@ def test_the_search_box_in_a_browser_finds_what_the_package_finds(
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import WebDriverWait
 
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", str(database), "--host", "127.0.0.1",
-         "--port", str(port), "--metadata", str(database.with_name("ictn.metadata.json"))],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}/ictn/articles"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(base + ".json", timeout=5).close()
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(server.stderr.read().decode() if server.stderr else "")
-                time.sleep(0.3)
+    metadata = database.with_name("ictn.metadata.json")
+    with served(database, metadata) as address:
+        base = f"{address}/ictn/articles"
         shots = Path(os.environ.get("IRAQ_CT_NEWS_SCREENSHOTS") or tmp_path)
         shots.mkdir(parents=True, exist_ok=True)
         for number, query in enumerate(spellings("مكافحة")):
@@ -206,12 +183,3 @@ def test_the_search_box_in_a_browser_finds_what_the_package_finds(
                 "document.querySelector('input[name=_search]').scrollIntoView()"
             )
             assert driver.save_screenshot(str(shots / f"datasette-search-{number}.png"))
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        if server.stderr:
-            server.stderr.close()
