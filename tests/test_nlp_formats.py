@@ -17,6 +17,7 @@ from iraq_ct_news.cli import main
 from iraq_ct_news.models import Mention
 from iraq_ct_news.release.dataset import load
 from iraq_ct_news.release.export_source import release_of
+from iraq_ct_news.release.jsonld import ANNOTATION_CONTEXT
 from iraq_ct_news.release.nlp import KIND_LABELS, NER_TAGS, _outermost, entity_kinds
 from iraq_ct_news.release.tokens import TokenStats, rebuild, tokenize
 
@@ -210,7 +211,7 @@ def test_every_quote_survives_the_attribution_records() -> None:
 def test_every_span_survives_the_web_annotations() -> None:
     ds = load(DATASET)
     document = json.loads((DATASET / "annotations.jsonld").read_text(encoding="utf-8"))
-    assert document["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert document["@context"] == ANNOTATION_CONTEXT  # inline: read offline
     items = document["first"]["items"]
     assert document["total"] == len(items)
     seen = set()

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,61 +21,13 @@ import pytest
 
 from iraq_ct_news.view import render_view
 
+from . import browser_support
+from .browser_support import _unavailable
 from .conftest import REPOSITORY
 from .view_support import expected_spans, released_articles
 
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-#: The flags that keep a test browser from reaching the network or a profile of its own.
-FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--window-size=1400,1000",
-)
+driver = browser_support.driver  # the fixture, shared with the Datasette browser test
 
-
-def _find_browser() -> tuple[str, str] | None:
-    browser = next((found for name in BROWSERS if (found := shutil.which(name))), None)
-    driver = shutil.which("chromedriver")
-    if driver is None and os.environ.get("CHROMEWEBDRIVER"):
-        candidate = Path(os.environ["CHROMEWEBDRIVER"]) / "chromedriver"
-        driver = str(candidate) if candidate.is_file() else None
-    return (browser, driver) if browser and driver else None
-
-
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
-
-
-def _unavailable(reason: str) -> None:
-    if _in_ci():
-        pytest.fail(f"{reason}; CI must run the browser tests (.ci/install-browser installs it)")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def driver() -> Iterator[Any]:
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        _unavailable("selenium is not installed (it is in the test extra)")
-    found = _find_browser()
-    if found is None:
-        _unavailable("no Chromium and ChromeDriver found")
-        return
-    browser, chromedriver = found
-    options = webdriver.ChromeOptions()
-    options.binary_location = browser
-    profile = tempfile.mkdtemp(prefix="view-browser-")
-    for flag in (*FLAGS, f"--user-data-dir={profile}"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    chrome = webdriver.Chrome(service=Service(chromedriver), options=options)
-    try:
-        yield chrome
-    finally:
-        chrome.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
@@ -206,6 +156,123 @@ def test_a_finding_link_leads_to_its_words(driver: Any, valid_tree: Path, tmp_pa
     )
     assert proposed == [True, '"?"', "dashed"]
     driver.save_screenshot(str(_screenshots(tmp_path) / "fixture-proposed.png"))
+
+
+PHONE, DESKTOP = (390, 900), (1400, 1000)
+
+LAYOUT = """
+const boxes = [];
+for (const el of document.querySelectorAll('body *')) {
+  const style = getComputedStyle(el);
+  if (['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1) {
+    boxes.push(el.tagName + '.' + el.className + ' ' + el.clientWidth + '<' + el.scrollWidth);
+  }
+}
+const aside = document.querySelector('aside');
+const asideScrolls = aside !== null && ['auto', 'scroll'].includes(getComputedStyle(aside).overflowY)
+  && aside.scrollHeight > aside.clientHeight + 1;
+const tables = [...document.querySelectorAll('table')].map(t => t.getBoundingClientRect().width);
+return {page: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth,
+        boxes, asideScrolls, widest: Math.max(0, ...tables)};
+"""
+
+
+def _pages(pages: Path) -> list[Path]:
+    return [pages / "index.html", *sorted(p for p in pages.glob("*.html") if p.name != "index.html")]
+
+
+@pytest.mark.parametrize("width, height", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_pages_scroll_as_a_whole_with_no_inner_scroll_box(
+    width: int, height: int, driver: Any, pages: Path, tmp_path: Path
+) -> None:
+    """On a phone (390 px) tables reflow into cards and the side panel follows the text: the
+    page scrolls as a whole, never sideways, and no box scrolls inside it."""
+    driver.set_window_size(width, height)
+    try:
+        for page in _pages(pages):
+            _open(driver, page)
+            layout = driver.execute_script(LAYOUT)
+            assert layout["page"] <= layout["viewport"], (page.name, layout)
+            assert layout["boxes"] == [], (page.name, layout)
+            assert layout["widest"] <= layout["viewport"], (page.name, layout)
+            if width == PHONE[0]:
+                assert not layout["asideScrolls"], page.name
+                label = driver.execute_script(
+                    "const cell = document.querySelector('.scroll td');"
+                    " return cell && getComputedStyle(cell, '::before').content"
+                )
+                assert label is None or label.strip('"')  # each cell says its column
+            assert driver.save_screenshot(
+                str(_screenshots(tmp_path) / f"{page.stem}-{width}px.png")
+            )
+    finally:
+        driver.set_window_size(*DESKTOP)
+
+
+def test_a_finding_inside_a_word_is_badged_after_the_word(
+    driver: Any, valid_tree: Path, tmp_path: Path
+) -> None:
+    article = valid_tree / "curated/articles/fixture-iom-agreement.yaml"
+    text = article.read_text(encoding="utf-8")
+    # An invisible ZWNJ inside a body word: a finding (T004) about that character.
+    assert text.count("مقر مكتب في بغداد") == 1
+    article.write_text(text.replace("مقر مكتب في بغداد", "مقر مكتب في بغ\u200cداد"),
+                       encoding="utf-8")
+    out = tmp_path / "out"
+    render_view(valid_tree, [], out)
+    _open(driver, out / "fixture-iom-agreement.html")
+    around = driver.execute_script(
+        """const pin = document.querySelector('#body a.pin[data-code="T004"]');
+        const range = document.createRange();
+        range.setStart(document.getElementById('body'), 0); range.setEndBefore(pin);
+        const before = range.toString();
+        range.setStartAfter(pin); range.setEndAfter(document.getElementById('body').lastChild);
+        return [before.slice(-8), range.toString().slice(0, 8)];"""
+    )
+    before, after = around
+    assert before.endswith("\u200cداد"), around  # the whole word, then the badge
+    assert not after[:1].isalpha(), around
+    driver.execute_script(
+        "document.querySelector('#body a.pin[data-code=\"T004\"]').scrollIntoView()"
+    )
+    driver.save_screenshot(str(_screenshots(tmp_path) / "fixture-badge-after-word.png"))
+
+
+def test_dates_are_readable_and_isolated_from_arabic(
+    driver: Any, pages: Path, tmp_path: Path
+) -> None:
+    from iraq_ct_news.view.tables import human_date
+
+    for article in released_articles(REPOSITORY):
+        _open(driver, pages / f"{article.id}.html")
+        dates = driver.execute_script(
+            "return [...document.querySelectorAll('.date')].map(d => [d.textContent,"
+            " getComputedStyle(d).unicodeBidi, getComputedStyle(d).direction, d.title])"
+        )
+        shown = {text for text, _, _, _ in dates}
+        assert human_date(article.published.text) in shown
+        for event in article.events:
+            if event.date is not None:
+                assert human_date(event.date.text) in shown, event.id
+        assert all(bidi == "isolate" and direction == "ltr" for _, bidi, direction, _ in dates)
+        assert all(title.startswith("EDTF ") for _, _, _, title in dates)
+        # A date's words keep their order beside Arabic: its number is left of its year.
+        order = driver.execute_script(
+            """const out = [];
+            for (const d of document.querySelectorAll('#events .date')) {
+              const text = d.firstChild, value = text.textContent, year = value.search(/\\d{4}/);
+              if (year <= 0) continue;
+              const range = document.createRange();
+              range.setStart(text, 0); range.setEnd(text, 1);
+              const first = range.getBoundingClientRect().left;
+              range.setStart(text, year); range.setEnd(text, year + 1);
+              out.push(first < range.getBoundingClientRect().left);
+            }
+            return out;"""
+        )
+        assert all(order), article.id
+    driver.execute_script("document.getElementById('events').scrollIntoView()")
+    driver.save_screenshot(str(_screenshots(tmp_path) / "events-dates.png"))
 
 
 # -- without a browser -------------------------------------------------------------------------

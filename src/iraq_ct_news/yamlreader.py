@@ -277,6 +277,15 @@ def read_yaml_text(text: str) -> Document:
     return _strict_read(text)
 
 
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at a 1-based line and column of ``text`` ("" past its end)."""
+    lines = text.split("\n")
+    if not 0 < line <= len(lines):
+        return ""
+    row = lines[line - 1].removesuffix("\r")
+    return row[column - 1] if 0 < column <= len(row) else ""
+
+
 def _strict_read(text: str) -> Document:
     """The event reader: refuses what is not JSON data, with the position of the refusal."""
     builder = _Builder()
@@ -289,6 +298,11 @@ def _strict_read(text: str) -> Document:
         if "nesting depth" in problem:
             # libyaml's own guard (it scans ahead of the events, so it can fire before ours).
             raise ReaderError("Y008", f"nesting is too deep ({problem})", line, column) from None
+        if "cannot start any token" in problem and _char_at(text, line, column) == "\t":
+            raise ReaderError(
+                "Y002", "a tab character where YAML expects indentation or a value: YAML indents "
+                "with spaces only; replace the tab with spaces", line, column,
+            ) from None
         raise ReaderError("Y002", f"YAML syntax error: {problem}", line, column) from None
     except yaml.reader.ReaderError as error:
         line, column = position_of_offset(text, error.position)

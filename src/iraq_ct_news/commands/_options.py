@@ -14,13 +14,28 @@ def add_path_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def repository_root(value: str) -> Path:
+    """The repository a command works on: the nearest folder holding ``curated/``, from
+    ``value`` upwards, as git finds its repository (so ``cd curated && iraq-ct-news validate``
+    works); ``value`` itself when no folder above holds one, so the command says what is missing.
+    """
+    start = Path(value)
+    if (start / "curated").is_dir():
+        return start
+    for folder in start.resolve().parents:
+        if (folder / "curated").is_dir():
+            return folder
+    return start
+
+
 def add_root_option(
     parser: argparse.ArgumentParser, holding: str = "curated/ and seeds/"
 ) -> None:
-    """``--root``: the repository a command works on."""
+    """``--root``: the repository a command works on (found upwards from it, as git does)."""
     parser.add_argument(
-        "--root", type=Path, default=Path("."),
-        help=f"repository folder holding {holding} (default: current folder)",
+        "--root", type=repository_root, default=".",
+        help=f"repository folder holding {holding} (default: the current folder or the nearest "
+        "one above it holding curated/)",
     )
 
 

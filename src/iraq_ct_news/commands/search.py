@@ -36,8 +36,14 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError
     from ..release.dataset import load
 
-    if (args.text is None) == (args.entity is None):
-        raise UsageError("give either TEXT or --entity ID (not both)")
+    if args.text is None and args.entity is None:
+        raise UsageError(
+            "say what to look for: `iraq-ct-news search TEXT` (a word or phrase) or "
+            "`iraq-ct-news search --entity ID` (the articles naming a person, organisation "
+            "or place)"
+        )
+    if args.text is not None and args.entity is not None:
+        raise UsageError("give either TEXT or --entity ID, not both")
     dataset = load(args.path)
     if args.entity is not None:
         return _entity(dataset, args)
@@ -102,10 +108,13 @@ def _entity(dataset: Any, args: argparse.Namespace) -> int:
 
     from ..errors import UsageError
 
+    known = [*dataset.people, *dataset.organizations, *dataset.places]
+    # Ids are lower-case: `--entity UNODC` means unodc.
+    args.entity = next((key for key in known if key.casefold() == args.entity.casefold()),
+                       args.entity)
     try:
         entity = dataset.entity(args.entity)
     except KeyError:
-        known = [*dataset.people, *dataset.organizations, *dataset.places]
         close = difflib.get_close_matches(args.entity, known, n=3, cutoff=0.6)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise UsageError(

@@ -41,18 +41,20 @@ def run(args: argparse.Namespace) -> int:
     registries: list[tuple[str, Any]] = [
         (row.label, getattr(dataset, row.collection)) for row in KINDS
     ]
+    known = [key for _, registry in registries for key in registry]
+    # Ids are lower-case: `show UNODC` means unodc.
+    wanted = next((key for key in known if key.casefold() == args.id.casefold()), args.id)
     for kind, registry in registries:
-        record = registry.get(args.id)
+        record = registry.get(wanted)
         if record is None:
             continue
         data = record.model_dump(mode="json", exclude_none=True)
         if args.output_format == "json":
             print(json.dumps(data, ensure_ascii=False, indent=2))
         else:
-            print(f"# {kind} {args.id}")
+            print(f"# {kind} {wanted}")
             print(to_yaml(data), end="")
         return 0
-    known = [key for _, registry in registries for key in registry]
     close = difflib.get_close_matches(args.id, known, n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     raise UsageError(f"no record has the id {args.id!r} in release {dataset.version}{hint}")

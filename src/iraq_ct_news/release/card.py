@@ -130,6 +130,8 @@ def render_card(release: Release) -> bytes:
     table_list = "\n".join(
         f"| `{t.path}` | {t.description} | {', '.join(t.primary_key)} |" for t in TABLES
     )
+    quoted = [a for a in release.articles if a.quotes and a.status == "active"]
+    example_id = quoted[0].id if quoted else "<article-id>"
     text = f"""{_front_matter(release)}
 
 # iraq-ct-news {release.version}
@@ -149,9 +151,9 @@ The Arabic text (`headline.ar`, `body`) is the publisher's, copied verbatim.
 ## Loading
 
 ```python
-import iraq_ct_news as ictn          # pip install iraq-ct-news: the release ships in the wheel
-ds = ictn.load()
-a = ds.articles["<article-id>"]
+import iraq_ct_news as ictn          # installed from a clone or a built wheel (see the
+ds = ictn.load()                     # repository's README): the release ships in the wheel
+a = ds.articles["{example_id}"]
 a.headline.ar, a.published.earliest, a.quotes[0].speaker
 ds.entity(a.quotes[0].speaker).name.en
 ds.search("داعش")                    # Arabic-normalised search
@@ -180,7 +182,8 @@ quotes = read_table("quotes").merge(read_table("people"), left_on="speaker_id", 
 articles = pd.read_json("{ARTICLES_JSONL}", lines=True, dtype=False)
 ```
 
-DuckDB: `{DUCKDB_SQL}` declares every table as a typed view (run it from this folder):
+DuckDB: `{DUCKDB_SQL}` declares every table as a typed view. In the DuckDB shell, from this
+folder:
 
 ```sql
 .read {DUCKDB_SQL}
@@ -188,10 +191,31 @@ SELECT p.name_en, count(*) FROM quotes q JOIN people p ON p.id = q.speaker_id
 GROUP BY 1 ORDER BY 2 DESC;
 ```
 
+In Python, from any folder (`file_search_path` is where the views' relative CSV paths are
+looked up, so they keep working after a `chdir`):
+
 ```python
+import pathlib
+import duckdb
+
+release = pathlib.Path(".").resolve()                # this folder, wherever it is
+con = duckdb.connect()
+con.execute(f"SET file_search_path = '{{release}}'")
+con.execute((release / "{DUCKDB_SQL}").read_text(encoding="utf-8"))
+con.sql("SELECT p.name_en, count(*) FROM quotes q JOIN people p ON p.id = q.speaker_id "
+        "GROUP BY 1 ORDER BY 2 DESC").fetchall()
+```
+
+With `datasets`, from this folder (`datasets` names a local dataset after its folder, so give
+the folder's path, not `"."`):
+
+```python
+import pathlib
 from datasets import load_dataset
-articles = load_dataset("path/to/dataset", "articles")   # or "people", "organizations", …
-ner = load_dataset("path/to/dataset", "ner")             # tokens + ner_tags (ClassLabel, BIO)
+
+here = str(pathlib.Path(".").resolve())
+articles = load_dataset(here, "articles")   # or "people", "organizations", …
+ner = load_dataset(here, "ner")             # tokens + ner_tags (ClassLabel, BIO)
 ```
 
 ```r
@@ -213,9 +237,10 @@ quotes <- read_resource(package, "quotes")
 Made on request, not shipped: `iraq-ct-news export sqlite PATH` writes a SQLite database (every
 table with its primary and foreign keys, one-column keys Datasette follows, views
 `quotes_with_speakers`, `mentions_with_entities` and `events_with_actors`, and a full-text index
-`articles_fts` over the text and its Arabic search key, proclitics split) and
-`NAME.metadata.json` for Datasette; `iraq-ct-news export spacy PATH` writes the NER corpus as a
-spaCy `DocBin` (`pip install "iraq-ct-news[spacy]"`).
+`articles_fts` of each article's Arabic search key, which finds what `Dataset.search` finds) and
+`NAME.metadata.json` for Datasette (a licence per table); with this package installed beside
+Datasette, its search box normalises a query as the package does; `iraq-ct-news export spacy PATH` writes the NER corpus as a
+spaCy `DocBin` (the `spacy` extra).
 
 ## NLP formats
 

@@ -47,6 +47,25 @@ class EntityMentions:
     mentions: tuple[Mention, ...]
 
 
+#: How many items a repr lists before it says how many more there are (as pandas truncates).
+REPR_ITEMS = 5
+
+
+class Articles(list[Article]):
+    """A list of articles (what :meth:`Dataset.search` returns) whose repr is a few lines: the
+    count and the first articles' ids and English headlines, not every article's full text."""
+
+    def __repr__(self) -> str:
+        lines = [f"<{len(self)} article(s)>"]
+        for article in self[:REPR_ITEMS]:
+            headline = article.headline.en
+            short = headline if len(headline) <= 70 else headline[:69] + "…"
+            lines.append(f"  {article.id}  {article.published.text}  {short}")
+        if len(self) > REPR_ITEMS:
+            lines.append(f"  … {len(self) - REPR_ITEMS} more")
+        return "\n".join(lines)
+
+
 def _frozen(items: Mapping[_K, _V]) -> Mapping[_K, _V]:
     return MappingProxyType(dict(items))
 
@@ -71,6 +90,14 @@ class Dataset:
     """Folder the release was read from (None for a curated tree loaded in memory)."""
     _keys: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
+    def __repr__(self) -> str:
+        counts = ", ".join(
+            f"{len(getattr(self, kind))} {kind}"
+            for kind in ("articles", "people", "organizations", "places", "themes", "cameo")
+        )
+        where = f" from {self.path}" if self.path is not None else " (curated tree)"
+        return f"<iraq-ct-news Dataset {self.version}{where}: {counts}>"
+
     def entity(self, entity_id: str) -> Entity:
         """The person, organisation or place with this id; :class:`KeyError` if there is none."""
         for registry in (self.people, self.organizations, self.places):
@@ -79,7 +106,7 @@ class Dataset:
                 return record
         raise KeyError(f"no person, organisation or place has the id {entity_id!r}")
 
-    def search(self, text: str) -> list[Article]:
+    def search(self, text: str) -> Articles:
         """Articles whose headline, summary, body or mentions contain ``text``, by id.
 
         Matching uses Arabic-normalised keys (alef/hamza forms, alef maqsura/ya, ta marbuta,
@@ -88,12 +115,12 @@ class Dataset:
         """
         wanted = text_key(text)
         if not wanted:
-            return []
+            return Articles()
         if not self._keys:
             self._keys.update(
                 (article_id, article_key(article)) for article_id, article in self.articles.items()
             )
-        return [self.articles[i] for i in sorted(self._keys) if wanted in self._keys[i]]
+        return Articles(self.articles[i] for i in sorted(self._keys) if wanted in self._keys[i])
 
     def mentions_of(self, entity_id: str) -> list[EntityMentions]:
         """The articles that name the person, organisation or place ``entity_id``, by article
@@ -216,10 +243,17 @@ def load_curated(root: str | Path) -> Dataset:
     """Parse and validate the curated tree at ``root`` (holding ``curated/`` and ``seeds/``).
 
     Returns the records as the release would hold them (offsets and content hashes computed).
-    Raises :class:`iraq_ct_news.ValidationError` carrying every finding when any rule fails.
+    Raises :class:`iraq_ct_news.ValidationError` carrying every finding when any rule fails, and
+    :class:`iraq_ct_news.UsageError` when ``root`` holds no ``curated/`` folder.
     """
+    from ..errors import UsageError
     from .build import validated_release
 
+    if not (Path(root) / "curated").is_dir():
+        raise UsageError(
+            f"{root} has no curated/ folder: pass the repository folder (the one holding "
+            "curated/ and seeds/), e.g. load_curated('path/to/iraq-ct-news')"
+        )
     _, release = validated_release(Path(root))
     return dataset_from_records(
         list(release.articles),

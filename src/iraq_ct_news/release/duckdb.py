@@ -4,7 +4,8 @@ DuckDB's CSV sniffer guesses a column's type from its values, so the CAMEO code 
 the number 40 and a date column whose values all look like days becomes ``DATE`` until one row
 says ``2018-04``. The views read each CSV with the types declared in :mod:`.tables` (the same
 declaration ``datapackage.json`` is written from), and nothing is guessed. Paths are relative to
-the release folder, so the script is run from there (``.read duckdb.sql``).
+the release folder: the shell runs the script from there (``.read duckdb.sql``); Python sets
+``file_search_path`` to the folder first, and the views then work from any working folder.
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ def _quoted(text: str) -> str:
 def render_duckdb() -> bytes:
     lines = [
         "-- iraq-ct-news: the release tables as DuckDB views with their declared types.",
-        "-- Run from the release folder: duckdb -c '.read duckdb.sql' (or con.execute(...)).",
+        "-- Shell, from the release folder: .read duckdb.sql",
+        "-- Python, from anywhere: con.execute(\"SET file_search_path = '/path/to/release'\"),",
+        "-- then con.execute(open('/path/to/release/duckdb.sql').read()).",
     ]
     for table in TABLES:
         columns = ", ".join(

@@ -26,6 +26,49 @@ _IDENTIFIER_URLS = {
 _SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
 
 
+#: The W3C Web Annotation context (``http://www.w3.org/ns/anno.jsonld``), cut to the terms
+#: ``annotations.jsonld`` uses and written inline, each term with the IRI and type the W3C
+#: context gives it: the file yields the same RDF, and rdflib, pyld and other JSON-LD tools read
+#: it with no network (a remote context is fetched on every parse, and fails offline).
+ANNOTATION_CONTEXT: dict[str, Any] = {
+    "oa": "http://www.w3.org/ns/oa#",
+    "as": "http://www.w3.org/ns/activitystreams#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "id": {"@type": "@id", "@id": "@id"},
+    "type": {"@type": "@id", "@id": "@type"},
+    "Annotation": "oa:Annotation",
+    "AnnotationCollection": "as:OrderedCollection",
+    "AnnotationPage": "as:OrderedCollectionPage",
+    "SpecificResource": "oa:SpecificResource",
+    "TextualBody": "oa:TextualBody",
+    "TextQuoteSelector": "oa:TextQuoteSelector",
+    "TextPositionSelector": "oa:TextPositionSelector",
+    "classifying": "oa:classifying",
+    "describing": "oa:describing",
+    "identifying": "oa:identifying",
+    "tagging": "oa:tagging",
+    "body": {"@type": "@id", "@id": "oa:hasBody"},
+    "target": {"@type": "@id", "@id": "oa:hasTarget"},
+    "source": {"@type": "@id", "@id": "oa:hasSource"},
+    "selector": {"@type": "@id", "@id": "oa:hasSelector"},
+    "items": {"@type": "@id", "@id": "as:items", "@container": "@list"},
+    "first": {"@type": "@id", "@id": "as:first"},
+    "motivation": {"@type": "@vocab", "@id": "oa:motivatedBy"},
+    "purpose": {"@type": "@vocab", "@id": "oa:hasPurpose"},
+    "value": "rdf:value",
+    "exact": "oa:exact",
+    "prefix": "oa:prefix",
+    "suffix": "oa:suffix",
+    "label": "rdfs:label",
+    "start": {"@id": "oa:start", "@type": "xsd:nonNegativeInteger"},
+    "end": {"@id": "oa:end", "@type": "xsd:nonNegativeInteger"},
+    "total": {"@id": "as:totalItems", "@type": "xsd:nonNegativeInteger"},
+    "startIndex": {"@id": "as:startIndex", "@type": "xsd:nonNegativeInteger"},
+}
+
+
 def article_iri(article_id: str) -> str:
     return f"urn:iraq-ct-news:article:{article_id}"
 

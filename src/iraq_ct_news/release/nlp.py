@@ -19,7 +19,7 @@ from typing import Any
 
 from ..models import Article, Mention, Quote
 from .compile import Release
-from .jsonld import article_iri, entity_iri
+from .jsonld import ANNOTATION_CONTEXT, article_iri, entity_iri
 from .tokens import Token, TokenStats, tokenize
 
 NER_JSONL = "ner.jsonl"
@@ -174,9 +174,6 @@ def render_attribution(release: Release) -> bytes:
 
 
 # -- W3C Web Annotation ------------------------------------------------------------------------
-
-ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-
 
 def text_iri(article_id: str, scope: str) -> str:
     """The IRI of one text of an article (its body or its Arabic headline)."""

@@ -5,11 +5,15 @@ Every table of :mod:`.tables` with its declared column types, primary key and fo
 ones, which is why the tables carry one-column event keys beside the two-column ones), views
 for the joins people ask for first, and a full-text index.
 
-FTS5's ``unicode61`` tokenizer folds neither hamza forms nor ta marbuta, nor strips the
-proclitics Arabic glues to a word (و ف ب ك ل), so the index holds, beside the stored text, its
-search key (:func:`iraq_ct_news.arabic.search_key`, the package's one normaliser) and every
-word's proclitic-free variants (:func:`iraq_ct_news.arabic.token_variants`): ``العراق`` finds
-``والعراق`` and ``للعراق``, ``الامم`` finds ``الأمم``.
+The full-text index answers exactly what :meth:`iraq_ct_news.Dataset.search` answers: it holds,
+per article, the same search key (:func:`.search.article_key`, built on
+:func:`iraq_ct_news.arabic.search_key`, the package's one normaliser), under FTS5's ``trigram``
+tokenizer, so a quoted phrase matches any substring of the key as the package's search does
+(``العراق`` finds ``والعراق``; ``مكافحه`` finds ``مكافحة``). A query is normalised by
+:func:`fts_query`; in Datasette, the plugin :mod:`.datasette_plugin` (loaded automatically when
+this package is installed beside Datasette) does it for the search box and ``_search``. A
+trigram index cannot look up fewer than three characters: such a query finds nothing here,
+while ``Dataset.search`` scans.
 
 The database is built in memory and written through a temporary file and a rename, so a failed
 export leaves no partial file behind; the Datasette metadata goes to a JSON file beside it.
@@ -18,15 +22,16 @@ export leaves no partial file behind; the Datasette metadata goes to a JSON file
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
 
-from ..arabic import token_variants, tokens
 from ..errors import BuildError
 from ..fsutil import write_atomic
 from .compile import Release
 from .datapackage import ANNOTATION_LICENSE, DESCRIPTION, TEXT_RIGHTS
+from .search import article_key, text_key
 from .tables import TABLES, ColumnType, Table, cell
 
 _SQL_TYPES: dict[ColumnType, str] = {
@@ -103,17 +108,18 @@ def _value(value: Any, type_: ColumnType) -> Any:
     return cell(value)
 
 
-def index_text(text: str) -> str:
-    """What the full-text index holds for ``text``: its search key and, for every word, the
-    forms it takes without proclitics."""
-    words = tokens(text)
-    return " ".join(sorted({variant for word in words for variant in token_variants(word)}))
+#: The FTS5 declaration of the index; the Datasette plugin recognises a database of this package
+#: by it.
+FTS_DECLARATION = (
+    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
+    "id UNINDEXED, search_key, tokenize = 'trigram case_sensitive 1')"
+)
 
 
 def fts_query(text: str) -> str:
-    """An FTS5 ``MATCH`` expression for a reader's query, normalised like the index: every
-    word as a quoted term, all of them required."""
-    return " ".join('"' + word.replace('"', '""') + '"' for word in tokens(text))
+    """An FTS5 ``MATCH`` expression for a reader's query: its search key as one quoted phrase,
+    which the trigram index matches anywhere in an article's key, as ``Dataset.search`` does."""
+    return '"' + text_key(text).replace('"', '""') + '"'
 
 
 def build_database(release: Release) -> sqlite3.Connection:
@@ -135,44 +141,57 @@ def build_database(release: Release) -> sqlite3.Connection:
             )
         for name, _, sql in VIEWS:
             connection.execute(f"CREATE VIEW {_identifier(name)} AS {sql}")
-        connection.execute(
-            f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
-            "id UNINDEXED, headline_ar, body, search_key, tokenize = 'unicode61')"
-        )
+        connection.execute(FTS_DECLARATION)
         connection.executemany(
-            f"INSERT INTO {FTS_TABLE} (rowid, id, headline_ar, body, search_key) "
-            "SELECT rowid, id, headline_ar, body, ? FROM articles WHERE id = ?",
-            (
-                (index_text("\n".join([a.headline.ar, a.headline.en, a.summary.en, a.body])), a.id)
-                for a in release.articles
-            ),
+            f"INSERT INTO {FTS_TABLE} (rowid, id, search_key) "
+            "SELECT rowid, id, ? FROM articles WHERE id = ?",
+            ((article_key(a), a.id) for a in release.articles),
         )
     return connection
 
 
+#: Columns that hold the publishers' Arabic words (whole texts or quoted spans): a table with
+#: any of them is not the curators' to license.
+TEXT_COLUMNS = frozenset({"headline_ar", "body", "exact", "byline", "dateline"})
+TEXT_LICENSE = "Arabic texts © their publishers, not licensed; the rest CC BY 4.0"
+TEXT_LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+
+def table_license(columns: set[str]) -> dict[str, str]:
+    """Datasette's ``license``/``license_url`` for a table with these columns: CC BY 4.0 for
+    the curators' annotations, a plain statement where the publishers' words are included."""
+    if columns & TEXT_COLUMNS:
+        return {"license": TEXT_LICENSE, "license_url": TEXT_LICENSE_URL}
+    return {"license": "CC BY 4.0 (curated annotations)",
+            "license_url": ANNOTATION_LICENSE["path"]}
+
+
 def datasette_metadata(release: Release, database: str) -> dict[str, Any]:
-    """Datasette's ``metadata.json``: titles, descriptions, licence, column descriptions, and
-    the full-text table for ``articles``."""
+    """Datasette's ``metadata.json``: titles, descriptions, a licence per table, column
+    descriptions, and the full-text table for ``articles``."""
     tables: dict[str, Any] = {}
     for table in TABLES:
         tables[table.name] = {
             "title": table.title,
             "description": table.description,
+            **table_license({column.name for column in table.columns}),
             "columns": {column.name: column.description for column in table.columns},
         }
     tables["articles"].update({"fts_table": FTS_TABLE, "fts_pk": "rowid"})
-    for name, description, _ in VIEWS:
-        tables[name] = {"description": description}
+    for name, description, sql in VIEWS:
+        tables[name] = {
+            "description": description,
+            **table_license(set(re.findall(r"\w+", sql))),
+        }
     tables[FTS_TABLE] = {
         "hidden": True,
-        "description": "Full-text index: the text, its Arabic search key and the words "
-        "without proclitics. Normalise a query with iraq_ct_news.arabic.search_key.",
+        "description": "Full-text index of each article's search key (the package's Arabic "
+        "normalisation), trigram-tokenised: search it with iraq_ct_news.release.sqlite.fts_query; "
+        "Datasette's search box does this through the plugin the package ships.",
     }
     return {
         "title": f"iraq-ct-news {release.version}",
         "description": DESCRIPTION,
-        "license": ANNOTATION_LICENSE["name"],
-        "license_url": ANNOTATION_LICENSE["path"],
         "source": "iraq-ct-news curated release",
         "databases": {database: {"description": TEXT_RIGHTS, "tables": tables}},
     }

@@ -15,11 +15,14 @@ def render_index(pages: Sequence[PageSummary]) -> str:
     for page in pages:
         rows.append(
             "<tr>"
-            f'<td><a href="{escape.attribute(page.page_name)}">{E(page.headline_en or page.record_id)}</a>'
-            f'<br><code>{E(page.display_path)}</code></td>'
-            f'<td lang="ar" dir="rtl">{E(page.headline_ar)}</td>'
-            f"<td>{page.errors}</td><td>{page.warnings}</td>"
-            f"<td>{page.proposals}</td><td>{page.annotations}</td></tr>\n"
+            f'<td data-label="Article"><a href="{escape.attribute(page.page_name)}">'
+            f"{E(page.headline_en or page.record_id)}</a>"
+            f"<br><code>{E(page.display_path)}</code></td>"
+            f'<td data-label="Headline" lang="ar" dir="rtl">{E(page.headline_ar)}</td>'
+            f'<td data-label="Errors">{page.errors}</td>'
+            f'<td data-label="Warnings">{page.warnings}</td>'
+            f'<td data-label="Unconfirmed proposals">{page.proposals}</td>'
+            f'<td data-label="Anchored items">{page.annotations}</td></tr>\n'
         )
     table = (
         '<div class="scroll" role="region" tabindex="0" aria-label="Articles"><table>\n'

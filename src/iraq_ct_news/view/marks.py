@@ -4,8 +4,11 @@ Spans may nest (a mention inside a quote) or cross (a quote that ends inside a m
 elements can only nest, so a span that is still open when an enclosing one closes is closed
 with it and reopened straight after, as a second part of the same span: every part carries the
 span's key in ``data-ann`` and a part number from the second part on, and only the first part
-has the span's ``id`` (the target of links) and is focusable. Joining the parts of a span gives
-exactly its text.
+has the span's ``id`` (the target of links), its label and is focusable: a later part carries
+only its class and key, so crossing spans add a few bytes per part and the page stays within a
+fixed multiple of the record (each part of a span is opened where another span starts inside it,
+so there are no more parts than characters of the record's spans). Joining the parts of a span
+gives exactly its text.
 
 Offsets are code points into the text, as :mod:`iraq_ct_news.anchoring` computes them.
 """
@@ -89,15 +92,15 @@ def render(value: str, marks: Sequence[Mark], pins: Sequence[Pin] = ()) -> str:
 def _open(mark: Mark, parts: dict[str, int]) -> str:
     part = parts.get(mark.key, 0) + 1
     parts[mark.key] = part
-    label = escape.attribute(mark.label)
     attributes = [f'class="{escape.attribute(mark.classes)}"', f'data-ann="{mark.key}"']
     if part == 1:
+        label = escape.attribute(mark.label)
         attributes.insert(0, f'id="{anchor_id(mark.key)}"')
         attributes.append('tabindex="0"')
         if mark.described_by is not None:
             attributes.append(f'aria-describedby="{escape.attribute(mark.described_by)}"')
+        attributes.append(f'title="{label}"')
+        attributes.append(f'data-label="{label}"')
     else:
         attributes.append(f'data-part="{part}"')
-    attributes.append(f'title="{label}"')
-    attributes.append(f'data-label="{label}"')
     return f"<mark {' '.join(attributes)}>"

@@ -7,6 +7,7 @@ load nothing), and no JavaScript — links and focusable marks are the whole int
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,7 +27,7 @@ from .locate import PlacedFinding, locate_all
 from .marks import Mark, Pin, anchor_id, render
 from .registry import Registry
 from .style import style_hash, stylesheet
-from .tables import annotation_tables, events_section, status_cell
+from .tables import annotation_tables, bounded, describe, events_section, shown_date, status_cell
 
 E = escape.text
 A = escape.attribute
@@ -111,6 +112,7 @@ def render_article(source: ArticleSource, registry: Registry) -> tuple[str, Page
             text += "; findings: " + "; ".join(
                 f"{p.finding.code} {p.finding.message}" for p in own
             )
+        text = bounded(text, LABEL_LIMIT)
         classes = [css_kind(annotation, registry)]
         if annotation.proposed:
             classes.append("proposed")
@@ -125,7 +127,8 @@ def render_article(source: ArticleSource, registry: Registry) -> tuple[str, Page
     pins: dict[str, list[Pin]] = {scope: [] for scope in texts}
     for item in placed:
         if item.target.kind == "text" and item.target.scope in pins:
-            pins[item.target.scope].append(Pin(item.target.offset, _pin(item)))
+            text = texts[item.target.scope]
+            pins[item.target.scope].append(Pin(after_word(text, item.target.offset), _pin(item)))
 
     record_id = escape.shown(data.get("id")) if data.get("id") is not None else source.display_path
     headline_en = mapping(data.get("headline")).get("en")
@@ -183,6 +186,39 @@ def render_article(source: ArticleSource, registry: Registry) -> tuple[str, Page
     parts.append('<div class="sr-only">\n' + "\n".join(descriptions) + "\n</div>\n")
     parts.append("</body>\n</html>\n")
     return "".join(parts), summary
+
+
+#: Longest label a mark carries (its tooltip, focus label and screen-reader text): a label names
+#: registry records, which are not part of the article, so without a bound a long name repeated
+#: on every mention would multiply the page.
+LABEL_LIMIT = 400
+
+
+def after_word(text: str, offset: int) -> int:
+    """``offset`` moved to the end of the word it falls inside, so that a finding's badge never
+    splits a word (Arabic letters on either side of it would lose their joining). Invisible
+    format characters (ZWNJ, ZWJ) between letters belong to the word; a badge between a word
+    and a space, or at an invisible character that ends a word, stays where it is."""
+    offset = min(max(offset, 0), len(text))
+    before = offset - 1
+    while before >= 0 and _is_format(text[before]):
+        before -= 1
+    after = offset
+    while after < len(text) and _is_format(text[after]):
+        after += 1
+    if before < 0 or after >= len(text) or not (_in_word(text[before]) and _in_word(text[after])):
+        return offset
+    while after < len(text) and (_in_word(text[after]) or _is_format(text[after])):
+        after += 1
+    return after
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or unicodedata.category(char) in ("Mn", "Mc", "Pc") or char == "\u0640"
+
+
+def _is_format(char: str) -> bool:
+    return unicodedata.category(char) == "Cf"
 
 
 def _list(value: object) -> list[Any]:
@@ -266,10 +302,10 @@ def _publication_section(
     evidence = {a.path: a for a in annotations if a.group == "evidence"}
     source = mapping(data.get("source"))
     rows = [
-        ("Published", f"{E(escape.shown(data.get('published')))}"
+        ("Published", f"{shown_date(data.get('published'))}"
          f" ({E(escape.shown(data.get('published_basis')))})"
          + _evidence(evidence.get(("published_evidence",)), registry, data, by_path)),
-        ("Publisher", E(registry.describe(source.get("publisher")))),
+        ("Publisher", describe(registry, source.get("publisher"))),
     ]
     for name in ("byline", "dateline", "rights"):
         value = source.get(name)
@@ -278,7 +314,7 @@ def _publication_section(
     rows.append(("URL", f"<code>{E(url)}</code>" if isinstance(url, str) else "—"))
     rows.append((
         "Captured",
-        E(escape.shown(source.get("captured")))
+        shown_date(source.get("captured"))
         + _evidence(evidence.get(("source", "captured_evidence")), registry, data, by_path),
     ))
     themes = data.get("themes")

@@ -45,6 +45,29 @@ ARABIC_FONTS = (
 LATIN_FONTS = '"DejaVu Sans", "Liberation Sans", "Arial", sans-serif'
 
 
+#: Narrow screens, last so that they override the rules above. Under 60rem the side panel
+#: follows the text and scrolls with the page. Under 40rem (a phone) each table row becomes a
+#: card of "column: value" lines (every cell carries its column's name in ``data-label``), so no
+#: table sits in a scroll box narrower than itself and a quotation reads as a line, not a word
+#: per line.
+NARROW_RULES = (
+    "@media (max-width: 60rem) { .layout { grid-template-columns: minmax(0, 1fr); }"
+    " aside { position: static; max-height: none; overflow: visible; } }",
+    "@media (max-width: 40rem) { body { padding: 0.5rem 0.75rem 2rem; }"
+    " .scroll { overflow: visible; }"
+    " .scroll table, .scroll tbody, .scroll tr, .scroll td, .scroll tbody th"
+    " { display: block; width: auto; }"
+    " .scroll thead { position: absolute; width: 1px; height: 1px; overflow: hidden;"
+    " clip-path: inset(50%); }"
+    f" .scroll tr {{ border: 1px solid {RULE}; margin-bottom: 0.75rem; }}"
+    " .scroll td, .scroll tbody th { border: none; border-top: 1px solid " + RULE + "; }"
+    " .scroll tr > :first-child { border-top: none; }"
+    " .scroll td::before, .scroll tbody th::before { content: attr(data-label);"
+    f" display: block; direction: ltr; text-align: left; font: bold 0.8rem {LATIN_FONTS};"
+    f" color: {MUTED_TEXT}; }} }}",
+)
+
+
 @functools.cache
 def stylesheet() -> str:
     rules = [
@@ -60,8 +83,6 @@ def stylesheet() -> str:
         f".meta, .muted {{ color: {MUTED_TEXT}; }}",
         ".layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(18rem, 2fr);"
         " gap: 2rem; align-items: start; }",
-        "@media (max-width: 60rem) { .layout { grid-template-columns: minmax(0, 1fr); }"
-        " aside { position: static; max-height: none; } }",
         ".scroll { overflow-x: auto; margin-bottom: 1.5rem; }",
         f"[lang=ar] {{ font-family: {ARABIC_FONTS}; }}",
         ".arabic { font-size: 1.25rem; line-height: 2.1; }",
@@ -87,7 +108,8 @@ def stylesheet() -> str:
         # The focus label: what a focused mark is, shown next to it (its title shows on hover).
         "mark:focus-visible { z-index: 2; }",
         "mark:focus-visible::after { content: attr(data-label); position: absolute;"
-        " inset-block-start: 100%; inset-inline-start: 0; width: max-content; max-width: 28rem;"
+        " inset-block-start: 100%; inset-inline-start: 0; width: max-content;"
+        " max-width: min(28rem, 80vw);"
         f" font: 0.85rem/1.4 {LATIN_FONTS}; color: {PAGE_TEXT}; background: {PAGE_BACKGROUND};"
         f" border: 0.15rem solid {FOCUS}; padding: 0.2rem 0.4rem; direction: ltr;"
         " unicode-bidi: isolate; white-space: normal; z-index: 3; }",
@@ -110,6 +132,8 @@ def stylesheet() -> str:
         ".legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; }",
         ".sample { padding: 0 0.2em; }",
         ".not-placed { font-weight: bold; }",
+        ".date { unicode-bidi: isolate; }",
+        "code { overflow-wrap: anywhere; }",
     ]
     for kind, swatch in SWATCHES.items():
         if kind in ("error", "warning"):
@@ -127,6 +151,7 @@ def stylesheet() -> str:
             f"li.{severity} {{ border-inline-start: 0.3rem solid {swatch.edge};"
             " padding-inline-start: 0.4rem; }"
         )
+    rules.extend(NARROW_RULES)
     return "\n".join(rules) + "\n"
 
 

@@ -7,10 +7,12 @@ be found (those have no mark to hover), and they are what a keyboard user reache
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable
 from typing import Any
 
 from ..models import SPAN_LISTS
+from ..models.edtf import Edtf, EdtfPoint
 from ..yamlreader import PathKey
 from . import escape
 from .annotations import Annotation, is_proposed
@@ -28,8 +30,23 @@ def _field(name: str) -> Callable[[dict[str, Any], Registry], str]:
     return lambda item, registry: E(escape.shown(item.get(name)))
 
 
+#: Longest registry description a row shows (the registry is not the record: a long name repeated
+#: on every row would multiply the page).
+DESCRIPTION_LIMIT = 200
+
+
+def bounded(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, with an ellipsis saying it was cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def describe(registry: Registry, value: object) -> str:
+    """A registry record named in a row, as escaped HTML, cut to :data:`DESCRIPTION_LIMIT`."""
+    return E(bounded(registry.describe(value), DESCRIPTION_LIMIT))
+
+
 def _entity(name: str) -> Callable[[dict[str, Any], Registry], str]:
-    return lambda item, registry: E(registry.describe(item.get(name))) if item.get(name) is not None else "—"
+    return lambda item, registry: describe(registry, item.get(name)) if item.get(name) is not None else "—"
 
 
 def _parties(item: dict[str, Any], registry: Registry) -> str:
@@ -91,6 +108,50 @@ TABLES: dict[str, tuple[str, Columns]] = {
 }
 
 
+def human_date(value: object) -> str | None:
+    """An EDTF date as a reader says it: ``../2018-02-15`` → "on or before 15 February 2018",
+    ``2018-06-28/2018-06-29`` → "28 June 2018 to 29 June 2018"; None when it is not EDTF."""
+    try:
+        date = Edtf.parse(value)  # type: ignore[arg-type]
+    except (ValueError, TypeError):
+        return None
+    start = _point(date.start) if date.start else None
+    end = _point(date.end) if date.end else None
+    if not date.is_interval:
+        return start
+    if start and end:
+        return f"{start} to {end}"
+    if end:
+        return f"on or before {end}"
+    if start:
+        return f"on or after {start}"
+    return "unknown"
+
+
+def _point(point: EdtfPoint) -> str:
+    month = calendar.month_name[point.month] if point.month else ""
+    text = " ".join(str(part) for part in (point.day, month, point.year) if part)
+    if point.uncertain:
+        text += " (uncertain)"
+    if point.approximate:
+        text = "about " + text
+    return text
+
+
+def shown_date(value: object) -> str:
+    """A date for the page: human-readable, with the EDTF as written in its tooltip, isolated
+    from neighbouring Arabic text so that the two cannot reorder each other."""
+    if value is None:
+        return "—"
+    human = human_date(value)
+    if human is None:
+        return f'<bdi class="date" dir="ltr">{E(escape.shown(value))}</bdi>'
+    return (
+        f'<bdi class="date" dir="ltr" title="EDTF {escape.attribute(str(value))}">'
+        f"{E(human)}</bdi>"
+    )
+
+
 def status_cell(
     annotation: Annotation, by_path: dict[PathKey, list[PlacedFinding]], *, inline: bool = False
 ) -> str:
@@ -144,11 +205,15 @@ def annotation_tables(
             f'<th scope="col">Scope</th>{head}<th scope="col">Status</th></tr></thead>\n<tbody>\n'
         )
         for annotation in rows:
-            cells = "".join(f"<td>{cell(annotation.item, registry)}</td>" for _name, cell in columns)
+            cells = "".join(
+                f'<td data-label="{name}">{cell(annotation.item, registry)}</td>'
+                for name, cell in columns
+            )
             parts.append(
-                f'<tr id="row-{annotation.key}"><th scope="row">{annotation.path[1]}</th>'
-                f"<td>{_words_cell(annotation)}</td><td>{E(annotation.scope)}</td>{cells}"
-                f"<td>{status_cell(annotation, by_path)}</td></tr>\n"
+                f'<tr id="row-{annotation.key}"><th scope="row" data-label="#">'
+                f'{annotation.path[1]}</th><td data-label="Words">{_words_cell(annotation)}</td>'
+                f'<td data-label="Scope">{E(annotation.scope)}</td>{cells}'
+                f'<td data-label="Status">{status_cell(annotation, by_path)}</td></tr>\n'
             )
         parts.append("</tbody>\n</table></div>\n")
     return "".join(parts)
@@ -182,11 +247,11 @@ def events_section(
         for field, name in (("organizers", "Organisers"), ("participants", "Participants")):
             values = event.get(field)
             listed = (
-                ", ".join(E(registry.describe(value)) for value in values)
+                ", ".join(describe(registry, value) for value in values)
                 if isinstance(values, list) else E(escape.shown(values))
             )
             actors.append(f"<dt>{name}</dt><dd>{listed or '—'}</dd>")
-        date = f"{E(escape.shown(event.get('date')))} ({E(escape.shown(event.get('date_basis')))})"
+        date = f"{shown_date(event.get('date'))} ({E(escape.shown(event.get('date_basis')))})"
         date_evidence = evidence.get(("events", index, "date_evidence"))
         if date_evidence is not None and date_evidence.exact is not None:
             words = f'<bdi lang="ar" dir="rtl">{E(date_evidence.exact)}</bdi>'
@@ -210,7 +275,7 @@ def events_section(
             f" {' '.join(notes)}<dl>"
             f"<dt>Interaction</dt><dd>{cameo}</dd>"
             f"<dt>Date</dt><dd>{date}</dd>"
-            f"<dt>Place</dt><dd>{E(registry.describe(event.get('place'))) if event.get('place') is not None else '—'}</dd>"
+            f"<dt>Place</dt><dd>{describe(registry, event.get('place')) if event.get('place') is not None else '—'}</dd>"
             f"{''.join(actors)}"
             f"<dt>Summary</dt><dd>{E(english(event.get('summary')))}</dd></dl></li>\n"
         )

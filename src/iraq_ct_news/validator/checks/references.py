@@ -97,9 +97,18 @@ def _report_unresolved(report: FileReport, reference: Reference, index: TreeInde
     report.add(
         I003,
         f"{reference.role} '{reference.target}' is not defined (expected a {kinds})"
-        + (_cameo_hint(reference.target) if "cameo" in reference.allowed else ""),
+        + (_cameo_hint(reference.target) if "cameo" in reference.allowed
+           else _close_ids(reference.target, index.valid(reference.allowed))),
         reference.path,
     )
+
+
+def _close_ids(target: str, valid: set[str] | frozenset[str]) -> str:
+    """A "did you mean" for a mistyped id: the defined ids closest to it."""
+    import difflib
+
+    close = difflib.get_close_matches(target.casefold(), sorted(valid), n=3, cutoff=0.6)
+    return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
 
 
 def _cameo_hint(code: str) -> str:
