@@ -77,6 +77,8 @@ class QuoteProposal:
     delivered_by: str | None
     cue: str | None
     """The words the delivery was read from, if any."""
+    form: str = "marked"
+    """``marked`` (inside quotation marks) or ``unmarked`` (direct speech printed without)."""
 
 
 @dataclass(frozen=True)

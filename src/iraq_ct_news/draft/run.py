@@ -28,15 +28,13 @@ from .proposals import (
     EventProposal,
     FigureProposal,
     MentionProposal,
-    NewEntity,
     PublishedProposal,
-    QuoteProposal,
     ResolutionProposal,
     SpanProposal,
 )
-from .quotes import delivery_cue, quoted_texts
 from .registry import Registry, load_registry
-from .text import paragraph_bounds, sentence_bounds
+from .speakers import Actor, named_actors, propose_quotes
+from .text import sentence_bounds
 
 SCOPES = ("headline", "body")
 
@@ -103,9 +101,9 @@ def draft_record(
     ]
     _keep_mentioned_entities(draft)
     body = texts["body"]
-    people = _people(all_mentions, data, texts, registry, all_entities)
+    actors = named_actors(all_mentions, all_entities, registry, _written_actors(data, texts, registry))
     draft.quotes = [
-        quote for quote in _quotes(body, people, all_mentions, draft)
+        quote for quote in propose_quotes(body, actors, lambda start, end: _span(body, "body", start, end))
         if not _overlaps(existing.get("quotes", []), quote.span)
     ]
     taken: dict[str, list[tuple[int, int]]] = {scope: [] for scope in texts}
@@ -218,107 +216,23 @@ def _overlaps(spans: list[tuple[str, int, int]], span: SpanProposal) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class _Person:
-    start: int
-    end: int
-    entity: str | None
-    name: str
-
-
-def _people(
-    mentions: list[MentionProposal],
-    data: dict[str, Any],
-    texts: dict[str, str],
-    registry: Registry,
-    entities: list[NewEntity],
-) -> list[_Person]:
-    """Person mentions in the body, proposed or already written, in text order."""
-    found: dict[tuple[int, int], _Person] = {}
-    for mention in mentions:
-        if mention.span.scope != "body":
-            continue
-        if mention.entity is not None and registry.kind_of(mention.entity) != "person":
-            continue
-        if mention.entity is None and (
-            mention.new_entity is None or entities[mention.new_entity].kind != "person"
-        ):
-            continue
-        name = mention.span.exact if mention.entity else entities[mention.new_entity].name  # type: ignore[index]
-        found[(mention.span.start, mention.span.end)] = _Person(
-            mention.span.start, mention.span.end, mention.entity, name
-        )
+def _written_actors(data: dict[str, Any], texts: dict[str, str], registry: Registry) -> list[Actor]:
+    """The people and organisations a person already marked as mentions in the body."""
+    found = []
     items = data.get("mentions")
     for item in items if isinstance(items, list) else []:
-        if isinstance(item, dict) and registry.kind_of(item.get("entity")) == "person":
-            resolved = resolve_span(texts["body"], item.get("exact", ""), item.get("prefix"),
-                                    item.get("suffix"), item.get("occurrence"))
-            if resolved.found and item.get("scope", "body") == "body":
-                found[(resolved.start, resolved.end)] = _Person(
-                    resolved.start, resolved.end, item["entity"], item["exact"]
-                )
-    return sorted(found.values(), key=lambda person: person.start)
-
-
-def _quotes(
-    body: str, people: list[_Person], mentions: list[MentionProposal], draft: Draft
-) -> list[QuoteProposal]:
-    proposals = []
-    for quoted in quoted_texts(body):
-        speaker = _speaker(body, people, quoted.verb_start, quoted.start)
-        delivery, delivered_by, cue = "unknown", None, None
-        sentence_start, _sentence_end = sentence_bounds(body, quoted.verb_start)
-        stretches = [(min(sentence_start, quoted.window_start), quoted.start)]
-        if speaker is not None:
-            stretches += [
-                sentence_bounds(body, person.start)
-                for person in reversed(people)
-                if person.start < quoted.start and _same_person(person, speaker)
-            ]
-        for left, right in stretches:
-            found = delivery_cue(body[left:right])
-            if found is not None:
-                delivery, match = found
-                cue = match.group(0)
-                if delivery == "read-on-behalf":
-                    # The reader is the person named right after the cue (ألقاها نيابة عنه فلان);
-                    # one the registries lack stays unnamed here, for the curator to add.
-                    reader = next(
-                        (person for person in people
-                         if left + match.end() <= person.start < left + match.end() + 200),
-                        None,
-                    )
-                    delivered_by = reader.entity if reader else None
-                break
-        proposals.append(
-            QuoteProposal(
-                _span(body, "body", quoted.start, quoted.end),
-                speaker.entity if speaker else None,
-                speaker.name if speaker else None,
-                delivery,
-                delivered_by,
-                cue,
-            )
-        )
-    return proposals
-
-
-def _same_person(left: _Person, right: _Person) -> bool:
-    if left.entity is not None or right.entity is not None:
-        return left.entity == right.entity
-    return left.name == right.name
-
-
-def _speaker(body: str, people: list[_Person], verb_start: int, quote_start: int) -> _Person | None:
-    """The person named between the verb and the quote, else the nearest named before the verb
-    in its paragraph or the one before; None when there is none."""
-    between = [p for p in people if verb_start <= p.start < quote_start]
-    if between:
-        return between[0]
-    paragraph_start, _ = paragraph_bounds(body, verb_start)
-    previous_start, _ = paragraph_bounds(body, max(paragraph_start - 3, 0))
-    before = [p for p in people if previous_start <= p.start < verb_start]
-    return before[-1] if before else None
+        if not isinstance(item, dict) or item.get("scope", "body") != "body":
+            continue
+        kind = registry.kind_of(item.get("entity"))
+        if kind not in ("person", "organization") or not isinstance(item.get("exact"), str):
+            continue
+        resolved = resolve_span(texts["body"], item["exact"], item.get("prefix"),
+                                item.get("suffix"), item.get("occurrence"))
+        if resolved.found:
+            title = item.get("title_as_stated")
+            found.append(Actor(resolved.start, resolved.end, item["entity"], item["exact"], kind,
+                               title if isinstance(title, str) else None))
+    return found
 
 
 def _events(

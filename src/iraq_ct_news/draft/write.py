@@ -101,6 +101,8 @@ def write_draft(
             continue
         quote_id = _free_id(f"quote-{number}", taken_ids)
         item = {"id": quote_id, "speaker": speaker, **quote.span.anchor(), "delivery": quote.delivery}
+        if quote.form != "marked":
+            item["form"] = quote.form
         if quote.delivered_by:
             item["delivered_by"] = quote.delivered_by
         quotes.append((quote.span, {**item, **PROPOSED}))
