@@ -124,6 +124,9 @@ class EventProposal:
     date: DateProposal | None
     place: str | None
     participants: tuple[str, ...]
+    status: str = "occurred"
+    """``planned`` for an event the article announces."""
+    organizers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

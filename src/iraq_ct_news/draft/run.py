@@ -16,8 +16,7 @@ from ..validator.seeds import Seed, SeedStore
 from ..yamlreader import Document, read_yaml_file
 from . import dates as date_rules
 from . import quantities
-from .cameo import codebook
-from .events import cues_in
+from .events import EventContext, propose_events
 from .mentions import propose_mentions
 from .pins import pin_for
 from .proposals import (
@@ -25,16 +24,13 @@ from .proposals import (
     CapturedProposal,
     DateProposal,
     Draft,
-    EventProposal,
     FigureProposal,
-    MentionProposal,
     PublishedProposal,
     ResolutionProposal,
     SpanProposal,
 )
 from .registry import Registry, load_registry
 from .speakers import Actor, named_actors, propose_quotes
-from .text import sentence_bounds
 
 SCOPES = ("headline", "body")
 
@@ -59,7 +55,23 @@ def draft_file(root: Path, path: Path, registry: Registry | None = None) -> Draf
     texts = _texts(path, data)
     registry = registry or load_registry(root)
     seed_text = _seed_text(root, data)
-    return Drafted(draft_record(data, texts, registry, seed_text), document, texts, registry)
+    draft = draft_record(data, texts, registry, seed_text, _place_kinds(root, registry))
+    return Drafted(draft, document, texts, registry)
+
+
+def _place_kinds(root: Path, registry: Registry) -> dict[str, str]:
+    """Each place record's kind (country, city, region, building), for where events happen."""
+    kinds = {}
+    for entity in registry.entities.values():
+        if entity.kind != "place":
+            continue
+        try:
+            data = read_yaml_file(root / entity.relative_path).data
+        except (ReaderError, OSError):
+            continue
+        if isinstance(data, dict) and isinstance(data.get("kind"), str):
+            kinds[entity.id] = data["kind"]
+    return kinds
 
 
 def _texts(path: Path, data: Any) -> dict[str, str]:
@@ -88,7 +100,8 @@ def _seed_text(root: Path, data: dict[str, Any]) -> str | None:
 
 
 def draft_record(
-    data: dict[str, Any], texts: dict[str, str], registry: Registry, seed_text: str | None
+    data: dict[str, Any], texts: dict[str, str], registry: Registry, seed_text: str | None,
+    place_kinds: dict[str, str] | None = None,
 ) -> Draft:
     """Every proposal for the record ``data`` (as read, placeholders included)."""
     draft = Draft()
@@ -145,7 +158,10 @@ def draft_record(
                 )
                 draft.figures.append(FigureProposal(span, number, unit))
     if not (isinstance(data.get("events"), list) and data["events"]):
-        draft.events = _events(body, draft, all_mentions, registry)
+        draft.events = propose_events(EventContext(
+            body, all_mentions, registry, draft.dates, reference, place_kinds or {},
+            lambda start, end: _span(body, "body", start, end),
+        ))
     return draft
 
 
@@ -233,34 +249,3 @@ def _written_actors(data: dict[str, Any], texts: dict[str, str], registry: Regis
             found.append(Actor(resolved.start, resolved.end, item["entity"], item["exact"], kind,
                                title if isinstance(title, str) else None))
     return found
-
-
-def _events(
-    body: str, draft: Draft, mentions: list[MentionProposal], registry: Registry
-) -> list[EventProposal]:
-    labels = codebook()
-    events: list[EventProposal] = []
-    seen: set[tuple[str, str]] = set()
-    for date in draft.dates:
-        start, end = sentence_bounds(body, date.span.start)
-        for cue in cues_in(body[start:end], start):
-            key = (cue.kind, date.date)
-            if key in seen:
-                continue
-            seen.add(key)
-            inside = [m for m in mentions if m.span.scope == "body" and start <= m.span.start < end]
-            place = next(
-                (m.entity for m in inside if m.entity and registry.kind_of(m.entity) == "place"),
-                None,
-            )
-            participants = tuple(dict.fromkeys(
-                m.entity for m in inside
-                if m.entity and registry.kind_of(m.entity) in ("person", "organization")
-            ))
-            events.append(
-                EventProposal(
-                    cue.kind, cue.cameo, labels[cue.cameo].label,
-                    _span(body, "body", cue.start, cue.end), date, place, participants,
-                )
-            )
-    return events

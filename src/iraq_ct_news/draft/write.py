@@ -144,7 +144,8 @@ def write_draft(
             "kind": event.kind,
             "cameo": event.cameo,
         }
-        if event.date is not None and isinstance(published, str) and event.date.date > published:
+        if event.status == "planned" or (event.date is not None and isinstance(published, str)
+                                         and event.date.date > published):
             item["status"] = "planned"
         item.update({
             "date": event.date.date if event.date else None,
@@ -154,7 +155,7 @@ def write_draft(
             item["date_evidence"] = event.date.span.anchor()
         item.update({
             "place": event.place,
-            "organizers": [],
+            "organizers": list(event.organizers),
             "participants": list(event.participants),
             "summary": {"en": "TODO: who did what, in English"},
             **PROPOSED,
