@@ -24,17 +24,24 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..arabic import search_key
 from .cameo import codebook
 from .proposals import DateProposal, EventProposal, MentionProposal, SpanProposal
 from .quotes import is_saying
 from .registry import Registry
-from .text import SENTENCE_END, words_of
+from .speakers import in_title
+from .text import SENTENCE_END, bare, words_of
 
+_COMPLEMENTISERS = frozenset(search_key(word) for word in (
+    "أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه", "أنهم", "ان", "انه", "بان"))
+
+#: A cue starts a word, perhaps behind a glued conjunction, preposition or article.
+_WORD_START = r"(?<!\w)(?:[وفبل]|وب|ول|وال|بال|لل|ال)?"
 #: (pattern, kind, CAMEO code), most specific first.
 CUES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
-    (re.compile(pattern), kind, code)
+    (re.compile(_WORD_START + "(?:" + pattern + ")"), kind, code)
     for pattern, kind, code in (
-        (r"(?:وقع|وقعت|وقعا|يوقعان|توقيع|التوقيع)\w*(?:\s+\S+){0,6}?\s+(?:على\s+)?"
+        (r"(?:وقع|وقعت|وقعا|يوقعان|توقيع|التوقيع)\w*(?:\s+\S+){0,9}?\s+(?:على\s+)?"
          r"(?:اتفاقي?ة|مذكرة|اتفاق|بروتوكول|بيان\s+نوايا|إعلان)",
          "agreement-signing", "057"),
         (r"(?:أطلق|أطلقت|إطلاق|بإطلاق|تدشين|دشن)\w*\s+(?:ال)?(?:برنامج|مشروع|مبادرة|استراتيجية)",
@@ -48,7 +55,7 @@ CUES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"(?:اتصالا|اتصال|مكالمة|مكالمةً)\s+هاتفي\w*|(?:هاتف|هاتفت)\b", "meeting", "041"),
         (r"(?:اجتمع|اجتمعت|اجتماع|الاجتماع|التقى|التقت|لقاء|لقائه|لقائها|مباحثات|محادثات"
          r"|(?<!\w)بحث|(?<!\w)وبحث|(?<!\w)بحثا)\w*", "meeting", "040"),
-        (r"(?:زار|زارت|زيارة|بزيارة|يزور|سيزور|يتوجه|سيتوجه|وصل|وصلت)\w*", "visit", "042"),
+        (r"(?:زار|زارت|زيارة|زيارت|يزور|سيزور|يتوجه|سيتوجه|توجه|إرسال\s+وفد|وفد)\w*", "visit", "042"),
         (r"(?:قدم|قدمت|قدمتها|تقديم|المساهمات|مساهمات|تبرع|تبرعت|منحة)\w*(?:\s+\S+){0,4}?\s+"
          r"(?:مساعدات|دعم|مساهم|منح|تمويل|مليون|مليار|دولار)", "other", "071"),
         (r"(?:هجوم|هجمات|غارة|غارات|عملية عسكرية|العملية العسكرية|العمليات العسكرية|معركة|معارك"
@@ -65,14 +72,19 @@ _STATEMENT_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^[وف]?(?:أدان|أدانت|ندد|نددت|استنكر|استنكرت)", "111"),
     )
 )
-#: Words that announce an event to come rather than report one.
+#: Words that announce an event to come rather than report one: a verb with the future prefix
+#: س (سيتوجه، ستعقد، سنعمل), or من المقرر / من المؤمل / المقبل.
 _FUTURE = re.compile(
-    r"(?<!\w)[وف]?س(?:ي|ت|ن)\w{2,}|من\s+المقرر|من\s+المؤمل|من\s+المتوقع|المقبل|المقبلة|القادم"
+    r"(?<!\w)[وف]?س(?:ي|ت|ن)(?!اس|اد|ار|طر|نو|ين|ة|راتيج|نة|يناريو)\w{3,}"
+    r"|من\s+المقرر|من\s+المؤمل|من\s+المتوقع|المقبل|المقبلة|القادم|القادمة"
 )
 #: Words before a place name that say it is where something happened or went.
-_LOCATIVE = ("في", "ب", "إلى", "الى", "بمدينة", "بالعاصمة", "بمحافظة")
-#: Kinds of place smaller than a country, preferred as where an event happened.
-_LOCAL_KINDS = ("city", "building", "region")
+_LOCATIVE = ("في", "ب", "إلى", "الى", "بمدينة", "بالعاصمة", "بمحافظة", "مدينة", "العاصمة",
+             "محافظة", "تحرير", "لتحرير", "داخل", "قرب")
+
+
+#: A cue that is a definite noun (الاجتماع، اللقاء، المؤتمر) names an event already reported.
+_DEFINITE = re.compile(r"^[وفب]?(?:ال|لل)")
 
 
 @dataclass(frozen=True)
@@ -83,12 +95,20 @@ class Cue:
     cameo: str
 
 
+#: Words a cue's letters also begin that name no event: the ministry (وزارة, read و+زارة),
+#: social (اجتماعي), a delegation's members, strategy.
+_NOT_CUES = re.compile(
+    r"^(?:[وبل]|ال|بال|لل|وال)?(?:وزار[ةتا]|اجتماعي|وفود|وفد[يا]ن|الوفد\s+المرافق)"
+)
+
+
 def cues_in(sentence: str, offset: int) -> list[Cue]:
     """The first cue of each kind in ``sentence`` (which starts at ``offset`` in its text)."""
     found: list[Cue] = []
     taken: list[tuple[int, int]] = []
     for pattern, kind, code in CUES:
-        match = pattern.search(sentence)
+        match = next((m for m in pattern.finditer(sentence)
+                      if not _NOT_CUES.match(_word_at(sentence, m.start()))), None)
         if match is None:
             continue
         if any(match.start() < right and match.end() > left for left, right in taken):
@@ -98,6 +118,13 @@ def cues_in(sentence: str, offset: int) -> list[Cue]:
         taken.append((match.start(), match.end()))
         found.append(Cue(offset + match.start(), offset + match.end(), kind, code))
     return found
+
+
+def _word_at(text: str, start: int) -> str:
+    end = start
+    while end < len(text) and (text[end].isalpha() or text[end] in "\u0640\u064b-\u065f"):
+        end += 1
+    return text[start:end] + text[end : end + 14]
 
 
 def statement_cue(sentence: str, offset: int) -> Cue | None:
@@ -129,7 +156,7 @@ def propose_events(context: EventContext) -> list[EventProposal]:
     labels = codebook()
     body = context.body
     events: list[EventProposal] = []
-    seen: set[tuple[str, str | None, tuple[str, ...]]] = set()
+    seen: list[tuple[str, set[str]]] = []
     for number, (start, end) in enumerate(_sentences(body)):
         sentence = body[start:end]
         cues = cues_in(sentence, start)
@@ -138,22 +165,28 @@ def propose_events(context: EventContext) -> list[EventProposal]:
         if statement is not None and not cues and (number == 0 or dated):
             cues = [statement]
         for cue in cues:
-            planned = _FUTURE.search(body[start:cue.end]) is not None or (
-                _FUTURE.search(body[cue.end:end][:40]) is not None and cue.kind == "visit")
+            planned = _FUTURE.search(_near(body, start, cue)) is not None
             code = "036" if planned and cue.kind in ("meeting", "visit", "conference",
                                                       "ministerial-meeting") else cue.cameo
             organizers, participants = _actors(context, cue, start, end)
             date = _date(context, cue, dated, planned)
-            key = (cue.kind, date.date if date else None, tuple(sorted(organizers + participants)))
-            if key in seen:
-                continue
-            seen.add(key)
+            actors = set(organizers + participants)
+            again = bool(actors) or _DEFINITE.match(body[cue.start : cue.end]) is not None
+            if again and any(kind == cue.kind and actors <= earlier for kind, earlier in seen):
+                continue  # the same event named again (الاجتماع، اللقاء)
+            seen.append((cue.kind, actors))
             events.append(EventProposal(
                 cue.kind, code, labels[code].label, context.span_of(cue.start, cue.end), date,
                 _place(context, start, end, organizers + participants), tuple(participants),
                 "planned" if planned else "occurred", tuple(organizers),
             ))
     return events
+
+
+def _near(body: str, start: int, cue: Cue) -> str:
+    """The cue and the four words before it (in its sentence): where its tense is read."""
+    before = body[start : cue.start].split()[-4:]
+    return " ".join(before) + " " + body[cue.start : cue.end]
 
 
 def _sentences(body: str) -> list[tuple[int, int]]:
@@ -181,10 +214,13 @@ def _actors(context: EventContext, cue: Cue, start: int, end: int) -> tuple[list
     """Organisers and participants: the people and organisations named with the event's verb,
     and countries that act (not those after في/ب/إلى, which say where)."""
     body = context.body
+    start, end = _clause(body, start, end, cue)
     named = []
     for mention, kind in _entities(context, start, end):
         if kind == "place" and (context.place_kinds.get(mention.entity or "") != "country"
                                 or _locative(body, mention.span.start)):
+            continue
+        if kind == "organization" and in_title(body, mention.span.start):
             continue
         named.append((mention.span.start, mention.entity or ""))
     ids = list(dict.fromkeys(entity for _start, entity in named))
@@ -199,26 +235,40 @@ def _actors(context: EventContext, cue: Cue, start: int, end: int) -> tuple[list
     return [], ids
 
 
+def _clause(body: str, start: int, end: int, cue: Cue) -> tuple[int, int]:
+    """The part of the sentence the cue's actors are named in: not the reported speech after a
+    complementiser (قال X إن …), nor what precedes one the cue follows."""
+    for word in words_of(body[start:end]):
+        position = start + word.start
+        if bare(word.key) in _COMPLEMENTISERS:
+            if position < cue.start:
+                start = start + word.end
+            elif position >= cue.end:
+                return start, position
+    return start, end
+
+
 def _locative(body: str, position: int) -> bool:
     words = body[max(0, position - 14) : position].split()
     if not words:
         return False
     last = words[-1]
-    return last in _LOCATIVE or (body[position - 1 : position] in "بل" and position > 0
-                                 and body[position - 1].isalpha())
+    glued = position > 0 and body[position - 1] == "ب" and (
+        position < 2 or not body[position - 2].isalpha())
+    return last in _LOCATIVE or glued
 
 
 def _place(context: EventContext, start: int, end: int, actors: list[str]) -> str | None:
     """Where it happened: a place smaller than a country named in the sentence, else a country
     named as a location (after في، ب، إلى) that is not one of the actors."""
     places = [(m, context.place_kinds.get(m.entity or "")) for m, kind in
-              _entities(context, start, end) if kind == "place"]
-    local = [m for m, kind in places if kind in _LOCAL_KINDS]
-    if local:
-        return local[0].entity
-    located = [m for m, kind in places if kind == "country" and m.entity not in actors
-               and _locative(context.body, m.span.start)]
-    return located[0].entity if located else None
+              _entities(context, start, end)
+              if kind == "place" and _locative(context.body, m.span.start)]
+    for wanted in (("city", "building"), ("region", "country")):
+        found = [m for m, kind in places if kind in wanted and m.entity not in actors]
+        if found:
+            return found[0].entity
+    return None
 
 
 def _date(context: EventContext, cue: Cue, dated: list[DateProposal], planned: bool) -> DateProposal | None:

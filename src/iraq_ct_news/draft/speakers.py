@@ -135,11 +135,7 @@ class SpeakerReader:
         return found
 
     def _in_title(self, actor: Actor) -> bool:
-        """An organisation in a person's title (مبعوث الأمم المتحدة، المتحدث باسم الوزارة)."""
-        if actor.kind != "organization":
-            return False
-        words = self.body[max(0, actor.start - 20) : actor.start].split()
-        return bool(words) and bool(bare_forms(search_key(words[-1])) & (TITLE_NOUNS | _TO))
+        return actor.kind == "organization" and in_title(self.body, actor.start)
 
     def _names_a_title(self, index: int, end: int, *, titled: bool) -> bool:
         """Whether the verb's subject is a title of someone unnamed or unrecognised: an
@@ -214,6 +210,13 @@ class SpeakerReader:
             if stated and _title_head(stated[0].key) == head:
                 return actor
         return None
+
+
+def in_title(body: str, position: int) -> bool:
+    """Whether the organisation named at ``position`` is part of a person's title (مبعوث الأمم
+    المتحدة، المتحدث باسم الوزارة، رئيس حكومة الإقليم) or follows a preposition."""
+    words = body[max(0, position - 20) : position].split()
+    return bool(words) and bool(bare_forms(search_key(words[-1])) & (TITLE_NOUNS | _TO))
 
 
 def _title_head(key: str) -> str | None:
