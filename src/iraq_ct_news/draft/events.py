@@ -55,7 +55,7 @@ CUES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"(?:اتصالا|اتصال|مكالمة|مكالمةً)\s+هاتفي\w*|(?:هاتف|هاتفت)\b", "meeting", "041"),
         (r"(?:اجتمع|اجتمعت|اجتماع|الاجتماع|التقى|التقت|لقاء|لقائه|لقائها|مباحثات|محادثات"
          r"|(?<!\w)بحث|(?<!\w)وبحث|(?<!\w)بحثا)\w*", "meeting", "040"),
-        (r"(?:زار|زارت|زيارة|زيارت|يزور|سيزور|يتوجه|سيتوجه|توجه|إرسال\s+وفد|وفد)\w*", "visit", "042"),
+        (r"(?:زار|زارت|زيارة|زيارت|يزور|سيزور|يتوجه|سيتوجه|توجه|إرسال\s+وفد)\w*", "visit", "042"),
         (r"(?:قدم|قدمت|قدمتها|تقديم|المساهمات|مساهمات|تبرع|تبرعت|منحة)\w*(?:\s+\S+){0,4}?\s+"
          r"(?:مساعدات|دعم|مساهم|منح|تمويل|مليون|مليار|دولار)", "other", "071"),
         (r"(?:هجوم|هجمات|غارة|غارات|عملية عسكرية|العملية العسكرية|العمليات العسكرية|معركة|معارك"
@@ -249,13 +249,15 @@ def _clause(body: str, start: int, end: int, cue: Cue) -> tuple[int, int]:
 
 
 def _locative(body: str, position: int) -> bool:
-    words = body[max(0, position - 14) : position].split()
+    """Whether a place name stands where a location does: after في، ب، إلى or a place noun, an
+    adjective perhaps between (العاصمة التركية أنقرة)."""
+    words = body[max(0, position - 30) : position].split()
     if not words:
         return False
-    last = words[-1]
     glued = position > 0 and body[position - 1] == "ب" and (
         position < 2 or not body[position - 2].isalpha())
-    return last in _LOCATIVE or glued
+    return words[-1] in _LOCATIVE or glued or (
+        len(words) > 1 and words[-1].endswith(("ية", "ي")) and words[-2] in _LOCATIVE)
 
 
 def _place(context: EventContext, start: int, end: int, actors: list[str]) -> str | None:
