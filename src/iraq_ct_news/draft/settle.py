@@ -39,8 +39,9 @@ def settle(draft: Draft, *, stubs: bool) -> Draft:
             speaker = next((e.suggested_id for e in draft.new_entities
                             if e.name == quote.speaker_name), None)
         if speaker is None:
-            notes.append(f"quote {quote.span.exact[:30]!r}… ({quote.span.start}): no speaker "
-                         "could be told; add it by hand if it is a quotation")
+            why = (f"its speaker {quote.speaker_name!r} is a new name, written only with --stubs"
+                   if quote.speaker_name else "no speaker could be told; add it by hand")
+            notes.append(f"quote {quote.span.exact[:30]!r}… (body {quote.span.start}): {why}")
             continue
         quotes.append(replace(quote, speaker=speaker))
     amounts = []

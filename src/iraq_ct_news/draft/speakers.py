@@ -22,6 +22,7 @@ never subjects (the person a quote speaks of is not its speaker).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -30,7 +31,7 @@ from .lexicon import REPORTING_VERBS, TITLE_NOUNS
 from .proposals import MentionProposal, NewEntity, QuoteProposal, SpanProposal
 from .quotes import PARTICIPLES_OF_SAYING, QuotedText, delivery_cue, is_saying, quoted_texts
 from .registry import Registry
-from .text import SENTENCE_END, bare_forms, paragraph_bounds, sentence_bounds, words_of
+from .text import SENTENCE_END, bare, bare_forms, paragraph_bounds, sentence_bounds, words_of
 
 #: Words that end a verb's subject clause: what follows is what was said.
 _COMPLEMENTISERS = frozenset(
@@ -41,6 +42,7 @@ _COMPLEMENTISERS = frozenset(
 #: "According to": names a source for a quote, but does not make it the speaker that later
 #: verbs carry over.
 _ACCORDING_TO = frozenset(search_key(word) for word in ("بحسب", "وفقا", "حسب", "حسبما"))
+_FROM = re.compile(r"(?<!\w)عن(?!\w)")
 #: At most this many words after a verb are read for its subject.
 MAX_SUBJECT_WORDS = 14
 
@@ -127,6 +129,8 @@ class SpeakerReader:
         source = [a for a in region if self._after_an(a.start)]
         named = [a for a in region if not self._addressed(a.start) and not self._in_title(a)]
         people = [a for a in named if a.kind == "person"]
+        if not source and bare(verb.key).startswith("نقل") and _FROM.search(self.body[verb.end:end]):
+            return _SOMEONE_ELSE  # نقلت الوكالة عن …: a source the names here do not include
         if source or people or named:
             return (source or people or named)[0]
         found = self._in_sentence(verb.start) or self._by_title(index, end)
@@ -192,8 +196,13 @@ class SpeakerReader:
         return bool(words) and search_key(words[-1].strip("«\"“”'")) in _TO
 
     def _after_an(self, position: int) -> bool:
-        before = self.body[max(0, position - 12) : position].split()
-        return bool(before) and search_key(before[-1]) in ("عن", "نقلا", "نقلاعن")
+        """Whether the name at ``position`` is the source after عن (نقلت الوكالة عن المتحدث
+        فلان), a title of up to four words perhaps between."""
+        before = [search_key(word) for word in self.body[max(0, position - 80) : position].split()]
+        return any(
+            before[index] == "عن" and (index == 0 or "نيابه" not in before[index - 1])
+            for index in range(max(0, len(before) - 5), len(before))
+        )
 
     def _by_title(self, index: int, end: int) -> Actor | None:
         """A title alone as the subject: the last person before with a title of that head."""
