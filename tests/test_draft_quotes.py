@@ -33,67 +33,62 @@ def said(text: str, actors: list[Actor]) -> list[tuple[str, str | None, str]]:
     return [(q.span.exact, q.speaker, q.delivery) for q in quotes_of(text, actors)]
 
 
-def test_the_speaker_is_carried_by_verbs_without_a_subject_and_by_a_surname() -> None:
-    text = (
-        'قال وزير الداخلية سامر الحداد إن "الحدود مؤمنة بالكامل منذ مطلع العام".\n\n'
-        'وأضاف: "سنواصل التنسيق مع دول الجوار في كل الملفات".\n\n'
-        'وتابع الحداد أن "القوات الأمنية أحبطت عدة محاولات للتسلل".\n\n'
-        'وأوضح أن "التعاون الاستخباري هو مفتاح النجاح في هذه الحرب"، مشيراً إلى أن '
-        '"الخلايا النائمة ما زالت تشكل خطرا".'
-    )
-    actors = [actor(text, "سامر الحداد", "samer"), actor(text, "الحداد", "samer", occurrence=2)]
-    assert [speaker for _exact, speaker, _d in said(text, actors)] == ["samer"] * 5
+#: (paragraphs, actors as (name, id, kind, title, occurrence), speaker of each quote in order).
+SPEAKER_CASES = {
+    "carried by وأضاف, a surname, وأوضح and a participle": (
+        ['قال وزير الداخلية سامر الحداد إن "الحدود مؤمنة بالكامل منذ مطلع العام".',
+         'وأضاف: "سنواصل التنسيق مع دول الجوار في كل الملفات".',
+         'وتابع الحداد أن "القوات الأمنية أحبطت عدة محاولات للتسلل".',
+         'وأوضح أن "التعاون الاستخباري هو مفتاح النجاح في هذه الحرب"، مشيراً إلى أن '
+         '"الخلايا النائمة ما زالت تشكل خطرا".'],
+        [("سامر الحداد", "samer", "person", None, 1), ("الحداد", "samer", "person", None, 2)],
+        ["samer"] * 5,
+    ),
+    "an office's statement is the office's, not its holder's": (
+        ["استقبل وزير الخارجية كمال ناصر نظيره الهولندي في بغداد.",
+         'وقالت وزارة الخارجية في بيان إن "الجانبين بحثا سبل تعزيز التعاون الأمني بين البلدين".',
+         'وأضافت الوزارة أن "الوزير أكد أهمية تبادل المعلومات".'],
+        [("كمال ناصر", "kamal", "person", None, 1),
+         ("وزارة الخارجية", "foreign-ministry", "organization", None, 1)],
+        ["foreign-ministry", "foreign-ministry"],
+    ),
+    "a title alone is its holder's, a source after عن speaks": (
+        ["أكد رئيس حكومة الإقليم دلشاد عمر أهمية الدعم الدولي.",
+         'وقال رئيس الوزراء: "لن نسمح بعودة الإرهاب إلى مدننا أبدا".',
+         'ونقلت وكالة الأنباء الرسمية عن المتحدث ياسر علي قوله إن "العمليات مستمرة في الصحراء '
+         'الغربية".'],
+        [("دلشاد عمر", "dilshad", "person", "رئيس حكومة الإقليم", 1),
+         ("وكالة الأنباء الرسمية", "news-agency", "organization", None, 1),
+         ("ياسر علي", "yasir", "person", None, 1)],
+        ["dilshad", "yasir"],
+    ),
+    "someone named but not recognised is no one, not the previous speaker": (
+        ['قال السفير رامي فؤاد إن "بلاده تدعم العراق في حربه ضد الإرهاب دون تردد".',
+         'من جهته، أشار مبعوث الأمم المتحدة إلى العراق، فلان الفلاني، إلى أن "التهديد ما زال '
+         'قائما في المنطقة".',
+         'وأضاف قائلا: "نحتاج إلى دعم عاجل للنازحين في المخيمات".'],
+        [("رامي فؤاد", "rami", "person", None, 1),
+         ("الأمم المتحدة", "united-nations", "organization", None, 1)],
+        ["rami", None, None],
+    ),
+    "names inside a quote and the one spoken to are not speakers": (
+        ['تحدث المدير العام هادي سالم إلى صحيفة "الأفق" عن الخطة، وقال إن "اللواء ماهر جواد '
+         'سيقود العمليات في المرحلة المقبلة".',
+         'وأضاف أن "النتائج ستظهر خلال أسابيع قليلة فقط".'],
+        [("هادي سالم", "hadi", "person", None, 1), ("الأفق", "al-ufuq", "organization", None, 1),
+         ("ماهر جواد", "maher", "person", None, 1)],
+        ["hadi", "hadi"],
+    ),
+}
 
 
-def test_an_office_statement_is_the_office_s_not_its_holder_s() -> None:
-    text = (
-        "استقبل وزير الخارجية كمال ناصر نظيره الهولندي في بغداد.\n\n"
-        'وقالت وزارة الخارجية في بيان إن "الجانبين بحثا سبل تعزيز التعاون الأمني بين البلدين".\n\n'
-        'وأضافت الوزارة أن "الوزير أكد أهمية تبادل المعلومات".'
-    )
-    actors = [actor(text, "كمال ناصر", "kamal"),
-              actor(text, "وزارة الخارجية", "foreign-ministry", "organization")]
-    assert said(text, actors) == [
-        ("الجانبين بحثا سبل تعزيز التعاون الأمني بين البلدين", "foreign-ministry",
-         "written-statement"),
-        ("الوزير أكد أهمية تبادل المعلومات", "foreign-ministry", "written-statement"),
-    ]
-
-
-def test_a_title_alone_is_the_person_who_holds_it_and_a_source_after_an() -> None:
-    text = (
-        "أكد رئيس حكومة الإقليم دلشاد عمر أهمية الدعم الدولي.\n\n"
-        'وقال رئيس الوزراء: "لن نسمح بعودة الإرهاب إلى مدننا أبدا".\n\n'
-        'ونقلت وكالة الأنباء الرسمية عن المتحدث ياسر علي قوله إن "العمليات مستمرة في الصحراء الغربية".'
-    )
-    actors = [
-        actor(text, "دلشاد عمر", "dilshad", title="رئيس حكومة الإقليم"),
-        actor(text, "وكالة الأنباء الرسمية", "news-agency", "organization"),
-        actor(text, "ياسر علي", "yasir"),
-    ]
-    assert [speaker for _e, speaker, _d in said(text, actors)] == ["dilshad", "yasir"]
-
-
-def test_someone_named_but_not_recognised_is_no_speaker_rather_than_the_previous_one() -> None:
-    text = (
-        'قال السفير رامي فؤاد إن "بلاده تدعم العراق في حربه ضد الإرهاب دون تردد".\n\n'
-        'من جهته، أشار مبعوث الأمم المتحدة إلى العراق، فلان الفلاني، إلى أن "التهديد ما زال قائما في المنطقة".\n\n'
-        'وأضاف قائلا: "نحتاج إلى دعم عاجل للنازحين في المخيمات".'
-    )
-    actors = [actor(text, "رامي فؤاد", "rami"),
-              actor(text, "الأمم المتحدة", "united-nations", "organization")]
-    assert [speaker for _e, speaker, _d in said(text, actors)] == ["rami", None, None]
-
-
-def test_names_in_quotes_and_the_one_spoken_to_are_not_speakers() -> None:
-    text = (
-        'تحدث المدير العام هادي سالم إلى صحيفة "الأفق" عن الخطة، وقال إن "اللواء ماهر '
-        'جواد سيقود العمليات في المرحلة المقبلة".\n\n'
-        'وأضاف أن "النتائج ستظهر خلال أسابيع قليلة فقط".'
-    )
-    actors = [actor(text, "هادي سالم", "hadi"), actor(text, "الأفق", "al-ufuq", "organization"),
-              actor(text, "ماهر جواد", "maher")]
-    assert [speaker for _e, speaker, _d in said(text, actors)] == ["hadi", "hadi"]
+@pytest.mark.parametrize("case", SPEAKER_CASES)
+def test_the_speaker_of_each_quote(case: str) -> None:
+    paragraphs, named, expected = SPEAKER_CASES[case]
+    text = "\n\n".join(paragraphs)
+    actors = [actor(text, name, entity, kind, title, occurrence)
+              for name, entity, kind, title, occurrence in named]
+    assert [speaker for _exact, speaker, _delivery in said(text, actors)] == expected
 
 
 @pytest.mark.parametrize(
