@@ -77,6 +77,14 @@ def test_a_past_event_without_a_date_is_bounded_by_publication_and_a_planned_one
     assert visit.date is not None and visit.date.date == "2023-05-10/.."
 
 
+@pytest.mark.parametrize("words", ["بعد انقطاع دام سنوات", "في إطار السياسات الأمنية",
+                                   "دعما للسيادة الوطنية", "بعد استعادة السيطرة"])
+def test_nouns_beginning_like_the_future_tense_leave_an_event_past(words: str) -> None:
+    [event] = events_of(f"{words} التقى كمال ناصر ديرك فيسر.",
+                        {"كمال ناصر": "kamal-nasser", "ديرك فيسر": "dirk-visser"})
+    assert (event.status, event.cameo) == ("occurred", "040")
+
+
 def test_an_unknown_publication_leaves_a_past_event_undated() -> None:
     [event] = events_of("التقى هادي سالم وفدا من وزارة الداخلية.", {"هادي سالم": "hadi-salem"},
                         published=None)

@@ -75,7 +75,7 @@ _STATEMENT_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 #: Words that announce an event to come rather than report one: a verb with the future prefix
 #: س (سيتوجه، ستعقد، سنعمل), or من المقرر / من المؤمل / المقبل.
 _FUTURE = re.compile(
-    r"(?<!\w)[وف]?س(?:ي|ت|ن)(?!اس|اد|ار|طر|نو|ين|ة|راتيج|نة|يناريو)\w{3,}"
+    r"(?<!\w)[وف]?س(?!ياس|ياد|يار|يطر|يد|ينا|نو|نة|تة|تين|تار|تراتيج)(?:ي|ت|ن)\w{3,}"
     r"|من\s+المقرر|من\s+المؤمل|من\s+المتوقع|المقبل|المقبلة|القادم|القادمة"
 )
 #: Words before a place name that say it is where something happened or went.
