@@ -25,7 +25,7 @@ NAME = "iraq_ct_news"
 LAYERS: dict[str, tuple[str, ...]] = {
     "base": (
         "_version", "errors", "findings", "limits", "fsutil", "gcpause", "signature",
-        "textutil", "safeoutput", "arabic", "numbers", "iso_codes", "progress", "cache",
+        "textutil", "safeoutput", "arabic", "numerals", "iso_codes", "progress", "cache",
     ),
     # The models, and the tables read from them: kinds of record, where they live, schemas.
     "models": ("models", "models.*", "kinds", "layout", "schema_export", "content"),

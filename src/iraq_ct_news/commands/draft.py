@@ -46,6 +46,7 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..draft.render import dumps, to_json, to_text
     from ..draft.run import draft_file
+    from ..draft.settle import settle
     from ..draft.write import write_draft
     from ..errors import UsageError
 
@@ -59,16 +60,17 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.file} is not a file; give an article record, e.g. "
                          "curated/articles/<id>.yaml")
     drafted = draft_file(root, path)
+    draft = settle(drafted.draft, stubs=args.stubs)  # what is printed is what --write writes
     display = args.file.as_posix()
     if args.format == "json":
         from ..draft.run import _seed_text
 
         seed = _seed_text(root, drafted.document.data)
-        print(dumps(to_json(drafted.draft, seed)))
+        print(dumps(to_json(draft, seed)))
     else:
-        print(to_text(drafted.draft, display))
+        print(to_text(draft, display))
     if args.write:
-        written = write_draft(root, path, drafted.document, drafted.texts, drafted.draft,
+        written = write_draft(root, path, drafted.document, drafted.texts, draft,
                               stubs=args.stubs)
         summary = ", ".join(f"{count} {group}" for group, count in written.added.items()) or "nothing"
         message = f"wrote {display}: added {summary}, each marked proposed"

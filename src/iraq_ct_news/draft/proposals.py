@@ -77,6 +77,8 @@ class QuoteProposal:
     delivered_by: str | None
     cue: str | None
     """The words the delivery was read from, if any."""
+    form: str = "marked"
+    """``marked`` (inside quotation marks) or ``unmarked`` (direct speech printed without)."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,9 @@ class EventProposal:
     date: DateProposal | None
     place: str | None
     participants: tuple[str, ...]
+    status: str = "occurred"
+    """``planned`` for an event the article announces."""
+    organizers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 Digits are Latin or Arabic-Indic; a scale word (ألف، مليون، مليار and their plurals and duals)
 multiplies; a currency word follows (دولار، يورو، دينار عراقي …). Values are read with the same
-:func:`numbers.stated_numbers` the validator checks them with (P007, P011), so a proposed value
+:func:`numerals.stated_numbers` the validator checks them with (P007, P011), so a proposed value
 always agrees with its words.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..arabic import search_key
-from ..numbers import stated_numbers
+from ..numerals import stated_numbers
 from ..textutil import to_latin_digits
 from .lexicon import CURRENCY_WORDS, OTHER_DOLLARS
 from .text import bare_forms
@@ -22,7 +22,11 @@ _DIGITS = r"[0-9٠-٩۰-۹]"
 #: Where a number or a scale word starts: not inside a word or a number, but possibly behind a
 #: glued conjunction or preposition (و3,500 يورو، بمليون دولار).
 _START = r"(?:(?<![\w.,٫٬])|(?<=(?<!\w)[وبفل]))"
-_NUMBER = rf"{_DIGITS}{{1,3}}(?:[,٬]{_DIGITS}{{3}})+(?:[.٫]{_DIGITS}+)?|{_DIGITS}+(?:[.٫]{_DIGITS}+)?"
+#: The agency decimal (``8ر1`` = 1.8, :mod:`..numerals`) first, so it is read as one number.
+_NUMBER = (
+    rf"{_DIGITS}+ر{_DIGITS}+(?!\w)"
+    rf"|{_DIGITS}{{1,3}}(?:[,٬]{_DIGITS}{{3}})+(?:[.٫]{_DIGITS}+)?|{_DIGITS}+(?:[.٫]{_DIGITS}+)?"
+)
 _SCALE = r"(?:مليارات|مليارا|مليار|ملايين|مليونا|مليون|آلاف|ألفا|ألف)"
 #: Scale words that state a number alone: the dual (مليونا/مليونين = 2 million) is not read by
 #: the checker, so only the singular (مليون دولار = 1 million) is proposed without digits.
@@ -35,7 +39,7 @@ _AMOUNT = re.compile(
 )
 _PERCENT = re.compile(rf"{_START}(?P<number>{_NUMBER})\s*(?:%|٪|في المائة|في المئة|بالمائة|بالمئة)")
 _COUNT = re.compile(
-    rf"(?<![\w.,٫٬/:\-])(?P<number>{_NUMBER})\s+(?P<unit>[\u0621-\u064a]{{3,}})(?![\w/])"
+    rf"(?<![\w.,٫٬/:\-])(?P<number>{_NUMBER})\s+(?:{_SCALE}\s+)?(?P<unit>[\u0621-\u064a]{{3,}})(?![\w/])"
 )
 _RESOLUTION = re.compile(
     r"(?P<head>(?:ب|ل|و)?(?:ال)?قرار(?:ه|ها|ات|ي)?)"

@@ -57,6 +57,7 @@ def to_json(draft: Draft, seed_text: str | None) -> dict[str, Any]:
                 "delivery": quote.delivery,
                 "delivered_by": quote.delivered_by,
                 "cue": quote.cue,
+                "form": quote.form,
             }
             for quote in draft.quotes
         ],
@@ -87,6 +88,8 @@ def to_json(draft: Draft, seed_text: str | None) -> dict[str, Any]:
                 "date_basis": event.date.basis if event.date else "unknown",
                 "date_evidence": event.date.span.json_span() if event.date else None,
                 "place": event.place,
+                "status": event.status,
+                "organizers": list(event.organizers),
                 "participants": list(event.participants),
             }
             for event in draft.events
@@ -121,8 +124,9 @@ def to_text(draft: Draft, display: str) -> str:
         )
     for quote in draft.quotes:
         speaker = quote.speaker or (f"new person {quote.speaker_name!r}" if quote.speaker_name else "unknown")
+        form = "" if quote.form == "marked" else f" ({quote.form})"
         lines.append(
-            f"{display}: quote by {speaker}, {quote.delivery}"
+            f"{display}: quote{form} by {speaker}, {quote.delivery}"
             + (f" read by {quote.delivered_by}" if quote.delivered_by else "")
             + f" {_where(quote.span, 60)}"
         )
@@ -135,9 +139,11 @@ def to_text(draft: Draft, display: str) -> str:
         lines.append(f"{display}: figure {figure.value} {_where(figure.span)}")
     for event in draft.events:
         date = f"{event.date.date} ({event.date.basis})" if event.date else "undated"
+        actors = ", ".join([*event.organizers, *event.participants]) or "no actors"
         lines.append(
-            f"{display}: event {event.kind} CAMEO {event.cameo} ({event.cameo_label}), {date} "
-            f"{_where(event.cue)}"
+            f"{display}: event {event.kind}{' (planned)' if event.status == 'planned' else ''} "
+            f"CAMEO {event.cameo} ({event.cameo_label}), {date}, at {event.place or 'unknown'}, "
+            f"{actors} {_where(event.cue)}"
         )
     if draft.published is not None:
         lines.append(

@@ -16,8 +16,7 @@ from ..validator.seeds import Seed, SeedStore
 from ..yamlreader import Document, read_yaml_file
 from . import dates as date_rules
 from . import quantities
-from .cameo import codebook
-from .events import cues_in
+from .events import EventContext, propose_events
 from .mentions import propose_mentions
 from .pins import pin_for
 from .proposals import (
@@ -25,18 +24,13 @@ from .proposals import (
     CapturedProposal,
     DateProposal,
     Draft,
-    EventProposal,
     FigureProposal,
-    MentionProposal,
-    NewEntity,
     PublishedProposal,
-    QuoteProposal,
     ResolutionProposal,
     SpanProposal,
 )
-from .quotes import delivery_cue, quoted_texts
 from .registry import Registry, load_registry
-from .text import paragraph_bounds, sentence_bounds
+from .speakers import Actor, named_actors, propose_quotes
 
 SCOPES = ("headline", "body")
 
@@ -61,7 +55,23 @@ def draft_file(root: Path, path: Path, registry: Registry | None = None) -> Draf
     texts = _texts(path, data)
     registry = registry or load_registry(root)
     seed_text = _seed_text(root, data)
-    return Drafted(draft_record(data, texts, registry, seed_text), document, texts, registry)
+    draft = draft_record(data, texts, registry, seed_text, _place_kinds(root, registry))
+    return Drafted(draft, document, texts, registry)
+
+
+def _place_kinds(root: Path, registry: Registry) -> dict[str, str]:
+    """Each place record's kind (country, city, region, building), for where events happen."""
+    kinds = {}
+    for entity in registry.entities.values():
+        if entity.kind != "place":
+            continue
+        try:
+            data = read_yaml_file(root / entity.relative_path).data
+        except (ReaderError, OSError):
+            continue
+        if isinstance(data, dict) and isinstance(data.get("kind"), str):
+            kinds[entity.id] = data["kind"]
+    return kinds
 
 
 def _texts(path: Path, data: Any) -> dict[str, str]:
@@ -90,7 +100,8 @@ def _seed_text(root: Path, data: dict[str, Any]) -> str | None:
 
 
 def draft_record(
-    data: dict[str, Any], texts: dict[str, str], registry: Registry, seed_text: str | None
+    data: dict[str, Any], texts: dict[str, str], registry: Registry, seed_text: str | None,
+    place_kinds: dict[str, str] | None = None,
 ) -> Draft:
     """Every proposal for the record ``data`` (as read, placeholders included)."""
     draft = Draft()
@@ -103,9 +114,9 @@ def draft_record(
     ]
     _keep_mentioned_entities(draft)
     body = texts["body"]
-    people = _people(all_mentions, data, texts, registry, all_entities)
+    actors = named_actors(all_mentions, all_entities, registry, _written_actors(data, texts, registry))
     draft.quotes = [
-        quote for quote in _quotes(body, people, all_mentions, draft)
+        quote for quote in propose_quotes(body, actors, lambda start, end: _span(body, "body", start, end))
         if not _overlaps(existing.get("quotes", []), quote.span)
     ]
     taken: dict[str, list[tuple[int, int]]] = {scope: [] for scope in texts}
@@ -147,7 +158,10 @@ def draft_record(
                 )
                 draft.figures.append(FigureProposal(span, number, unit))
     if not (isinstance(data.get("events"), list) and data["events"]):
-        draft.events = _events(body, draft, all_mentions, registry)
+        draft.events = propose_events(EventContext(
+            body, all_mentions, registry, draft.dates, reference, place_kinds or {},
+            lambda start, end: _span(body, "body", start, end),
+        ))
     return draft
 
 
@@ -218,135 +232,20 @@ def _overlaps(spans: list[tuple[str, int, int]], span: SpanProposal) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class _Person:
-    start: int
-    end: int
-    entity: str | None
-    name: str
-
-
-def _people(
-    mentions: list[MentionProposal],
-    data: dict[str, Any],
-    texts: dict[str, str],
-    registry: Registry,
-    entities: list[NewEntity],
-) -> list[_Person]:
-    """Person mentions in the body, proposed or already written, in text order."""
-    found: dict[tuple[int, int], _Person] = {}
-    for mention in mentions:
-        if mention.span.scope != "body":
-            continue
-        if mention.entity is not None and registry.kind_of(mention.entity) != "person":
-            continue
-        if mention.entity is None and (
-            mention.new_entity is None or entities[mention.new_entity].kind != "person"
-        ):
-            continue
-        name = mention.span.exact if mention.entity else entities[mention.new_entity].name  # type: ignore[index]
-        found[(mention.span.start, mention.span.end)] = _Person(
-            mention.span.start, mention.span.end, mention.entity, name
-        )
+def _written_actors(data: dict[str, Any], texts: dict[str, str], registry: Registry) -> list[Actor]:
+    """The people and organisations a person already marked as mentions in the body."""
+    found = []
     items = data.get("mentions")
     for item in items if isinstance(items, list) else []:
-        if isinstance(item, dict) and registry.kind_of(item.get("entity")) == "person":
-            resolved = resolve_span(texts["body"], item.get("exact", ""), item.get("prefix"),
-                                    item.get("suffix"), item.get("occurrence"))
-            if resolved.found and item.get("scope", "body") == "body":
-                found[(resolved.start, resolved.end)] = _Person(
-                    resolved.start, resolved.end, item["entity"], item["exact"]
-                )
-    return sorted(found.values(), key=lambda person: person.start)
-
-
-def _quotes(
-    body: str, people: list[_Person], mentions: list[MentionProposal], draft: Draft
-) -> list[QuoteProposal]:
-    proposals = []
-    for quoted in quoted_texts(body):
-        speaker = _speaker(body, people, quoted.verb_start, quoted.start)
-        delivery, delivered_by, cue = "unknown", None, None
-        sentence_start, _sentence_end = sentence_bounds(body, quoted.verb_start)
-        stretches = [(min(sentence_start, quoted.window_start), quoted.start)]
-        if speaker is not None:
-            stretches += [
-                sentence_bounds(body, person.start)
-                for person in reversed(people)
-                if person.start < quoted.start and _same_person(person, speaker)
-            ]
-        for left, right in stretches:
-            found = delivery_cue(body[left:right])
-            if found is not None:
-                delivery, match = found
-                cue = match.group(0)
-                if delivery == "read-on-behalf":
-                    # The reader is the person named right after the cue (ألقاها نيابة عنه فلان);
-                    # one the registries lack stays unnamed here, for the curator to add.
-                    reader = next(
-                        (person for person in people
-                         if left + match.end() <= person.start < left + match.end() + 200),
-                        None,
-                    )
-                    delivered_by = reader.entity if reader else None
-                break
-        proposals.append(
-            QuoteProposal(
-                _span(body, "body", quoted.start, quoted.end),
-                speaker.entity if speaker else None,
-                speaker.name if speaker else None,
-                delivery,
-                delivered_by,
-                cue,
-            )
-        )
-    return proposals
-
-
-def _same_person(left: _Person, right: _Person) -> bool:
-    if left.entity is not None or right.entity is not None:
-        return left.entity == right.entity
-    return left.name == right.name
-
-
-def _speaker(body: str, people: list[_Person], verb_start: int, quote_start: int) -> _Person | None:
-    """The person named between the verb and the quote, else the nearest named before the verb
-    in its paragraph or the one before; None when there is none."""
-    between = [p for p in people if verb_start <= p.start < quote_start]
-    if between:
-        return between[0]
-    paragraph_start, _ = paragraph_bounds(body, verb_start)
-    previous_start, _ = paragraph_bounds(body, max(paragraph_start - 3, 0))
-    before = [p for p in people if previous_start <= p.start < verb_start]
-    return before[-1] if before else None
-
-
-def _events(
-    body: str, draft: Draft, mentions: list[MentionProposal], registry: Registry
-) -> list[EventProposal]:
-    labels = codebook()
-    events: list[EventProposal] = []
-    seen: set[tuple[str, str]] = set()
-    for date in draft.dates:
-        start, end = sentence_bounds(body, date.span.start)
-        for cue in cues_in(body[start:end], start):
-            key = (cue.kind, date.date)
-            if key in seen:
-                continue
-            seen.add(key)
-            inside = [m for m in mentions if m.span.scope == "body" and start <= m.span.start < end]
-            place = next(
-                (m.entity for m in inside if m.entity and registry.kind_of(m.entity) == "place"),
-                None,
-            )
-            participants = tuple(dict.fromkeys(
-                m.entity for m in inside
-                if m.entity and registry.kind_of(m.entity) in ("person", "organization")
-            ))
-            events.append(
-                EventProposal(
-                    cue.kind, cue.cameo, labels[cue.cameo].label,
-                    _span(body, "body", cue.start, cue.end), date, place, participants,
-                )
-            )
-    return events
+        if not isinstance(item, dict) or item.get("scope", "body") != "body":
+            continue
+        kind = registry.kind_of(item.get("entity"))
+        if kind not in ("person", "organization") or not isinstance(item.get("exact"), str):
+            continue
+        resolved = resolve_span(texts["body"], item["exact"], item.get("prefix"),
+                                item.get("suffix"), item.get("occurrence"))
+        if resolved.found:
+            title = item.get("title_as_stated")
+            found.append(Actor(resolved.start, resolved.end, item["entity"], item["exact"], kind,
+                               title if isinstance(title, str) else None))
+    return found

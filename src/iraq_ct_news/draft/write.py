@@ -101,6 +101,8 @@ def write_draft(
             continue
         quote_id = _free_id(f"quote-{number}", taken_ids)
         item = {"id": quote_id, "speaker": speaker, **quote.span.anchor(), "delivery": quote.delivery}
+        if quote.form != "marked":
+            item["form"] = quote.form
         if quote.delivered_by:
             item["delivered_by"] = quote.delivered_by
         quotes.append((quote.span, {**item, **PROPOSED}))
@@ -142,7 +144,8 @@ def write_draft(
             "kind": event.kind,
             "cameo": event.cameo,
         }
-        if event.date is not None and isinstance(published, str) and event.date.date > published:
+        if event.status == "planned" or (event.date is not None and isinstance(published, str)
+                                         and event.date.date > published):
             item["status"] = "planned"
         item.update({
             "date": event.date.date if event.date else None,
@@ -152,7 +155,7 @@ def write_draft(
             item["date_evidence"] = event.date.span.anchor()
         item.update({
             "place": event.place,
-            "organizers": [],
+            "organizers": list(event.organizers),
             "participants": list(event.participants),
             "summary": {"en": "TODO: who did what, in English"},
             **PROPOSED,

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ...models import Article
-from ...numbers import has_digits, stated_numbers
+from ...numerals import has_digits, stated_numbers
 from ...textutil import to_latin_digits
 from .base import declare, file_check
 from .provenance import preview
