@@ -20,6 +20,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
+from .gazetteer import GazetteerEntry
 from .lexicon import (
     BUILDING_HEADS,
     FUNCTION_WORDS,
@@ -55,6 +56,8 @@ class Candidate:
     surnames: list[str] = field(default_factory=list)
     closest: list[str] = field(default_factory=list)
     place_kind: str | None = None
+    reference: GazetteerEntry | None = None
+    """The gazetteer's entry, for a name it lists: the record to propose."""
 
 
 def gap(text: str, words: list[Word], left: int) -> str:

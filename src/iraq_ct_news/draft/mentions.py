@@ -14,7 +14,6 @@ from collections import defaultdict
 from dataclasses import replace
 from functools import lru_cache
 
-from ..arabic import tokens
 from ..models.types import ID_MAX_LENGTH
 from ..validator.name_index import NameMatcher
 from .entities import (
@@ -24,7 +23,7 @@ from .entities import (
     find_candidates,
     gap,
 )
-from .gazetteer import PLACES
+from .gazetteer import GazetteerEntry, by_key
 from .lexicon import (
     BUILDING_HEADS,
     FUNCTION_WORDS,
@@ -69,9 +68,11 @@ def propose_mentions(
             for index in range(match.first, match.last + 1):
                 claimed[index] = True
                 match_last[index] = match.last
+            entry = _GAZETTEER_ENTRIES[int(match.entity[1:])]
             _add_candidate(
-                candidates, text, words[scope], match.first, match.last, "place",
-                start=match.start, place_kind=_PLACE_KINDS.get(_gazetteer_key(match.entity)),
+                candidates, text, words[scope], match.first, match.last,
+                "place" if entry.entity == "place" else "organization", start=match.start,
+                place_kind=entry.kind if entry.entity == "place" else None, reference=entry,
             )
         ranges: list[tuple[int, int, str]] = find_candidates(
             text, words[scope], claimed, match_last
@@ -127,9 +128,10 @@ def propose_mentions(
             name=ordered[number].text,
             kind=ordered[number].kind,
             closest=closest_records(registry, ordered[number].key, ordered[number].kind),
-            suggested_id=_suggested_id(ordered[number].text),
+            suggested_id=_suggested_id(ordered[number]),
             occurrences=counts[number],
             place_kind=ordered[number].place_kind,
+            reference=ordered[number].reference.id if ordered[number].reference else None,
         )
         for number in kept
     ]
@@ -142,16 +144,18 @@ def propose_mentions(
     return proposals, new_entities
 
 
+#: Gazetteer entries in matcher order; the matcher's entity ``@N`` is entry N.
+_GAZETTEER_ENTRIES: tuple[GazetteerEntry, ...] = tuple(dict.fromkeys(by_key().values()))
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> NameMatcher:
-    return NameMatcher({f"@{number}": (key,) for number, key in enumerate(_PLACE_KINDS)})
-
-
-def _gazetteer_key(entity: str) -> str:
-    return list(_PLACE_KINDS)[int(entity[1:])]
-
-
-_PLACE_KINDS: dict[str, str] = {" ".join(tokens(name)): kind for name, kind in PLACES}
+    spellings: dict[str, list[str]] = defaultdict(list)
+    for key, entry in by_key().items():
+        spellings[entry.id].append(key)
+    return NameMatcher({
+        f"@{number}": tuple(spellings[entry.id]) for number, entry in enumerate(_GAZETTEER_ENTRIES)
+    })
 
 
 def _introduced_people(
@@ -233,6 +237,7 @@ def _add_candidate(
     kind: EntityKind,
     start: int | None = None,
     place_kind: str | None = None,
+    reference: GazetteerEntry | None = None,
 ) -> None:
     """Record the name in words ``first``..``last`` (from ``start`` if a proclitic is left out)."""
     head = words[first]
@@ -255,7 +260,7 @@ def _add_candidate(
         return  # a longer reading of a name already found (… الأعرجي بأهمية)
     if candidate is None:
         candidate = candidates[key] = Candidate(
-            key=key, kind=kind, text=written, place_kind=place_kind
+            key=key, kind=kind, text=written, place_kind=place_kind, reference=reference
         )
         if kind == "person" and len(keys) >= 2 and len(keys[-1]) >= 2:
             candidate.surnames.append(keys[-1])
@@ -309,8 +314,13 @@ _LATIN = str.maketrans({
 })
 
 
-def _suggested_id(name: str) -> str:
-    """A kebab-case id spelled from the Arabic name, for a person to confirm or rename."""
+def _suggested_id(candidate: Candidate) -> str:
+    """The gazetteer's id for a name it lists (registry conventions: the English name in kebab
+    case); otherwise a kebab-case id spelled from the Arabic name, for a person to confirm or
+    rename."""
+    if candidate.reference is not None:
+        return candidate.reference.id
+    name = candidate.text
     parts = []
     for word in name.split():
         latin = word.translate(_LATIN).lower()
