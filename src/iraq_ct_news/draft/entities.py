@@ -23,9 +23,13 @@ from dataclasses import dataclass, field
 from .gazetteer import GazetteerEntry
 from .lexicon import (
     BUILDING_HEADS,
+    DESCRIPTORS,
+    EVALUATIVE,
     FUNCTION_WORDS,
+    GENERIC_ADJECTIVES,
     HONORIFICS,
     NAME_PARTICIPLES,
+    NAME_PARTICLES,
     NAME_PREPOSITIONS,
     ORGANIZATION_HEADS,
     PLACE_CUES,
@@ -99,6 +103,8 @@ def find_candidates(
         found.append((first, last, kind))
 
     for index in range(len(words)):
+        if _is(words[index].key, DESCRIPTORS) and index + 1 < len(words) and claimed[index + 1]:
+            continue  # تنظيم داعش: a generic noun before a known name, not a new name
         organisation = _organisation_at(text, words, claimed, match_last, index)
         if organisation is not None and max(match_last[index : organisation + 1]) <= organisation:
             add(index, organisation, "organization")
@@ -191,6 +197,8 @@ def _organisation_at(
             if not (known or genitive or _adjective(key)) and (head_definite or genitive_done):
                 break
             genitive_done = genitive_done or not _adjective(key) or known
+        elif previous.startswith("ال") or claimed[position - 1]:
+            break  # a definite word closes a genitive chain: what follows is the next clause
         elif _continues(text, words, claimed, position):
             expect_genitive = True
         else:
@@ -198,6 +206,10 @@ def _organisation_at(
         last = position
         previous = key
         position += 1
+    if last > head and head_definite and all(
+        _is(words[index].key, GENERIC_ADJECTIVES | EVALUATIVE) for index in range(head + 1, last + 1)
+    ):
+        return None  # الحكومة المركزية، القوات الأمنية: a common noun phrase, not a name
     return last if last > head else None
 
 
@@ -233,6 +245,12 @@ def _name_run(text: str, words: list[Word], claimed: list[bool], first: int) -> 
         if not _plain_gap(text, words, position):
             break
         position += 1
+    if last is not None and _is(words[last].key, NAME_PARTICLES):
+        # عبد الله، أبو بكر: a particle is never the last word of a name
+        following = last + 1
+        if following < len(words) and _plain_gap(text, words, last) and not claimed[following]:
+            return following
+        return last - 1 if last > first else None
     return last
 
 
@@ -326,25 +344,43 @@ def _place_at(
     if index + 1 >= len(words) or not _plain_gap(text, words, index):
         return None
     following = words[index + 1]
-    if claimed[index + 1] or _blocked(following.key):
-        return None
+    if claimed[index + 1] or _blocked(following.key) or (
+        following.key.startswith("ال") and _adjective(following.key)
+    ):
+        return None  # العاصمة البريطانية لندن: the adjective describes the place named next
     if not following.key.startswith("ال") and _continues(text, words, claimed, index + 1):
         return None
     return index + 1, index + 1
 
 
+def normalised(key: str) -> str:
+    """A name's key without what varies between spellings of one name: generic nouns before a
+    group's name (تنظيم), judging adjectives (الإرهابي), the article and glued conjunctions."""
+    kept = [
+        word for word in key.split()
+        if not (_is(word, DESCRIPTORS) or _is(word, EVALUATIVE) or _is(word, FUNCTION_WORDS))
+    ]
+    return " ".join(bare(word)[2:] if bare(word).startswith("ال") else bare(word) for word in kept)
+
+
 def closest_records(registry: Registry, key: str, kind: EntityKind, limit: int = 3) -> list[str]:
     """Ids of the registry records of the same kind whose spellings look most like ``key``:
-    the records a duplicate would be a copy of."""
+    the records a duplicate would be a copy of. Names are compared normalised, so a record one
+    of whose spellings is the same name (تنظيم داعش الإرهابي, داعش) comes first."""
     scored: list[tuple[float, str]] = []
-    words = set(key.split())
+    wanted = normalised(key)
+    words = set(wanted.split())
     for entity in registry.entities.values():
         if entity.kind != kind:
             continue
         best = 0.0
         for spelling in entity.keys:
-            ratio = difflib.SequenceMatcher(None, key, spelling).ratio()
-            overlap = len(words & set(spelling.split())) / max(len(words), 1)
+            other = normalised(spelling)
+            if other and other == wanted:
+                best = 2.0
+                break
+            ratio = difflib.SequenceMatcher(None, wanted, other).ratio()
+            overlap = len(words & set(other.split())) / max(len(words), len(other.split()), 1)
             best = max(best, ratio, overlap)
         if best >= 0.45:
             scored.append((best, entity.id))

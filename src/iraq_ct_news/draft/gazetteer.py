@@ -70,10 +70,20 @@ def by_key() -> dict[str, GazetteerEntry]:
     for entry in entries():
         for spelling in entry.spellings:
             key = " ".join(tokens(spelling))
-            if key in seen and seen[key].id != entry.id:
+            other = seen.get(key)
+            if other is None or other.id == entry.id or _capital_of(entry, other):
+                seen.setdefault(key, entry)
+            elif _capital_of(other, entry):
+                seen[key] = entry
+            else:
                 shared.add(key)
-            seen.setdefault(key, entry)
     return {key: entry for key, entry in seen.items() if key not in shared}
+
+
+def _capital_of(city: GazetteerEntry, country: GazetteerEntry) -> bool:
+    """Whether ``city`` is named like its own country (الكويت، الجزائر، تونس): the press
+    means the country far more often, so the shared name goes to it."""
+    return city.kind == "city" and country.kind == "country" and city.country == country.country
 
 
 def entry_for(entry_id: str) -> GazetteerEntry | None:

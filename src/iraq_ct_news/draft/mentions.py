@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 from functools import lru_cache
+from typing import Any
 
 from ..models.types import ID_MAX_LENGTH
 from ..validator.name_index import NameMatcher
@@ -26,13 +27,18 @@ from .entities import (
 from .gazetteer import GazetteerEntry, by_key
 from .lexicon import (
     BUILDING_HEADS,
+    EVALUATIVE,
     FUNCTION_WORDS,
+    GENERIC_ADJECTIVES,
     HONORIFICS,
+    NAME_PARTICLES,
     ORGANIZATION_HEADS,
+    QUOTATION_MARKS,
     REPORTING_VERBS,
     TITLE_NOUNS,
 )
-from .matching import NameMatch, find_names, proclitic_letters
+from .matching import NameMatch, proclitic_letters
+from .matching import find_names as find_names_anywhere
 from .pins import pin_for
 from .proposals import MentionProposal, NewEntity, SpanProposal
 from .registry import EntityKind, Registry
@@ -104,6 +110,11 @@ def propose_mentions(
     )
     for scope, text in texts.items():
         matches = find_names(text, words[scope], matcher, surnames, named, names, heads)
+        starts = {index for match in matches for index in range(match.first, match.last + 1)}
+        matches = [
+            _extended(text, words[scope], match, _kind(match.entity, registry, ordered), starts)
+            for match in matches
+        ]
         people = {
             index
             for match in matches
@@ -148,6 +159,50 @@ def propose_mentions(
 _GAZETTEER_ENTRIES: tuple[GazetteerEntry, ...] = tuple(dict.fromkeys(by_key().values()))
 
 
+def find_names(
+    text: str, words: list[Word], *arguments: Any, **options: Any
+) -> list[NameMatch]:
+    """:func:`.matching.find_names` within each stretch between quotation marks: a name never
+    crosses one (تنظيم "الدولة الإسلامية" names the group inside the marks)."""
+    found: list[NameMatch] = []
+    first = 0
+    for index in range(len(words) + 1):
+        if index < len(words) and not (
+            index + 1 < len(words) and QUOTATION_MARKS & set(gap(text, words, index))
+        ):
+            continue
+        stretch = words[first : index + 1]
+        found += [
+            replace(match, first=match.first + first, last=match.last + first)
+            for match in find_names_anywhere(text, stretch, *arguments, **options)
+        ]
+        first = index + 1
+    return found
+
+
+def _extended(
+    text: str, words: list[Word], match: NameMatch, kind: str, claimed: set[int]
+) -> NameMatch:
+    """An institution's or place's name with the relational adjective that completes it
+    (مجلس الأمن الدولي، الولايات المتحدة الأمريكية): one definite nisba right after it, unless
+    that adjective judges (الإرهابي) or only describes (الحالي، الأمنية). A head noun
+    standing alone for a name (التحالف) and a one-word place (الموصل العراقية: Mosul, in Iraq)
+    are not extended: the adjective there makes another name or describes."""
+    following = match.last + 1
+    if kind == "person" or match.short_form or following >= len(words) or following in claimed:
+        return match
+    if kind == "place" and match.first == match.last:
+        return match
+    if gap(text, words, match.last).strip():
+        return match
+    key = words[following].key
+    if not (key.startswith("ال") and key.endswith(("ي", "يه")) and len(key) > 4):
+        return match
+    if key in EVALUATIVE | GENERIC_ADJECTIVES:
+        return match
+    return replace(match, last=following, end=words[following].end)
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> NameMatcher:
     spellings: dict[str, list[str]] = defaultdict(list)
@@ -177,6 +232,8 @@ def _introduced_people(
             key = scope_words[index].key
             if key in known or _unnamed(key) or not _plain(text, scope_words, index - 1):
                 continue
+            if bare_forms(key) & NAME_PARTICLES:
+                continue  # عبد of عبد الله: a particle never stands for a name
             previous = bare_forms(scope_words[index - 1].key)
             if previous & (REPORTING_VERBS | TITLE_NOUNS | HONORIFICS):
                 counts[key] += 1
