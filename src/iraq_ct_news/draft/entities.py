@@ -32,7 +32,9 @@ from .lexicon import (
     NAME_PARTICLES,
     NAME_PREPOSITIONS,
     ORGANIZATION_HEADS,
+    OUTLET_NOUNS,
     PLACE_CUES,
+    QUOTATION_MARKS,
     REPORTING_VERBS,
     TAKES_BI,
     TITLE_NOUNS,
@@ -305,6 +307,30 @@ def _title_opens_clause(text: str, words: list[Word], last: int) -> bool:
     return _is(words[position].key, TITLE_NOUNS)
 
 
+#: Words that open the reported clause right after a name (قال الرئيس فلان فلان إن …).
+_CLAUSE_OPENERS = frozenset({"ان", "انه", "انها"})
+
+
+def quoted_outlets(text: str, words: list[Word], claimed: list[bool]) -> list[tuple[int, int]]:
+    """Names in quotation marks right after an outlet noun (صحيفة "…"، وكالة «…»): word ranges
+    of at most MAX_NAME_WORDS words that close with the mark."""
+    found = []
+    for index, word in enumerate(words[:-1]):
+        if not _is(word.key, OUTLET_NOUNS) or not QUOTATION_MARKS & set(gap(text, words, index)):
+            continue
+        last = index + 1
+        while last < len(words) and last - index <= MAX_NAME_WORDS:
+            closing = gap(text, words, last)
+            if QUOTATION_MARKS & set(closing):
+                if not any(claimed[index + 1 : last + 1]):
+                    found.append((index + 1, last))
+                break
+            if closing.strip():
+                break
+            last += 1
+    return found
+
+
 def closing_title_person(
     text: str, words: list[Word], claimed: list[bool]
 ) -> list[tuple[int, int]]:
@@ -317,7 +343,13 @@ def closing_title_person(
         if not _plain_gap(text, words, first - 1):
             continue
         end_gap = gap(text, words, second)
-        if not any(mark in end_gap for mark in ".،,:") and second + 1 < len(words):
+        clause_follows = second + 1 < len(words) and (
+            _is(words[second + 1].key, REPORTING_VERBS)
+            or words[second + 1].key in _CLAUSE_OPENERS
+        )
+        if not (any(mark in end_gap for mark in ".،,:") or clause_follows) and (
+            second + 1 < len(words)
+        ):
             continue
         pair = (words[first].key, words[second].key)
         if any(key.startswith("ال") or _blocked(key) for key in pair):

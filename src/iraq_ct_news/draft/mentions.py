@@ -23,6 +23,7 @@ from .entities import (
     closing_title_person,
     find_candidates,
     gap,
+    quoted_outlets,
 )
 from .gazetteer import GazetteerEntry, by_key
 from .lexicon import (
@@ -68,6 +69,12 @@ def propose_mentions(
             for index in range(match.first, match.last + 1):
                 claimed[index] = True
                 match_last[index] = match.last
+        for first, last in quoted_outlets(text, words[scope], claimed):
+            for index in range(first, last + 1):
+                claimed[index] = True
+                match_last[index] = last
+            _add_candidate(candidates, text, words[scope], first, last, "organization",
+                           start=words[scope][first].start)
         for match in find_names(text, words[scope], _gazetteer(), {}, {}):
             if any(claimed[match.first : match.last + 1]):
                 continue
