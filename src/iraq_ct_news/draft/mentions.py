@@ -149,7 +149,7 @@ def propose_mentions(
             suggested_id=_suggested_id(ordered[number]),
             occurrences=counts[number],
             place_kind=ordered[number].place_kind,
-            reference=ordered[number].reference.id if ordered[number].reference else None,
+            reference=_reference_id(ordered[number]),
         )
         for number in kept
     ]
@@ -376,6 +376,10 @@ _LATIN = str.maketrans({
     "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y", "ى": "a", "ة": "a", "ء": "", "ئ": "",
     "ؤ": "", "گ": "g", "پ": "p", "چ": "ch", "ڤ": "v",
 })
+
+
+def _reference_id(candidate: Candidate) -> str | None:
+    return candidate.reference.id if candidate.reference is not None else None
 
 
 def _suggested_id(candidate: Candidate) -> str:
