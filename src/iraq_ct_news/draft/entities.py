@@ -31,6 +31,7 @@ from .lexicon import (
     NAME_PARTICIPLES,
     NAME_PARTICLES,
     NAME_PREPOSITIONS,
+    NEWS_VERBS,
     ORGANIZATION_HEADS,
     OUTLET_NOUNS,
     PLACE_CUES,
@@ -38,6 +39,7 @@ from .lexicon import (
     REPORTING_VERBS,
     TAKES_BI,
     TITLE_NOUNS,
+    WEEKDAYS,
 )
 from .registry import EntityKind, Registry
 from .text import Word, bare, bare_forms
@@ -112,6 +114,8 @@ def find_candidates(
             add(index, organisation, "organization")
             continue
         building = _organisation_at(text, words, claimed, match_last, index, BUILDING_HEADS)
+        if building is not None and claimed[index + 1]:
+            continue  # مقر التحالف الدولي: the headquarters of a known body, which is the mention
         if building is not None and max(match_last[index : building + 1]) <= building:
             add(index, building, "building")
     for index in range(len(words)):
@@ -334,38 +338,100 @@ def quoted_outlets(text: str, words: list[Word], claimed: list[bool]) -> list[tu
 def closing_title_person(
     text: str, words: list[Word], claimed: list[bool]
 ) -> list[tuple[int, int]]:
-    """Two-word names that close a title phrase at a sentence end (… للأمم المتحدة فلان فلان.)."""
+    """Names of two or three words that close a title phrase (… للأمم المتحدة فلان فلان.،
+    رئيس الوزراء العراقي فلان فلان الفلاني إن …، الفريق الركن فلان فلان، …).
+
+    The title phrase has a title noun within six words before the name, and its last word is
+    definite or a known name; the name's first word is indefinite, a definite word ends it
+    (the surname: المالكي), and after it comes punctuation, a clause word (أن), a verb of saying,
+    a word with و plus the article (والوفد), a preposition's word, a weekday, or the text's end.
+    """
     found = []
     for first in range(1, len(words) - 1):
-        second = first + 1
-        if claimed[first] or claimed[second] or not _plain_gap(text, words, first):
-            continue
-        if not _plain_gap(text, words, first - 1):
-            continue
-        end_gap = gap(text, words, second)
-        clause_follows = second + 1 < len(words) and (
-            _is(words[second + 1].key, REPORTING_VERBS)
-            or words[second + 1].key in _CLAUSE_OPENERS
-        )
-        if not (any(mark in end_gap for mark in ".،,:") or clause_follows) and (
-            second + 1 < len(words)
-        ):
-            continue
-        pair = (words[first].key, words[second].key)
-        if any(key.startswith("ال") or _blocked(key) for key in pair):
+        if claimed[first] or not _plain_gap(text, words, first - 1):
             continue
         if not claimed[first - 1] and not words[first - 1].key.startswith("ال"):
             continue
-        position, steps = first - 1, 0
-        while position >= 0 and steps < 6:
-            if _is(words[position].key, TITLE_NOUNS):
-                found.append((first, second))
-                break
-            if position == 0 or not _plain_gap(text, words, position - 1):
-                break
-            position -= 1
-            steps += 1
+        last = _closing_run(text, words, claimed, first)
+        if last is None or not _title_within(text, words, first - 1):
+            continue
+        found.append((first, last))
     return found
+
+
+def _closing_run(text: str, words: list[Word], claimed: list[bool], first: int) -> int | None:
+    """The last word of a name starting at ``first`` that ends where a name can end, or None."""
+    if not _could_open_name(words[first].key):
+        return None
+    position = first
+    while position < len(words) and position - first < MAX_NAME_WORDS:
+        key = words[position].key
+        after_particle = position > first and _is(words[position - 1].key, NAME_PARTICLES)
+        if claimed[position] or _blocked(key) or _is(key, NEWS_VERBS) or (
+            position > first and not _could_continue_name(key)
+        ) or (key.endswith("ه") and not after_particle and not _ends_here(text, words, position)):
+            return None
+        definite = key.startswith("ال") and not after_particle  # عبد الله: part of the name
+        ends = not _plain_gap(text, words, position) or position + 1 == len(words) or (
+            _name_ends_before(words[position + 1].key)
+        )
+        if (ends or definite) and position > first and not _is(key, NAME_PARTICLES):
+            return position
+        if definite or not _plain_gap(text, words, position):
+            return None
+        position += 1
+    return None
+
+
+def _could_open_name(key: str) -> bool:
+    """Whether ``key`` can be a name's first word: not definite, not a word with a preposition
+    or conjunction glued to the article (بالتنسيق، للمجتمع), not a verbal noun or other word in
+    ta marbuta (ضرورة، أهمية), not a future verb (سيتوجه)."""
+    if key.startswith(("ال", "بال", "لل", "كال", "وال", "فال")):
+        return False
+    if key.endswith("ه") and not _is(key, NAME_PARTICLES):
+        return False
+    return _could_continue_name(key)
+
+
+def _could_continue_name(key: str) -> bool:
+    """Whether ``key`` can be a later word of a name: not a future verb, a short word with
+    the future prefix (سيتوجه، ستبحث; a long one is a foreign name: ستريكلاند)."""
+    return not (key.startswith(("سي", "ست")) and 6 <= len(key) <= 7)
+
+
+def _ends_here(text: str, words: list[Word], position: int) -> bool:
+    """Whether a name can end at word ``position`` (a word in ta marbuta is only a name's last
+    word, as in a given name that ends one: … حمزة، never inside a noun phrase: مكافحة الإرهاب)."""
+    return position + 1 == len(words) or not _plain_gap(text, words, position) or (
+        _name_ends_before(words[position + 1].key)
+    )
+
+
+def _name_ends_before(key: str) -> bool:
+    """Whether a name can end right before the word ``key``."""
+    return (
+        key in _CLAUSE_OPENERS
+        or _is(key, REPORTING_VERBS)
+        or _is(key, FUNCTION_WORDS)
+        or _is(key, WEEKDAYS)
+        or key.startswith(("وال", "لل"))
+        or (key.startswith("ل") and not key.startswith("ال") and len(key) > 4)
+    )
+
+
+def _title_within(text: str, words: list[Word], last: int, reach: int = 6) -> bool:
+    """Whether a title noun stands within ``reach`` words before word ``last`` (included),
+    with no punctuation between."""
+    position, steps = last, 0
+    while position >= 0 and steps < reach:
+        if _is(words[position].key, TITLE_NOUNS):
+            return True
+        if position == 0 or not _plain_gap(text, words, position - 1):
+            return False
+        position -= 1
+        steps += 1
+    return False
 
 
 def _place_at(
