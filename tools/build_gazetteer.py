@@ -96,6 +96,7 @@ PLACES: tuple[tuple[str, str, str, str, str, tuple[str, ...]], ...] = (
      "محافظة صلاح الدين", ("صلاح الدين",)),
     ("diyala-governorate", "region", "IRQ", "Diyala Governorate", "محافظة ديالى", ("ديالى",)),
     ("nineveh-plains", "region", "IRQ", "Nineveh Plains", "سهل نينوى", ()),
+    ("un-headquarters", "building", "USA", "United Nations Headquarters", "مقر الأمم المتحدة", ()),
     *(
         (re.sub(r"[^a-z]+", "-", english.lower()).strip("-"), "city", country, english, arabic,
          aliases)

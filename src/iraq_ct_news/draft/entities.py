@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from .gazetteer import GazetteerEntry
 from .lexicon import (
     BUILDING_HEADS,
+    COLLECTIVE_NOUNS,
     DESCRIPTORS,
     EVALUATIVE,
     FUNCTION_WORDS,
@@ -87,6 +88,12 @@ def _blocked(key: str) -> bool:
     return any(
         _is(key, lexicon) for lexicon in (FUNCTION_WORDS, HONORIFICS, TITLE_NOUNS, REPORTING_VERBS)
     ) or _is(key, ORGANIZATION_HEADS) or key.isdigit()
+
+
+def _not_a_person(key: str) -> bool:
+    """Whether a word can never be part of a person's name: collective nouns (قوات) and
+    verbs of news (استقبل) besides the words :func:`_blocked` keeps out of any name."""
+    return _blocked(key) or _is(key, COLLECTIVE_NOUNS) or _is(key, NEWS_VERBS)
 
 
 def find_candidates(
@@ -245,7 +252,7 @@ def _name_run(text: str, words: list[Word], claimed: list[bool], first: int) -> 
     last = None
     position = first
     while position < len(words) and position - first < MAX_NAME_WORDS:
-        if claimed[position] or _blocked(words[position].key):
+        if claimed[position] or _not_a_person(words[position].key):
             break
         last = position
         if not _plain_gap(text, words, position):
@@ -281,7 +288,7 @@ def _person_at(
     opens = index == 0 or not _plain_gap(text, words, index - 1) or _is(
         words[index - 1].key, REPORTING_VERBS
     )
-    if not opens or _blocked(key):
+    if not opens or _not_a_person(key) or not _could_open_name(key):
         return None
     last = _name_run(text, words, claimed, index)
     if last is None or last == index:
@@ -367,7 +374,7 @@ def _closing_run(text: str, words: list[Word], claimed: list[bool], first: int) 
     while position < len(words) and position - first < MAX_NAME_WORDS:
         key = words[position].key
         after_particle = position > first and _is(words[position - 1].key, NAME_PARTICLES)
-        if claimed[position] or _blocked(key) or _is(key, NEWS_VERBS) or (
+        if claimed[position] or _not_a_person(key) or (
             position > first and not _could_continue_name(key)
         ) or (key.endswith("ه") and not after_particle and not _ends_here(text, words, position)):
             return None

@@ -28,11 +28,13 @@ from .entities import (
 from .gazetteer import GazetteerEntry, by_key
 from .lexicon import (
     BUILDING_HEADS,
+    COLLECTIVE_NOUNS,
     EVALUATIVE,
     FUNCTION_WORDS,
     GENERIC_ADJECTIVES,
     HONORIFICS,
     NAME_PARTICLES,
+    NEWS_VERBS,
     ORGANIZATION_HEADS,
     QUOTATION_MARKS,
     REPORTING_VERBS,
@@ -76,12 +78,26 @@ def propose_mentions(
             _add_candidate(candidates, text, words[scope], first, last, "organization",
                            start=words[scope][first].start)
         for match in find_names(text, words[scope], _gazetteer(), {}, {}):
-            if any(claimed[match.first : match.last + 1]):
+            inside = range(match.first, match.last + 1)
+            entry = _GAZETTEER_ENTRIES[int(match.entity[1:])]
+            known_kinds = {
+                registry.kind_of(known_match.entity) for known_match in matches
+                if match.first <= known_match.first and known_match.last <= match.last
+            }
+            if any(claimed[index] for index in inside) and (
+                all(claimed[index] for index in inside)
+                or entry.id in registry.entities
+                or entry.entity in known_kinds
+                or any(match_last[index] > match.last for index in inside)
+                or (match.first > 0 and match_last[match.first - 1] >= match.first)
+            ):
+                # Only a longer name of another kind than the known ones inside it is proposed
+                # (مقر الأمم المتحدة, a building); a longer spelling of the same kind is the
+                # known entity's (مجلس الأمن الدولي), extended below.
                 continue
             for index in range(match.first, match.last + 1):
                 claimed[index] = True
                 match_last[index] = match.last
-            entry = _GAZETTEER_ENTRIES[int(match.entity[1:])]
             _add_candidate(
                 candidates, text, words[scope], match.first, match.last,
                 "place" if entry.entity == "place" else "organization", start=match.start,
@@ -275,7 +291,8 @@ def _unnamed(key: str) -> bool:
     """Words that cannot be (part of) a person's name: definite nouns, lexicon words, digits."""
     return key.startswith("ال") or key.isdigit() or bool(
         bare_forms(key)
-        & (FUNCTION_WORDS | HONORIFICS | TITLE_NOUNS | REPORTING_VERBS | ORGANIZATION_HEADS)
+        & (FUNCTION_WORDS | HONORIFICS | TITLE_NOUNS | REPORTING_VERBS | ORGANIZATION_HEADS
+           | COLLECTIVE_NOUNS | NEWS_VERBS)
     )
 
 
@@ -322,6 +339,12 @@ def _add_candidate(
         key.startswith(other + " ") for other in candidates
     ):
         return  # a longer reading of a name already found (… الأعرجي بأهمية)
+    longer = next((other for other_key, other in candidates.items()
+                   if other.kind == "person" and other_key.startswith(key + " ")), None)
+    if candidate is None and kind == "person" and longer is not None and len(keys) >= 2:
+        if key not in longer.spellings:
+            longer.spellings.append(key)  # عبد الله after عبد الله الثاني: the same person
+        return
     if candidate is None:
         candidate = candidates[key] = Candidate(
             key=key, kind=kind, text=written, place_kind=place_kind, reference=reference
