@@ -147,3 +147,43 @@ def test_the_gazetteer_holds_every_iso_country_once_with_cldr_names() -> None:
 def test_iso_codes_come_from_pycountry() -> None:
     assert set(COUNTRY_CODES) == {country.alpha_3 for country in pycountry.countries}
     assert "IQD" in CURRENCY_CODES and "XAU" not in CURRENCY_CODES
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال رئيس الوزراء الأردني عبد الله الفلاني إن الحدود آمنة.", "عبد الله الفلاني"),
+    ("ووقع قائد العمليات الفريق الركن سالم كريمي، الاتفاق أمس.", "سالم كريمي"),
+    ("وأعلن المبعوث الخاص لدى مجلس الأمن كريم بيتر الأحد أن الاجتماع انتهى.", "كريم بيتر"),
+    ("واستقبل وزير الداخلية العراقي نظيره الأردني يوسف حداد لبحث أمن الحدود.", "يوسف حداد"),
+])
+def test_a_full_name_after_a_title_is_one_person(text: str, name: str, registry: Registry) -> None:
+    _found, new = mentions(text, registry)
+    assert (name, "person") in [(entity.name, entity.kind) for entity in new]
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد الرئيس العراقي ضرورة تعزيز التعاون بين البلدين.",
+    "التقى نائب قائد قوات الحماية، وقال قائد قوات الحماية إن العمل مستمر.",
+    "وقال الوزير دوبوا سيتوجه إلى عمّان غدا.",
+])
+def test_no_person_from_common_nouns_collectives_or_verbs(text: str, registry: Registry) -> None:
+    _found, new = mentions(text, registry)
+    people = [entity.name for entity in new if entity.kind == "person"]
+    assert not any(word in name for name in people for word in ("ضرورة", "قوات", "سيتوجه"))
+
+
+def test_a_short_form_of_a_new_full_name_is_the_same_person(registry: Registry) -> None:
+    text = "وقال العاهل المغربي الملك عبد الله الأول إن البلدين شريكان. وأضاف عبد الله أن العمل مستمر."
+    found, new = mentions(text, registry)
+    assert [entity.name for entity in new if entity.kind == "person"] == ["عبد الله الأول"]
+    assert ("عبد الله", None) in found
+
+
+def test_the_headquarters_of_a_known_body_is_a_mention_of_it(registry: Registry) -> None:
+    found, new = mentions("وعقد الاجتماع في مقر مجلس الأمن أمس.", registry)
+    assert ("مجلس الأمن", "security-council") in found
+    assert not new
+
+
+def test_a_place_name_is_not_run_on_into_the_next_clause(registry: Registry) -> None:
+    _found, new = mentions("ونقل النازحون إلى مخيم الريحان يضم آلاف العائلات.", registry)
+    assert "مخيم الريحان" in [entity.name for entity in new]

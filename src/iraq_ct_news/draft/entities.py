@@ -376,8 +376,8 @@ def _closing_run(text: str, words: list[Word], claimed: list[bool], first: int) 
         after_particle = position > first and _is(words[position - 1].key, NAME_PARTICLES)
         if claimed[position] or _not_a_person(key) or (
             position > first and not _could_continue_name(key)
-        ) or (key.endswith("ه") and not after_particle and not _ends_here(text, words, position)):
-            return None
+        ) or (key.endswith("ه") and not after_particle):
+            return None  # a noun in ta marbuta or with a pronoun (مكافحة، بلاده), not a name
         definite = key.startswith("ال") and not after_particle  # عبد الله: part of the name
         ends = not _plain_gap(text, words, position) or position + 1 == len(words) or (
             _name_ends_before(words[position + 1].key)
@@ -407,14 +407,6 @@ def _could_continue_name(key: str) -> bool:
     return not (key.startswith(("سي", "ست")) and 6 <= len(key) <= 7)
 
 
-def _ends_here(text: str, words: list[Word], position: int) -> bool:
-    """Whether a name can end at word ``position`` (a word in ta marbuta is only a name's last
-    word, as in a given name that ends one: … حمزة، never inside a noun phrase: مكافحة الإرهاب)."""
-    return position + 1 == len(words) or not _plain_gap(text, words, position) or (
-        _name_ends_before(words[position + 1].key)
-    )
-
-
 def _name_ends_before(key: str) -> bool:
     """Whether a name can end right before the word ``key``."""
     return (
@@ -423,7 +415,7 @@ def _name_ends_before(key: str) -> bool:
         or _is(key, FUNCTION_WORDS)
         or _is(key, WEEKDAYS)
         or key.startswith(("وال", "لل"))
-        or (key.startswith("ل") and not key.startswith("ال") and len(key) > 4)
+        or (key.startswith("ل") and not key.startswith("ال") and len(key) >= 4)
     )
 
 

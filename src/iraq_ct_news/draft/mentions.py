@@ -37,6 +37,7 @@ from .lexicon import (
     NEWS_VERBS,
     ORGANIZATION_HEADS,
     QUOTATION_MARKS,
+    REGNAL_ORDINALS,
     REPORTING_VERBS,
     TITLE_NOUNS,
 )
@@ -349,7 +350,9 @@ def _add_candidate(
         candidate = candidates[key] = Candidate(
             key=key, kind=kind, text=written, place_kind=place_kind, reference=reference
         )
-        if kind == "person" and len(keys) >= 2 and len(keys[-1]) >= 2:
+        if kind == "person" and len(keys) >= 3 and keys[-1] in REGNAL_ORDINALS:
+            candidate.spellings.append(" ".join(keys[:-1]))  # الملك فلان الثاني … فلان
+        elif kind == "person" and len(keys) >= 2 and len(keys[-1]) >= 2:
             candidate.surnames.append(keys[-1])
         if kind == "organization" and len(keys) >= 2 and form.startswith("ال"):
             candidate.surnames.append(form)  # التحالف الدولي … then التحالف
