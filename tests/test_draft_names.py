@@ -17,6 +17,7 @@ from iraq_ct_news.draft.proposals import NewEntity
 from iraq_ct_news.draft.registry import Registry, load_registry
 from iraq_ct_news.draft.stubs import stub_record
 from iraq_ct_news.iso_codes import COUNTRY_CODES, CURRENCY_CODES
+from iraq_ct_news.models import Organization, Place
 
 #: A small registry of invented records: (folder, id, Arabic name, aliases).
 RECORDS = (
@@ -187,3 +188,19 @@ def test_the_headquarters_of_a_known_body_is_a_mention_of_it(registry: Registry)
 def test_a_place_name_is_not_run_on_into_the_next_clause(registry: Registry) -> None:
     _found, new = mentions("ونقل النازحون إلى مخيم الريحان يضم آلاف العائلات.", registry)
     assert "مخيم الريحان" in [entity.name for entity in new]
+
+
+@pytest.mark.parametrize("entry_id", ["germany", "baghdad", "reuters", "un-security-council"])
+def test_a_stub_from_the_gazetteer_is_a_complete_record(entry_id: str, tmp_path: Path) -> None:
+    entry = next(entry for entry in entries() if entry.id == entry_id)
+    new = NewEntity(name=entry.name_ar, kind=entry.entity, closest=[], suggested_id=entry.id,
+                    place_kind=entry.kind if entry.entity == "place" else None, reference=entry.id)
+    record = stub_record(new, entry.id, datetime.date(2026, 1, 2), tmp_path)
+    model = Place if entry.entity == "place" else Organization
+    confirmed = model.model_validate({key: value for key, value in record.items()
+                                      if key != "proposed"})
+    assert (confirmed.id, confirmed.name.en, confirmed.name.ar) == (
+        entry.id, entry.name_en, entry.name_ar)
+    assert (confirmed.kind, confirmed.country) == (entry.kind, entry.country)
+    if isinstance(confirmed, Organization):  # the tree has no parent record: left for a person
+        assert confirmed.parent is None
