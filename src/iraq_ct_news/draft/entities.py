@@ -2,10 +2,7 @@
 
 Arabic has no capital letters, so a new name is recognised by how news prose introduces one:
 
-* a person after a courtesy title (السيد، الدكتور، معالي …), after a verb of saying and before
-  the comma or dash that opens a title (قال يوري فيدوتوف، المدير …), between commas after a
-  title (… نائب رئيس البعثة، فلان فلان، الذي …), or closing a title phrase at the end of a
-  sentence (… الأمين العام للأمم المتحدة فلان فلان.);
+* a person after a courtesy title, a verb of saying or a title (:mod:`.people`);
 * an organisation from a head noun (مكتب، وزارة، بعثة، حكومة …) through the genitive chain,
   adjectives and prepositional complements that follow it (مكتب الأمم المتحدة المعني بالمخدرات
   والجريمة), stopping at punctuation, a function word or a clause;
@@ -23,16 +20,13 @@ from dataclasses import dataclass, field
 from .gazetteer import GazetteerEntry
 from .lexicon import (
     BUILDING_HEADS,
-    COLLECTIVE_NOUNS,
     DESCRIPTORS,
     EVALUATIVE,
     FUNCTION_WORDS,
     GENERIC_ADJECTIVES,
     HONORIFICS,
     NAME_PARTICIPLES,
-    NAME_PARTICLES,
     NAME_PREPOSITIONS,
-    NEWS_VERBS,
     ORGANIZATION_HEADS,
     OUTLET_NOUNS,
     PLACE_CUES,
@@ -40,16 +34,18 @@ from .lexicon import (
     REPORTING_VERBS,
     TAKES_BI,
     TITLE_NOUNS,
-    WEEKDAYS,
 )
+from .name_words import MAX_NAME_WORDS
+from .name_words import blocked as _blocked
+from .name_words import gap as gap  # where the title rules (titles.py) read it
+from .name_words import is_in as _is
+from .name_words import plain_gap as _plain_gap
+from .people import person_at
 from .registry import EntityKind, Registry
 from .text import Word, bare, bare_forms
 
-#: Words of a person's name found after a courtesy title or a verb of saying.
-MAX_NAME_WORDS = 3
 #: Words of an organisation's name, its head included.
 MAX_ORGANIZATION_WORDS = 9
-_PUNCTUATION_GAP = set(".,،;؛:!?؟()«»\"“”-–—/\n")
 
 
 @dataclass
@@ -67,33 +63,6 @@ class Candidate:
     place_kind: str | None = None
     reference: GazetteerEntry | None = None
     """The gazetteer's entry, for a name it lists: the record to propose."""
-
-
-def gap(text: str, words: list[Word], left: int) -> str:
-    """The characters between word ``left`` and the next word."""
-    end = words[left + 1].start if left + 1 < len(words) else len(text)
-    return text[words[left].end : end]
-
-
-def _plain_gap(text: str, words: list[Word], left: int) -> bool:
-    return not any(char in _PUNCTUATION_GAP for char in gap(text, words, left))
-
-
-def _is(key: str, lexicon: frozenset[str]) -> bool:
-    return bool(bare_forms(key) & lexicon)
-
-
-def _blocked(key: str) -> bool:
-    """Whether a word can never be part of a new name."""
-    return any(
-        _is(key, lexicon) for lexicon in (FUNCTION_WORDS, HONORIFICS, TITLE_NOUNS, REPORTING_VERBS)
-    ) or _is(key, ORGANIZATION_HEADS) or key.isdigit()
-
-
-def _not_a_person(key: str) -> bool:
-    """Whether a word can never be part of a person's name: collective nouns (قوات) and
-    verbs of news (استقبل) besides the words :func:`_blocked` keeps out of any name."""
-    return _blocked(key) or _is(key, COLLECTIVE_NOUNS) or _is(key, NEWS_VERBS)
 
 
 def find_candidates(
@@ -126,7 +95,7 @@ def find_candidates(
         if building is not None and max(match_last[index : building + 1]) <= building:
             add(index, building, "building")
     for index in range(len(words)):
-        person = _person_at(text, words, claimed, index)
+        person = person_at(text, words, claimed, index)
         if person is not None:
             add(*person, "person")
         place = _place_at(text, words, claimed, index)
@@ -247,81 +216,6 @@ def _continues(text: str, words: list[Word], claimed: list[bool], position: int,
     return False
 
 
-def _name_run(text: str, words: list[Word], claimed: list[bool], first: int) -> int | None:
-    """The last word of a name of up to MAX_NAME_WORDS words starting at ``first``."""
-    last = None
-    position = first
-    while position < len(words) and position - first < MAX_NAME_WORDS:
-        if claimed[position] or _not_a_person(words[position].key):
-            break
-        last = position
-        if not _plain_gap(text, words, position):
-            break
-        position += 1
-    if last is not None and _is(words[last].key, NAME_PARTICLES):
-        # عبد الله، أبو بكر: a particle is never the last word of a name
-        following = last + 1
-        if following < len(words) and _plain_gap(text, words, last) and not claimed[following]:
-            return following
-        return last - 1 if last > first else None
-    return last
-
-
-def _person_at(
-    text: str, words: list[Word], claimed: list[bool], index: int
-) -> tuple[int, int] | None:
-    key = words[index].key
-    if claimed[index]:
-        return None
-    # After a courtesy title (a chain of them: معالي السيد).
-    if _is(key, HONORIFICS) and (index == 0 or not _is(words[index - 1].key, HONORIFICS)):
-        first = index
-        while first < len(words) and _is(words[first].key, HONORIFICS) and _plain_gap(
-            text, words, first
-        ):
-            first += 1
-        if first < len(words) and first > index:
-            last = _name_run(text, words, claimed, first)
-            if last is not None and last > first:
-                return first, last
-        return None
-    opens = index == 0 or not _plain_gap(text, words, index - 1) or _is(
-        words[index - 1].key, REPORTING_VERBS
-    )
-    if not opens or _not_a_person(key) or not _could_open_name(key):
-        return None
-    last = _name_run(text, words, claimed, index)
-    if last is None or last == index:
-        return None
-    after = gap(text, words, last)
-    following = words[last + 1].key if last + 1 < len(words) else ""
-    title_follows = any(mark in after for mark in "،,-–—") and _is(following, TITLE_NOUNS)
-    after_verb = index > 0 and _is(words[index - 1].key, REPORTING_VERBS) and any(
-        mark in after for mark in "،,-–—"
-    )
-    between_commas = (
-        index > 0
-        and any(mark in gap(text, words, index - 1) for mark in "،,")
-        and any(mark in after for mark in "،,.")
-        and _title_opens_clause(text, words, index - 1)
-    )
-    if title_follows or after_verb or between_commas:
-        return index, last
-    return None
-
-
-def _title_opens_clause(text: str, words: list[Word], last: int) -> bool:
-    """Whether the clause ending at word ``last`` starts with a title noun (… ، نائب رئيس …)."""
-    position = last
-    while position > 0 and _plain_gap(text, words, position - 1):
-        position -= 1
-    return _is(words[position].key, TITLE_NOUNS)
-
-
-#: Words that open the reported clause right after a name (قال الرئيس فلان فلان إن …).
-_CLAUSE_OPENERS = frozenset({"ان", "انه", "انها"})
-
-
 def quoted_outlets(text: str, words: list[Word], claimed: list[bool]) -> list[tuple[int, int]]:
     """Names in quotation marks right after an outlet noun (صحيفة "…"، وكالة «…»): word ranges
     of at most MAX_NAME_WORDS words that close with the mark."""
@@ -340,97 +234,6 @@ def quoted_outlets(text: str, words: list[Word], claimed: list[bool]) -> list[tu
                 break
             last += 1
     return found
-
-
-def closing_title_person(
-    text: str, words: list[Word], claimed: list[bool]
-) -> list[tuple[int, int]]:
-    """Names of two or three words that close a title phrase (… للأمم المتحدة فلان فلان.،
-    رئيس الوزراء العراقي فلان فلان الفلاني إن …، الفريق الركن فلان فلان، …).
-
-    The title phrase has a title noun within six words before the name, and its last word is
-    definite or a known name; the name's first word is indefinite, a definite word ends it
-    (the surname: المالكي), and after it comes punctuation, a clause word (أن), a verb of saying,
-    a word with و plus the article (والوفد), a preposition's word, a weekday, or the text's end.
-    """
-    found = []
-    for first in range(1, len(words) - 1):
-        if claimed[first] or not _plain_gap(text, words, first - 1):
-            continue
-        if not claimed[first - 1] and not words[first - 1].key.startswith("ال"):
-            continue
-        last = _closing_run(text, words, claimed, first)
-        if last is None or not _title_within(text, words, first - 1):
-            continue
-        found.append((first, last))
-    return found
-
-
-def _closing_run(text: str, words: list[Word], claimed: list[bool], first: int) -> int | None:
-    """The last word of a name starting at ``first`` that ends where a name can end, or None."""
-    if not _could_open_name(words[first].key):
-        return None
-    position = first
-    while position < len(words) and position - first < MAX_NAME_WORDS:
-        key = words[position].key
-        after_particle = position > first and _is(words[position - 1].key, NAME_PARTICLES)
-        if claimed[position] or _not_a_person(key) or (
-            position > first and not _could_continue_name(key)
-        ) or (key.endswith("ه") and not after_particle):
-            return None  # a noun in ta marbuta or with a pronoun (مكافحة، بلاده), not a name
-        definite = key.startswith("ال") and not after_particle  # عبد الله: part of the name
-        ends = not _plain_gap(text, words, position) or position + 1 == len(words) or (
-            _name_ends_before(words[position + 1].key)
-        )
-        if (ends or definite) and position > first and not _is(key, NAME_PARTICLES):
-            return position
-        if definite or not _plain_gap(text, words, position):
-            return None
-        position += 1
-    return None
-
-
-def _could_open_name(key: str) -> bool:
-    """Whether ``key`` can be a name's first word: not definite, not a word with a preposition
-    or conjunction glued to the article (بالتنسيق، للمجتمع), not a verbal noun or other word in
-    ta marbuta (ضرورة، أهمية), not a future verb (سيتوجه)."""
-    if key.startswith(("ال", "بال", "لل", "كال", "وال", "فال")):
-        return False
-    if key.endswith("ه") and not _is(key, NAME_PARTICLES):
-        return False
-    return _could_continue_name(key)
-
-
-def _could_continue_name(key: str) -> bool:
-    """Whether ``key`` can be a later word of a name: not a future verb, a short word with
-    the future prefix (سيتوجه، ستبحث; a long one is a foreign name: ستريكلاند)."""
-    return not (key.startswith(("سي", "ست")) and 6 <= len(key) <= 7)
-
-
-def _name_ends_before(key: str) -> bool:
-    """Whether a name can end right before the word ``key``."""
-    return (
-        key in _CLAUSE_OPENERS
-        or _is(key, REPORTING_VERBS)
-        or _is(key, FUNCTION_WORDS)
-        or _is(key, WEEKDAYS)
-        or key.startswith(("وال", "لل"))
-        or (key.startswith("ل") and not key.startswith("ال") and len(key) >= 4)
-    )
-
-
-def _title_within(text: str, words: list[Word], last: int, reach: int = 6) -> bool:
-    """Whether a title noun stands within ``reach`` words before word ``last`` (included),
-    with no punctuation between."""
-    position, steps = last, 0
-    while position >= 0 and steps < reach:
-        if _is(words[position].key, TITLE_NOUNS):
-            return True
-        if position == 0 or not _plain_gap(text, words, position - 1):
-            return False
-        position -= 1
-        steps += 1
-    return False
 
 
 def _place_at(

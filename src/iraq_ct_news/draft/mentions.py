@@ -12,40 +12,35 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
-from functools import lru_cache
-from typing import Any
 
-from ..models.types import ID_MAX_LENGTH
 from ..validator.name_index import NameMatcher
+from .boundaries import extended, find_names, gazetteer_entry, gazetteer_matcher
 from .entities import (
     Candidate,
     closest_records,
-    closing_title_person,
     find_candidates,
-    gap,
     quoted_outlets,
 )
-from .gazetteer import GazetteerEntry, by_key
+from .gazetteer import GazetteerEntry
 from .lexicon import (
     BUILDING_HEADS,
     COLLECTIVE_NOUNS,
-    EVALUATIVE,
     FUNCTION_WORDS,
-    GENERIC_ADJECTIVES,
     HONORIFICS,
     NAME_PARTICLES,
     NEWS_VERBS,
     ORGANIZATION_HEADS,
-    QUOTATION_MARKS,
     REGNAL_ORDINALS,
     REPORTING_VERBS,
     TITLE_NOUNS,
 )
 from .matching import NameMatch, proclitic_letters
-from .matching import find_names as find_names_anywhere
+from .name_words import gap
+from .people import closing_title_person
 from .pins import pin_for
 from .proposals import MentionProposal, NewEntity, SpanProposal
 from .registry import EntityKind, Registry
+from .stubs import suggested_id, unique_ids
 from .text import Word, bare_forms, letters_offset, words_of
 from .titles import stated_title
 
@@ -78,9 +73,9 @@ def propose_mentions(
                 match_last[index] = last
             _add_candidate(candidates, text, words[scope], first, last, "organization",
                            start=words[scope][first].start)
-        for match in find_names(text, words[scope], _gazetteer(), {}, {}):
+        for match in find_names(text, words[scope], gazetteer_matcher(), {}, {}):
             inside = range(match.first, match.last + 1)
-            entry = _GAZETTEER_ENTRIES[int(match.entity[1:])]
+            entry = gazetteer_entry(match.entity)
             known_kinds = {
                 registry.kind_of(known_match.entity) for known_match in matches
                 if match.first <= known_match.first and known_match.last <= match.last
@@ -136,7 +131,7 @@ def propose_mentions(
         matches = find_names(text, words[scope], matcher, surnames, named, names, heads)
         starts = {index for match in matches for index in range(match.first, match.last + 1)}
         matches = [
-            _extended(text, words[scope], match, _kind(match.entity, registry, ordered), starts)
+            extended(text, words[scope], match, _kind(match.entity, registry, ordered), starts)
             for match in matches
         ]
         people = {
@@ -163,78 +158,20 @@ def propose_mentions(
             name=ordered[number].text,
             kind=ordered[number].kind,
             closest=closest_records(registry, ordered[number].key, ordered[number].kind),
-            suggested_id=_suggested_id(ordered[number]),
+            suggested_id=suggested_id(ordered[number]),
             occurrences=counts[number],
             place_kind=ordered[number].place_kind,
             reference=_reference_id(ordered[number]),
         )
         for number in kept
     ]
-    _unique_ids(new_entities, registry)
+    unique_ids(new_entities, set(registry.entities))
     proposals = [
         replace(proposal, new_entity=renumber[proposal.new_entity])
         if proposal.new_entity is not None else proposal
         for proposal in proposals
     ]
     return proposals, new_entities
-
-
-#: Gazetteer entries in matcher order; the matcher's entity ``@N`` is entry N.
-_GAZETTEER_ENTRIES: tuple[GazetteerEntry, ...] = tuple(dict.fromkeys(by_key().values()))
-
-
-def find_names(
-    text: str, words: list[Word], *arguments: Any, **options: Any
-) -> list[NameMatch]:
-    """:func:`.matching.find_names` within each stretch between quotation marks: a name never
-    crosses one (تنظيم "الدولة الإسلامية" names the group inside the marks)."""
-    found: list[NameMatch] = []
-    first = 0
-    for index in range(len(words) + 1):
-        if index < len(words) and not (
-            index + 1 < len(words) and QUOTATION_MARKS & set(gap(text, words, index))
-        ):
-            continue
-        stretch = words[first : index + 1]
-        found += [
-            replace(match, first=match.first + first, last=match.last + first)
-            for match in find_names_anywhere(text, stretch, *arguments, **options)
-        ]
-        first = index + 1
-    return found
-
-
-def _extended(
-    text: str, words: list[Word], match: NameMatch, kind: str, claimed: set[int]
-) -> NameMatch:
-    """An institution's or place's name with the relational adjective that completes it
-    (مجلس الأمن الدولي، الولايات المتحدة الأمريكية): one definite nisba right after it, unless
-    that adjective judges (الإرهابي) or only describes (الحالي، الأمنية). A head noun
-    standing alone for a name (التحالف) and a one-word place (الموصل العراقية: Mosul, in Iraq)
-    are not extended: the adjective there makes another name or describes."""
-    following = match.last + 1
-    if kind == "person" or match.short_form or following >= len(words) or following in claimed:
-        return match
-    if kind == "place" and match.first == match.last:
-        return match
-    if gap(text, words, match.last).strip():
-        return match
-    key = words[following].key
-    if not (key.startswith("ال") and key.endswith(("ي", "يه")) and len(key) > 4):
-        return match
-    if key in EVALUATIVE | GENERIC_ADJECTIVES:
-        return match
-    return replace(match, last=following, end=words[following].end)
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> NameMatcher:
-    spellings: dict[str, list[str]] = defaultdict(list)
-    for key, entry in by_key().items():
-        spellings[entry.id].append(key)
-    return NameMatcher({
-        f"@{number}": tuple(spellings[entry.id]) for number, entry in enumerate(_GAZETTEER_ENTRIES)
-    })
 
 
 def _introduced_people(
@@ -395,44 +332,8 @@ def _kind(entity: str, registry: Registry, candidates: list[Candidate]) -> str:
     return registry.kind_of(entity) or ""
 
 
-_LATIN = str.maketrans({
-    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j",
-    "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s",
-    "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l",
-    "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y", "ى": "a", "ة": "a", "ء": "", "ئ": "",
-    "ؤ": "", "گ": "g", "پ": "p", "چ": "ch", "ڤ": "v",
-})
-
-
 def _reference_id(candidate: Candidate) -> str | None:
     return candidate.reference.id if candidate.reference is not None else None
-
-
-def _suggested_id(candidate: Candidate) -> str:
-    """The gazetteer's id for a name it lists (registry conventions: the English name in kebab
-    case); otherwise a kebab-case id spelled from the Arabic name, for a person to confirm or
-    rename."""
-    if candidate.reference is not None:
-        return candidate.reference.id
-    name = candidate.text
-    parts = []
-    for word in name.split():
-        latin = word.translate(_LATIN).lower()
-        if latin.startswith("al") and len(latin) > 3 and word.startswith("ال"):
-            latin = "al-" + latin[2:]
-        parts.append(re.sub(r"[^a-z0-9-]+", "", latin))
-    slug = re.sub(r"-+", "-", "-".join(part for part in parts if part)).strip("-") or "entity"
-    return slug[:ID_MAX_LENGTH].rstrip("-")
-
-
-def _unique_ids(new_entities: list[NewEntity], registry: Registry) -> None:
-    used = set(registry.entities)
-    for entity in new_entities:
-        base, number = entity.suggested_id, 1
-        while entity.suggested_id in used:
-            number += 1
-            entity.suggested_id = f"{base[: ID_MAX_LENGTH - 4]}-{number}"
-        used.add(entity.suggested_id)
 
 
 __all__ = ["propose_mentions", "gap"]

@@ -9,11 +9,14 @@ is marked ``proposed``: a machine's proposal is not data until a person confirms
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 from typing import Any
 
 from .._version import SCHEMA_VERSION
 from ..layout import record_path
+from ..models.types import ID_MAX_LENGTH
+from .entities import Candidate
 from .gazetteer import GazetteerEntry, entry_for
 from .proposals import NewEntity
 
@@ -78,3 +81,40 @@ def _from_gazetteer(entry: GazetteerEntry, written: str) -> dict[str, Any]:
         fields["kind"] = entry.kind
     fields["country"] = entry.country
     return fields
+
+
+_LATIN = str.maketrans({
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j",
+    "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s",
+    "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l",
+    "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y", "ى": "a", "ة": "a", "ء": "", "ئ": "",
+    "ؤ": "", "گ": "g", "پ": "p", "چ": "ch", "ڤ": "v",
+})
+
+
+def suggested_id(candidate: Candidate) -> str:
+    """The gazetteer's id for a name it lists (registry conventions: the English name in kebab
+    case); otherwise a kebab-case id spelled from the Arabic name, for a person to confirm or
+    rename."""
+    if candidate.reference is not None:
+        return candidate.reference.id
+    name = candidate.text
+    parts = []
+    for word in name.split():
+        latin = word.translate(_LATIN).lower()
+        if latin.startswith("al") and len(latin) > 3 and word.startswith("ال"):
+            latin = "al-" + latin[2:]
+        parts.append(re.sub(r"[^a-z0-9-]+", "", latin))
+    slug = re.sub(r"-+", "-", "-".join(part for part in parts if part)).strip("-") or "entity"
+    return slug[:ID_MAX_LENGTH].rstrip("-")
+
+
+def unique_ids(new_entities: list[NewEntity], taken: set[str]) -> None:
+    """Make each suggested id unique among ``taken`` and the others (a number appended)."""
+    used = set(taken)
+    for entity in new_entities:
+        base, number = entity.suggested_id, 1
+        while entity.suggested_id in used:
+            number += 1
+            entity.suggested_id = f"{base[: ID_MAX_LENGTH - 4]}-{number}"
+        used.add(entity.suggested_id)
