@@ -9,6 +9,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
+from iraq_ct_news.arabic import tokens
 from iraq_ct_news.draft.entities import closest_records
 from iraq_ct_news.draft.gazetteer import by_key, entries
 from iraq_ct_news.draft.lexicon import QUOTATION_MARKS
@@ -204,3 +205,14 @@ def test_a_stub_from_the_gazetteer_is_a_complete_record(entry_id: str, tmp_path:
     assert (confirmed.kind, confirmed.country) == (entry.kind, entry.country)
     if isinstance(confirmed, Organization):  # the tree has no parent record: left for a person
         assert confirmed.parent is None
+
+
+@pytest.mark.parametrize("spelling", [
+    "تنظيم داعش الارهابي", "الدولة الاسلامية", "تنظيم الدولة الإسلامية في العراق والشام",
+    "الدولة الاسلامية في العراق و الشام",
+])
+def test_closest_records_rank_any_spelling_of_a_group_first(
+    spelling: str, registry: Registry
+) -> None:
+    key = " ".join(tokens(spelling))
+    assert closest_records(registry, key, "organization")[0] == "daesh"

@@ -258,9 +258,19 @@ def normalised(key: str) -> str:
     group's name (تنظيم), judging adjectives (الإرهابي), the article and glued conjunctions."""
     kept = [
         word for word in key.split()
-        if not (_is(word, DESCRIPTORS) or _is(word, EVALUATIVE) or _is(word, FUNCTION_WORDS))
+        if len(word) > 1
+        and not (_is(word, DESCRIPTORS) or _is(word, EVALUATIVE) or _is(word, FUNCTION_WORDS))
     ]
     return " ".join(bare(word)[2:] if bare(word).startswith("ال") else bare(word) for word in kept)
+
+
+def _acronym_of(name: str) -> str | None:
+    """The Arabic acronym of a normalised name of three words or more, from their first
+    letters (الدولة الإسلامية في العراق والشام → داعش، as حماس and يونامي are formed)."""
+    words = name.split()
+    if len(words) < 3:
+        return None
+    return "".join(word[0] for word in words)
 
 
 def closest_records(registry: Registry, key: str, kind: EntityKind, limit: int = 3) -> list[str]:
@@ -276,7 +286,8 @@ def closest_records(registry: Registry, key: str, kind: EntityKind, limit: int =
         best = 0.0
         for spelling in entity.keys:
             other = normalised(spelling)
-            if other and other == wanted:
+            if other and (other == wanted or _acronym_of(wanted) == other
+                          or _acronym_of(other) == wanted):
                 best = 2.0
                 break
             ratio = difflib.SequenceMatcher(None, wanted, other).ratio()
