@@ -216,3 +216,8 @@ def test_closest_records_rank_any_spelling_of_a_group_first(
 ) -> None:
     key = " ".join(tokens(spelling))
     assert closest_records(registry, key, "organization")[0] == "daesh"
+
+
+def test_a_country_name_that_is_an_everyday_word_is_not_proposed_alone(registry: Registry) -> None:
+    _found, new = mentions("وقدمت الحكومة دعم مالي كبير للنازحين في ألمانيا.", registry)
+    assert [entity.reference for entity in new] == ["germany"]

@@ -61,6 +61,11 @@ def entries() -> tuple[GazetteerEntry, ...]:
     return tuple(found)
 
 
+#: Names that are also everyday words (مالي "financial" in دعم مالي, بنين "sons"): alone they
+#: name no place often enough to be proposed.
+COMMON_WORDS = frozenset({"مالي", "بنين"})
+
+
 @lru_cache(maxsize=1)
 def by_key() -> dict[str, GazetteerEntry]:
     """Each spelling's search key (words joined by spaces) → its entry. A key two entries share
@@ -77,7 +82,7 @@ def by_key() -> dict[str, GazetteerEntry]:
                 seen[key] = entry
             else:
                 shared.add(key)
-    return {key: entry for key, entry in seen.items() if key not in shared}
+    return {key: entry for key, entry in seen.items() if key not in shared | COMMON_WORDS}
 
 
 def _capital_of(city: GazetteerEntry, country: GazetteerEntry) -> bool:
