@@ -245,9 +245,9 @@ def rows() -> list[list[str]]:
         found.append([org_id, "organization", kind, country, parent, name, ar, "|".join(aliases),
                       "|".join(acronyms), source])
     ids = [row[0] for row in found]
-    duplicates = {i for i in ids if ids.count(i) > 1}
-    if duplicates:
-        raise SystemExit(f"duplicate ids: {sorted(duplicates)}")
+    repeated = {i for i in ids if ids.count(i) > 1}
+    if repeated:
+        raise SystemExit(f"ids given twice: {sorted(repeated)}")
     return found
 
 
