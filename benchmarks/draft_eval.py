@@ -13,17 +13,29 @@ Printed per article and overall:
 * quotes: found (at least 90% character overlap with a curated quote), and the speaker right
   among those found (the same id, or for a speaker removed from the registries a new-entity
   candidate that names one of the speaker's curated mentions);
+* new-entity candidates: precision (a candidate at the span of a curated mention of an entity
+  removed with the article) and span recall (such curated mentions with a candidate at the span);
 * amounts (value, currency and overlapping words), resolutions (number, overlapping words, and
-  the year when proposed) and explicit publication dates: found, and false proposals.
+  the year when proposed) and explicit publication dates: found, and false proposals;
+* events: found (a proposed event whose CAMEO code shares the curated event's root, each
+  proposal matched once), and among those found the place right and the curated actors
+  (organisers and participants) the proposal names; proposals matching no event are false.
 
-Usage: ``python benchmarks/draft_eval.py [--root DIR] [--misses]``. It asserts nothing; it
-prints figures (and with ``--misses`` every miss and false proposal).
+Usage: ``python benchmarks/draft_eval.py [--root DIR] [--corpus DIR] [--misses]``. ``--root``
+evaluates the articles of a repository tree (the repository itself by default, or a clone with
+a development corpus already overlaid). ``--corpus`` names an overlay folder (a set of articles
+with its ``overlay.sh``, as ``../shared/devcorpus`` is): the set is overlaid onto a temporary copy
+of ``--root`` and every article is evaluated, with one subtotal for the root's own articles and
+one for the set's. It asserts nothing; it prints figures (and with ``--misses`` every miss and
+false proposal).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections import defaultdict
@@ -140,9 +152,12 @@ def evaluate(root: Path, article_path: Path, show: bool) -> Counts:
                 counts.values["mentions known found"] += 1
                 counts.values["mentions span found"] += 1
                 continue
-        elif proposal is not None and proposal.entity is None:
-            counts.values["mentions span found"] += 1
-            continue
+        else:
+            counts.values["new gold"] += 1
+            if proposal is not None and proposal.entity is None:
+                counts.values["mentions span found"] += 1
+                counts.values["new span found"] += 1
+                continue
         misses.append(f"mention missed: {entity} {texts[key[0]][key[1]:key[2]]!r}"
                       + (f" (got {proposal.entity or 'new'})" if proposal else ""))
     for key, proposal in proposed.items():
@@ -233,10 +248,43 @@ def evaluate(root: Path, article_path: Path, show: bool) -> Counts:
     ):
         counts.values["published false"] += 1
         misses.append(f"published false: {draft.published.date}")
+    misses += _events(curated, draft.events, counts)
     if show:
         for miss in misses:
             print(f"    {miss}")
     return counts
+
+
+def _cameo_root(code: str) -> str:
+    return code[:2]
+
+
+def _events(curated: Article, proposals: list[Any], counts: Counts) -> list[str]:
+    """Score proposed events against the curated ones (see the module docstring)."""
+    misses: list[str] = []
+    unused = list(proposals)
+    for event in curated.events:
+        counts.values["events gold"] += 1
+        roots = {_cameo_root(code) for code in (event.cameo, *event.additional_cameo)}
+        match = next((p for p in unused if _cameo_root(p.cameo) in roots), None)
+        if match is None:
+            misses.append(f"event missed: {event.id} ({event.cameo})")
+            continue
+        unused.remove(match)
+        counts.values["events found"] += 1
+        if event.place is not None:
+            counts.values["events place gold"] += 1
+            if match.place == event.place:
+                counts.values["events place right"] += 1
+            else:
+                misses.append(f"event place: {event.id}: {event.place} vs {match.place}")
+        actors = set(event.organizers) | set(event.participants)
+        counts.values["events actors gold"] += len(actors)
+        counts.values["events actors found"] += len(actors & set(match.participants))
+    for proposal in unused:
+        counts.values["events false"] += 1
+        misses.append(f"event false: {proposal.cameo} {proposal.cue.exact!r}")
+    return misses
 
 
 def percent(part: int, whole: int) -> str:
@@ -248,14 +296,19 @@ COLUMNS = (
     ("mention precision", "mentions proposed right", "mentions proposed"),
     ("all mention spans", "mentions span found", "mentions gold"),
     ("new-entity precision", "new proposed right", "new proposed"),
+    ("new-entity span recall", "new span found", "new gold"),
     ("quotes found", "quotes found", "quotes gold"),
     ("speaker right", "quotes speaker right", "quotes found"),
     ("amounts", "amounts found", "amounts gold"),
     ("resolutions", "resolutions found", "resolutions gold"),
     ("published (explicit)", "published found", "published gold"),
+    ("events found", "events found", "events gold"),
+    ("event place right", "events place right", "events place gold"),
+    ("event actors", "events actors found", "events actors gold"),
 )
 FALSE = (("false amounts", "amounts false"), ("false resolutions", "resolutions false"),
-         ("false published", "published false"), ("false quotes", "quotes false"))
+         ("false published", "published false"), ("false quotes", "quotes false"),
+         ("false events", "events false"))
 
 
 def row(name: str, counts: Counts) -> str:
@@ -265,25 +318,64 @@ def row(name: str, counts: Counts) -> str:
     return f"| {name} | " + " | ".join(cells) + " |"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[1])
-    parser.add_argument("--misses", action="store_true", help="print every miss and false proposal")
-    args = parser.parse_args(argv)
-    total = Counts()
-    lines = []
-    for path in sorted((args.root / "curated" / "articles").glob("*.yaml")):
-        if args.misses:
-            print(path.stem)
-        counts = evaluate(args.root, path, args.misses)
-        total.add(counts)
-        lines.append(row(path.stem, counts))
+def overlaid(root: Path, corpus: Path, work: Path) -> Path:
+    """A copy of ``root`` with the overlay folder ``corpus`` put onto it by its own script."""
+    copy = work / "root"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "__pycache__", "*.egg-info", ".mypy_cache", ".ruff_cache"))
+    script = corpus / "overlay.sh"
+    if not script.is_file():
+        raise SystemExit(f"{corpus}: no overlay.sh; --corpus takes an overlay folder")
+    environment = dict(os.environ, PYTHON=sys.executable)
+    done = subprocess.run(["bash", str(script), str(corpus), str(copy)], env=environment,
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"overlay of {corpus} failed:\n{done.stdout}{done.stderr}")
+    return copy
+
+
+def table(root: Path, groups: dict[str, list[Path]], show: bool) -> None:
+    """Print one row per article, a subtotal per group (when there are several) and the total."""
     header = ["article", *(label for label, _p, _w in COLUMNS), *(label for label, _k in FALSE)]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
-    for line in lines:
-        print(line)
+    total = Counts()
+    subtotals: list[str] = []
+    for group, paths in groups.items():
+        counts_of_group = Counts()
+        for path in paths:
+            if show:
+                print(path.stem)
+            counts = evaluate(root, path, show)
+            counts_of_group.add(counts)
+            print(row(path.stem, counts))
+        total.add(counts_of_group)
+        subtotals.append(row(f"**{group}**", counts_of_group))
+    if len(groups) > 1:
+        for line in subtotals:
+            print(line)
     print(row("**overall**", total))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[1])
+    parser.add_argument("--corpus", type=Path, help="an overlay folder to add to --root first")
+    parser.add_argument("--misses", action="store_true", help="print every miss and false proposal")
+    args = parser.parse_args(argv)
+    own = sorted((args.root / "curated" / "articles").glob("*.yaml"))
+    if args.corpus is None:
+        table(args.root, {"all articles": own}, args.misses)
+        return 0
+    corpus = args.corpus.resolve()
+    added = {path.name for path in (corpus / "curated" / "articles").glob("*.yaml")}
+    with tempfile.TemporaryDirectory() as temporary:
+        root = overlaid(args.root.resolve(), corpus, Path(temporary))
+        articles = sorted((root / "curated" / "articles").glob("*.yaml"))
+        table(root, {
+            "curated articles": [p for p in articles if p.name not in added],
+            f"{corpus.name} articles": [p for p in articles if p.name in added],
+        }, args.misses)
     return 0
 
 

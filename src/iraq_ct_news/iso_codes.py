@@ -1,37 +1,22 @@
 """ISO 3166-1 alpha-3 country codes and ISO 4217 currency codes accepted in records.
 
-Copied from the iso-codes data shipped with pycountry 26.2.16, so the package needs no runtime
-dependency for two short lists. Currency codes for precious metals, bond units and testing
-(XAU, XAG, XPD, XPT, XBA–XBD, XSU, XUA, XTS, XXX) are left out: an amount is money.
+Both come from pycountry (the Debian iso-codes data), so a code that ISO adds or retires reaches
+the package with a pycountry upgrade rather than an edit here. Currency codes for precious
+metals, bond units and testing (XAU, XAG, XPD, XPT, XBA–XBD, XSU, XUA, XTS, XXX) are left out:
+an amount is money.
 """
 
 from __future__ import annotations
 
-COUNTRY_CODES: tuple[str, ...] = tuple(
-    """
-    ABW AFG AGO AIA ALA ALB AND ARE ARG ARM ASM ATA ATF ATG AUS AUT AZE BDI BEL BEN BES BFA BGD
-    BGR BHR BHS BIH BLM BLR BLZ BMU BOL BRA BRB BRN BTN BVT BWA CAF CAN CCK CHE CHL CHN CIV CMR
-    COD COG COK COL COM CPV CRI CUB CUW CXR CYM CYP CZE DEU DJI DMA DNK DOM DZA ECU EGY ERI ESH
-    ESP EST ETH FIN FJI FLK FRA FRO FSM GAB GBR GEO GGY GHA GIB GIN GLP GMB GNB GNQ GRC GRD GRL
-    GTM GUF GUM GUY HKG HMD HND HRV HTI HUN IDN IMN IND IOT IRL IRN IRQ ISL ISR ITA JAM JEY JOR
-    JPN KAZ KEN KGZ KHM KIR KNA KOR KWT LAO LBN LBR LBY LCA LIE LKA LSO LTU LUX LVA MAC MAF MAR
-    MCO MDA MDG MDV MEX MHL MKD MLI MLT MMR MNE MNG MNP MOZ MRT MSR MTQ MUS MWI MYS MYT NAM NCL
-    NER NFK NGA NIC NIU NLD NOR NPL NRU NZL OMN PAK PAN PCN PER PHL PLW PNG POL PRI PRK PRT PRY
-    PSE PYF QAT REU ROU RUS RWA SAU SDN SEN SGP SGS SHN SJM SLB SLE SLV SMR SOM SPM SRB SSD STP
-    SUR SVK SVN SWE SWZ SXM SYC SYR TCA TCD TGO THA TJK TKL TKM TLS TON TTO TUN TUR TUV TWN TZA
-    UGA UKR UMI URY USA UZB VAT VCT VEN VGB VIR VNM VUT WLF WSM YEM ZAF ZMB ZWE
-    """.split()
+import pycountry
+
+#: ISO 4217 codes that do not name money.
+NOT_MONEY = frozenset(
+    {"XAU", "XAG", "XPD", "XPT", "XBA", "XBB", "XBC", "XBD", "XSU", "XUA", "XTS", "XXX"}
 )
 
+COUNTRY_CODES: tuple[str, ...] = tuple(sorted(country.alpha_3 for country in pycountry.countries))
+
 CURRENCY_CODES: tuple[str, ...] = tuple(
-    """
-    AED AFN ALL AMD AOA ARS AUD AWG AZN BAM BBD BDT BHD BIF BMD BND BOB BOV BRL BSD BTN BWP BYN
-    BZD CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR
-    FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY
-    KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU
-    MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON
-    RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP
-    TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VES VND VUV WST XAD XAF XCD XCG XDR XOF
-    XPF YER ZAR ZMW ZWG
-    """.split()
+    sorted(currency.alpha_3 for currency in pycountry.currencies if currency.alpha_3 not in NOT_MONEY)
 )

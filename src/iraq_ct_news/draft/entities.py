@@ -2,10 +2,7 @@
 
 Arabic has no capital letters, so a new name is recognised by how news prose introduces one:
 
-* a person after a courtesy title (السيد، الدكتور، معالي …), after a verb of saying and before
-  the comma or dash that opens a title (قال يوري فيدوتوف، المدير …), between commas after a
-  title (… نائب رئيس البعثة، فلان فلان، الذي …), or closing a title phrase at the end of a
-  sentence (… الأمين العام للأمم المتحدة فلان فلان.);
+* a person after a courtesy title, a verb of saying or a title (:mod:`.people`);
 * an organisation from a head noun (مكتب، وزارة، بعثة، حكومة …) through the genitive chain,
   adjectives and prepositional complements that follow it (مكتب الأمم المتحدة المعني بالمخدرات
   والجريمة), stopping at punctuation, a function word or a clause;
@@ -20,26 +17,35 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
+from .gazetteer import GazetteerEntry
 from .lexicon import (
     BUILDING_HEADS,
+    DESCRIPTORS,
+    EVALUATIVE,
     FUNCTION_WORDS,
+    GENERIC_ADJECTIVES,
     HONORIFICS,
     NAME_PARTICIPLES,
     NAME_PREPOSITIONS,
     ORGANIZATION_HEADS,
+    OUTLET_NOUNS,
     PLACE_CUES,
+    QUOTATION_MARKS,
     REPORTING_VERBS,
     TAKES_BI,
     TITLE_NOUNS,
 )
+from .name_words import MAX_NAME_WORDS
+from .name_words import blocked as _blocked
+from .name_words import gap as gap  # where the title rules (titles.py) read it
+from .name_words import is_in as _is
+from .name_words import plain_gap as _plain_gap
+from .people import person_at
 from .registry import EntityKind, Registry
 from .text import Word, bare, bare_forms
 
-#: Words of a person's name found after a courtesy title or a verb of saying.
-MAX_NAME_WORDS = 3
 #: Words of an organisation's name, its head included.
 MAX_ORGANIZATION_WORDS = 9
-_PUNCTUATION_GAP = set(".,،;؛:!?؟()«»\"“”-–—/\n")
 
 
 @dataclass
@@ -55,27 +61,8 @@ class Candidate:
     surnames: list[str] = field(default_factory=list)
     closest: list[str] = field(default_factory=list)
     place_kind: str | None = None
-
-
-def gap(text: str, words: list[Word], left: int) -> str:
-    """The characters between word ``left`` and the next word."""
-    end = words[left + 1].start if left + 1 < len(words) else len(text)
-    return text[words[left].end : end]
-
-
-def _plain_gap(text: str, words: list[Word], left: int) -> bool:
-    return not any(char in _PUNCTUATION_GAP for char in gap(text, words, left))
-
-
-def _is(key: str, lexicon: frozenset[str]) -> bool:
-    return bool(bare_forms(key) & lexicon)
-
-
-def _blocked(key: str) -> bool:
-    """Whether a word can never be part of a new name."""
-    return any(
-        _is(key, lexicon) for lexicon in (FUNCTION_WORDS, HONORIFICS, TITLE_NOUNS, REPORTING_VERBS)
-    ) or _is(key, ORGANIZATION_HEADS) or key.isdigit()
+    reference: GazetteerEntry | None = None
+    """The gazetteer's entry, for a name it lists: the record to propose."""
 
 
 def find_candidates(
@@ -96,15 +83,19 @@ def find_candidates(
         found.append((first, last, kind))
 
     for index in range(len(words)):
+        if _is(words[index].key, DESCRIPTORS) and index + 1 < len(words) and claimed[index + 1]:
+            continue  # تنظيم داعش: a generic noun before a known name, not a new name
         organisation = _organisation_at(text, words, claimed, match_last, index)
         if organisation is not None and max(match_last[index : organisation + 1]) <= organisation:
             add(index, organisation, "organization")
             continue
         building = _organisation_at(text, words, claimed, match_last, index, BUILDING_HEADS)
+        if building is not None and claimed[index + 1]:
+            continue  # مقر التحالف الدولي: the headquarters of a known body, which is the mention
         if building is not None and max(match_last[index : building + 1]) <= building:
             add(index, building, "building")
     for index in range(len(words)):
-        person = _person_at(text, words, claimed, index)
+        person = person_at(text, words, claimed, index)
         if person is not None:
             add(*person, "person")
         place = _place_at(text, words, claimed, index)
@@ -188,6 +179,8 @@ def _organisation_at(
             if not (known or genitive or _adjective(key)) and (head_definite or genitive_done):
                 break
             genitive_done = genitive_done or not _adjective(key) or known
+        elif previous.startswith("ال") or claimed[position - 1]:
+            break  # a definite word closes a genitive chain: what follows is the next clause
         elif _continues(text, words, claimed, position):
             expect_genitive = True
         else:
@@ -195,6 +188,10 @@ def _organisation_at(
         last = position
         previous = key
         position += 1
+    if last > head and head_definite and all(
+        _is(words[index].key, GENERIC_ADJECTIVES | EVALUATIVE) for index in range(head + 1, last + 1)
+    ):
+        return None  # الحكومة المركزية، القوات الأمنية: a common noun phrase, not a name
     return last if last > head else None
 
 
@@ -219,99 +216,23 @@ def _continues(text: str, words: list[Word], claimed: list[bool], position: int,
     return False
 
 
-def _name_run(text: str, words: list[Word], claimed: list[bool], first: int) -> int | None:
-    """The last word of a name of up to MAX_NAME_WORDS words starting at ``first``."""
-    last = None
-    position = first
-    while position < len(words) and position - first < MAX_NAME_WORDS:
-        if claimed[position] or _blocked(words[position].key):
-            break
-        last = position
-        if not _plain_gap(text, words, position):
-            break
-        position += 1
-    return last
-
-
-def _person_at(
-    text: str, words: list[Word], claimed: list[bool], index: int
-) -> tuple[int, int] | None:
-    key = words[index].key
-    if claimed[index]:
-        return None
-    # After a courtesy title (a chain of them: معالي السيد).
-    if _is(key, HONORIFICS) and (index == 0 or not _is(words[index - 1].key, HONORIFICS)):
-        first = index
-        while first < len(words) and _is(words[first].key, HONORIFICS) and _plain_gap(
-            text, words, first
-        ):
-            first += 1
-        if first < len(words) and first > index:
-            last = _name_run(text, words, claimed, first)
-            if last is not None and last > first:
-                return first, last
-        return None
-    opens = index == 0 or not _plain_gap(text, words, index - 1) or _is(
-        words[index - 1].key, REPORTING_VERBS
-    )
-    if not opens or _blocked(key):
-        return None
-    last = _name_run(text, words, claimed, index)
-    if last is None or last == index:
-        return None
-    after = gap(text, words, last)
-    following = words[last + 1].key if last + 1 < len(words) else ""
-    title_follows = any(mark in after for mark in "،,-–—") and _is(following, TITLE_NOUNS)
-    after_verb = index > 0 and _is(words[index - 1].key, REPORTING_VERBS) and any(
-        mark in after for mark in "،,-–—"
-    )
-    between_commas = (
-        index > 0
-        and any(mark in gap(text, words, index - 1) for mark in "،,")
-        and any(mark in after for mark in "،,.")
-        and _title_opens_clause(text, words, index - 1)
-    )
-    if title_follows or after_verb or between_commas:
-        return index, last
-    return None
-
-
-def _title_opens_clause(text: str, words: list[Word], last: int) -> bool:
-    """Whether the clause ending at word ``last`` starts with a title noun (… ، نائب رئيس …)."""
-    position = last
-    while position > 0 and _plain_gap(text, words, position - 1):
-        position -= 1
-    return _is(words[position].key, TITLE_NOUNS)
-
-
-def closing_title_person(
-    text: str, words: list[Word], claimed: list[bool]
-) -> list[tuple[int, int]]:
-    """Two-word names that close a title phrase at a sentence end (… للأمم المتحدة فلان فلان.)."""
+def quoted_outlets(text: str, words: list[Word], claimed: list[bool]) -> list[tuple[int, int]]:
+    """Names in quotation marks right after an outlet noun (صحيفة "…"، وكالة «…»): word ranges
+    of at most MAX_NAME_WORDS words that close with the mark."""
     found = []
-    for first in range(1, len(words) - 1):
-        second = first + 1
-        if claimed[first] or claimed[second] or not _plain_gap(text, words, first):
+    for index, word in enumerate(words[:-1]):
+        if not _is(word.key, OUTLET_NOUNS) or not QUOTATION_MARKS & set(gap(text, words, index)):
             continue
-        if not _plain_gap(text, words, first - 1):
-            continue
-        end_gap = gap(text, words, second)
-        if not any(mark in end_gap for mark in ".،,:") and second + 1 < len(words):
-            continue
-        pair = (words[first].key, words[second].key)
-        if any(key.startswith("ال") or _blocked(key) for key in pair):
-            continue
-        if not claimed[first - 1] and not words[first - 1].key.startswith("ال"):
-            continue
-        position, steps = first - 1, 0
-        while position >= 0 and steps < 6:
-            if _is(words[position].key, TITLE_NOUNS):
-                found.append((first, second))
+        last = index + 1
+        while last < len(words) and last - index <= MAX_NAME_WORDS:
+            closing = gap(text, words, last)
+            if QUOTATION_MARKS & set(closing):
+                if not any(claimed[index + 1 : last + 1]):
+                    found.append((index + 1, last))
                 break
-            if position == 0 or not _plain_gap(text, words, position - 1):
+            if closing.strip():
                 break
-            position -= 1
-            steps += 1
+            last += 1
     return found
 
 
@@ -323,25 +244,54 @@ def _place_at(
     if index + 1 >= len(words) or not _plain_gap(text, words, index):
         return None
     following = words[index + 1]
-    if claimed[index + 1] or _blocked(following.key):
-        return None
+    if claimed[index + 1] or _blocked(following.key) or (
+        following.key.startswith("ال") and _adjective(following.key)
+    ):
+        return None  # العاصمة البريطانية لندن: the adjective describes the place named next
     if not following.key.startswith("ال") and _continues(text, words, claimed, index + 1):
         return None
     return index + 1, index + 1
 
 
+def normalised(key: str) -> str:
+    """A name's key without what varies between spellings of one name: generic nouns before a
+    group's name (تنظيم), judging adjectives (الإرهابي), the article and glued conjunctions."""
+    kept = [
+        word for word in key.split()
+        if len(word) > 1
+        and not (_is(word, DESCRIPTORS) or _is(word, EVALUATIVE) or _is(word, FUNCTION_WORDS))
+    ]
+    return " ".join(bare(word)[2:] if bare(word).startswith("ال") else bare(word) for word in kept)
+
+
+def _acronym_of(name: str) -> str | None:
+    """The Arabic acronym of a normalised name of three words or more, from their first
+    letters (الدولة الإسلامية في العراق والشام → داعش، as حماس and يونامي are formed)."""
+    words = name.split()
+    if len(words) < 3:
+        return None
+    return "".join(word[0] for word in words)
+
+
 def closest_records(registry: Registry, key: str, kind: EntityKind, limit: int = 3) -> list[str]:
     """Ids of the registry records of the same kind whose spellings look most like ``key``:
-    the records a duplicate would be a copy of."""
+    the records a duplicate would be a copy of. Names are compared normalised, so a record one
+    of whose spellings is the same name (تنظيم داعش الإرهابي, داعش) comes first."""
     scored: list[tuple[float, str]] = []
-    words = set(key.split())
+    wanted = normalised(key)
+    words = set(wanted.split())
     for entity in registry.entities.values():
         if entity.kind != kind:
             continue
         best = 0.0
         for spelling in entity.keys:
-            ratio = difflib.SequenceMatcher(None, key, spelling).ratio()
-            overlap = len(words & set(spelling.split())) / max(len(words), 1)
+            other = normalised(spelling)
+            if other and (other == wanted or _acronym_of(wanted) == other
+                          or _acronym_of(other) == wanted):
+                best = 2.0
+                break
+            ratio = difflib.SequenceMatcher(None, wanted, other).ratio()
+            overlap = len(words & set(other.split())) / max(len(words), len(other.split()), 1)
             best = max(best, ratio, overlap)
         if best >= 0.45:
             scored.append((best, entity.id))

@@ -12,31 +12,35 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
-from functools import lru_cache
 
-from ..arabic import tokens
-from ..models.types import ID_MAX_LENGTH
 from ..validator.name_index import NameMatcher
+from .boundaries import extended, find_names, gazetteer_entry, gazetteer_matcher
 from .entities import (
     Candidate,
     closest_records,
-    closing_title_person,
     find_candidates,
-    gap,
+    quoted_outlets,
 )
-from .gazetteer import PLACES
+from .gazetteer import GazetteerEntry
 from .lexicon import (
     BUILDING_HEADS,
+    COLLECTIVE_NOUNS,
     FUNCTION_WORDS,
     HONORIFICS,
+    NAME_PARTICLES,
+    NEWS_VERBS,
     ORGANIZATION_HEADS,
+    REGNAL_ORDINALS,
     REPORTING_VERBS,
     TITLE_NOUNS,
 )
-from .matching import NameMatch, find_names, proclitic_letters
+from .matching import NameMatch, proclitic_letters
+from .name_words import gap
+from .people import closing_title_person
 from .pins import pin_for
 from .proposals import MentionProposal, NewEntity, SpanProposal
 from .registry import EntityKind, Registry
+from .stubs import suggested_id, unique_ids
 from .text import Word, bare_forms, letters_offset, words_of
 from .titles import stated_title
 
@@ -63,15 +67,37 @@ def propose_mentions(
             for index in range(match.first, match.last + 1):
                 claimed[index] = True
                 match_last[index] = match.last
-        for match in find_names(text, words[scope], _gazetteer(), {}, {}):
-            if any(claimed[match.first : match.last + 1]):
+        for first, last in quoted_outlets(text, words[scope], claimed):
+            for index in range(first, last + 1):
+                claimed[index] = True
+                match_last[index] = last
+            _add_candidate(candidates, text, words[scope], first, last, "organization",
+                           start=words[scope][first].start)
+        for match in find_names(text, words[scope], gazetteer_matcher(), {}, {}):
+            inside = range(match.first, match.last + 1)
+            entry = gazetteer_entry(match.entity)
+            known_kinds = {
+                registry.kind_of(known_match.entity) for known_match in matches
+                if match.first <= known_match.first and known_match.last <= match.last
+            }
+            if any(claimed[index] for index in inside) and (
+                all(claimed[index] for index in inside)
+                or entry.id in registry.entities
+                or entry.entity in known_kinds
+                or any(match_last[index] > match.last for index in inside)
+                or (match.first > 0 and match_last[match.first - 1] >= match.first)
+            ):
+                # Only a longer name of another kind than the known ones inside it is proposed
+                # (مقر الأمم المتحدة, a building); a longer spelling of the same kind is the
+                # known entity's (مجلس الأمن الدولي), extended below.
                 continue
             for index in range(match.first, match.last + 1):
                 claimed[index] = True
                 match_last[index] = match.last
             _add_candidate(
-                candidates, text, words[scope], match.first, match.last, "place",
-                start=match.start, place_kind=_PLACE_KINDS.get(_gazetteer_key(match.entity)),
+                candidates, text, words[scope], match.first, match.last,
+                "place" if entry.entity == "place" else "organization", start=match.start,
+                place_kind=entry.kind if entry.entity == "place" else None, reference=entry,
             )
         ranges: list[tuple[int, int, str]] = find_candidates(
             text, words[scope], claimed, match_last
@@ -103,6 +129,11 @@ def propose_mentions(
     )
     for scope, text in texts.items():
         matches = find_names(text, words[scope], matcher, surnames, named, names, heads)
+        starts = {index for match in matches for index in range(match.first, match.last + 1)}
+        matches = [
+            extended(text, words[scope], match, _kind(match.entity, registry, ordered), starts)
+            for match in matches
+        ]
         people = {
             index
             for match in matches
@@ -127,31 +158,20 @@ def propose_mentions(
             name=ordered[number].text,
             kind=ordered[number].kind,
             closest=closest_records(registry, ordered[number].key, ordered[number].kind),
-            suggested_id=_suggested_id(ordered[number].text),
+            suggested_id=suggested_id(ordered[number]),
             occurrences=counts[number],
             place_kind=ordered[number].place_kind,
+            reference=_reference_id(ordered[number]),
         )
         for number in kept
     ]
-    _unique_ids(new_entities, registry)
+    unique_ids(new_entities, set(registry.entities))
     proposals = [
         replace(proposal, new_entity=renumber[proposal.new_entity])
         if proposal.new_entity is not None else proposal
         for proposal in proposals
     ]
     return proposals, new_entities
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> NameMatcher:
-    return NameMatcher({f"@{number}": (key,) for number, key in enumerate(_PLACE_KINDS)})
-
-
-def _gazetteer_key(entity: str) -> str:
-    return list(_PLACE_KINDS)[int(entity[1:])]
-
-
-_PLACE_KINDS: dict[str, str] = {" ".join(tokens(name)): kind for name, kind in PLACES}
 
 
 def _introduced_people(
@@ -173,6 +193,8 @@ def _introduced_people(
             key = scope_words[index].key
             if key in known or _unnamed(key) or not _plain(text, scope_words, index - 1):
                 continue
+            if bare_forms(key) & NAME_PARTICLES:
+                continue  # عبد of عبد الله: a particle never stands for a name
             previous = bare_forms(scope_words[index - 1].key)
             if previous & (REPORTING_VERBS | TITLE_NOUNS | HONORIFICS):
                 counts[key] += 1
@@ -207,7 +229,8 @@ def _unnamed(key: str) -> bool:
     """Words that cannot be (part of) a person's name: definite nouns, lexicon words, digits."""
     return key.startswith("ال") or key.isdigit() or bool(
         bare_forms(key)
-        & (FUNCTION_WORDS | HONORIFICS | TITLE_NOUNS | REPORTING_VERBS | ORGANIZATION_HEADS)
+        & (FUNCTION_WORDS | HONORIFICS | TITLE_NOUNS | REPORTING_VERBS | ORGANIZATION_HEADS
+           | COLLECTIVE_NOUNS | NEWS_VERBS)
     )
 
 
@@ -233,6 +256,7 @@ def _add_candidate(
     kind: EntityKind,
     start: int | None = None,
     place_kind: str | None = None,
+    reference: GazetteerEntry | None = None,
 ) -> None:
     """Record the name in words ``first``..``last`` (from ``start`` if a proclitic is left out)."""
     head = words[first]
@@ -253,11 +277,19 @@ def _add_candidate(
         key.startswith(other + " ") for other in candidates
     ):
         return  # a longer reading of a name already found (… الأعرجي بأهمية)
+    longer = next((other for other_key, other in candidates.items()
+                   if other.kind == "person" and other_key.startswith(key + " ")), None)
+    if candidate is None and kind == "person" and longer is not None and len(keys) >= 2:
+        if key not in longer.spellings:
+            longer.spellings.append(key)  # عبد الله after عبد الله الثاني: the same person
+        return
     if candidate is None:
         candidate = candidates[key] = Candidate(
-            key=key, kind=kind, text=written, place_kind=place_kind
+            key=key, kind=kind, text=written, place_kind=place_kind, reference=reference
         )
-        if kind == "person" and len(keys) >= 2 and len(keys[-1]) >= 2:
+        if kind == "person" and len(keys) >= 3 and keys[-1] in REGNAL_ORDINALS:
+            candidate.spellings.append(" ".join(keys[:-1]))  # الملك فلان الثاني … فلان
+        elif kind == "person" and len(keys) >= 2 and len(keys[-1]) >= 2:
             candidate.surnames.append(keys[-1])
         if kind == "organization" and len(keys) >= 2 and form.startswith("ال"):
             candidate.surnames.append(form)  # التحالف الدولي … then التحالف
@@ -300,35 +332,8 @@ def _kind(entity: str, registry: Registry, candidates: list[Candidate]) -> str:
     return registry.kind_of(entity) or ""
 
 
-_LATIN = str.maketrans({
-    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j",
-    "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s",
-    "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l",
-    "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y", "ى": "a", "ة": "a", "ء": "", "ئ": "",
-    "ؤ": "", "گ": "g", "پ": "p", "چ": "ch", "ڤ": "v",
-})
-
-
-def _suggested_id(name: str) -> str:
-    """A kebab-case id spelled from the Arabic name, for a person to confirm or rename."""
-    parts = []
-    for word in name.split():
-        latin = word.translate(_LATIN).lower()
-        if latin.startswith("al") and len(latin) > 3 and word.startswith("ال"):
-            latin = "al-" + latin[2:]
-        parts.append(re.sub(r"[^a-z0-9-]+", "", latin))
-    slug = re.sub(r"-+", "-", "-".join(part for part in parts if part)).strip("-") or "entity"
-    return slug[:ID_MAX_LENGTH].rstrip("-")
-
-
-def _unique_ids(new_entities: list[NewEntity], registry: Registry) -> None:
-    used = set(registry.entities)
-    for entity in new_entities:
-        base, number = entity.suggested_id, 1
-        while entity.suggested_id in used:
-            number += 1
-            entity.suggested_id = f"{base[: ID_MAX_LENGTH - 4]}-{number}"
-        used.add(entity.suggested_id)
+def _reference_id(candidate: Candidate) -> str | None:
+    return candidate.reference.id if candidate.reference is not None else None
 
 
 __all__ = ["propose_mentions", "gap"]

@@ -65,6 +65,8 @@ class NewEntity:
     occurrences: int = 0
     place_kind: str | None = None
     """For a place: country, city, region or building, when the rule that found it says."""
+    reference: str | None = None
+    """Id of the gazetteer entry the name is, whose record ``--stubs`` writes."""
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .._version import SCHEMA_VERSION
 from ..anchoring import resolve_span
 from ..errors import DraftError
 from ..formatting import _comments, render
@@ -24,7 +23,8 @@ from ..layout import record_path
 from ..models.types import is_placeholder
 from ..yamlreader import Document, read_yaml_file
 from .cameo import codebook
-from .proposals import Draft, SpanProposal
+from .proposals import Draft, NewEntity, SpanProposal
+from .stubs import stub_record
 
 PROPOSED = {"proposed": True}
 _SCOPE_ORDER = {"headline": 0, "body": 1}
@@ -188,8 +188,7 @@ def write_draft(
             if any(q.speaker_name == e.name and q.speaker is None for q in draft.quotes)
         }):
             new_entity = draft.new_entities[index]
-            relative = _write_stub(root, new_entity.suggested_id, new_entity.kind,
-                                   new_entity.name, new_entity.place_kind, data.get("id"), today)
+            relative = _write_stub(root, new_entity.suggested_id, new_entity, today)
             if relative is not None:
                 written.stubs.append(relative)
     written.cameo_codes = _add_cameo_codes(root, [event.cameo for event in draft.events])
@@ -260,49 +259,16 @@ def _position(item: Any, texts: dict[str, str]) -> tuple[int, int] | None:
     return (_SCOPE_ORDER.get(scope, 2), found.start) if found.found else None
 
 
-_KIND_FIELDS: dict[str, dict[str, Any]] = {
-    "person": {"positions": []},
-    "organization": {
-        "acronyms": {"en": [], "ar": []},
-        "kind": "TODO: un-entity, government, government-body, intergovernmental, coalition, "
-                "armed-group, news-outlet, financial-institution, ngo or other",
-        "parent": None,
-        "country": None,
-    },
-    "place": {"kind": "TODO: country, city, region or building", "country": None},
-}
-
-
 def _write_stub(
     root: Path,
     entity_id: str,
-    kind: str,
-    name: str,
-    place_kind: str | None,
-    article_id: Any,
+    new_entity: NewEntity,
     today: datetime.date | None,
 ) -> str | None:
-    """A registry record for a new entity, with placeholders, never overwriting a file."""
-    date = (today or datetime.date.today()).isoformat()
-    data: dict[str, Any] = {
-        "schema_version": SCHEMA_VERSION,
-        "id": entity_id,
-        "revision": 1,
-        "created": date,
-        "modified": date,
-        "status": "active",
-        "name": {"en": "TODO: the name in English", "ar": name},
-        "aliases": [],
-    }
-    fields = {key: (dict(value) if isinstance(value, dict) else value)
-              for key, value in _KIND_FIELDS[kind].items()}
-    if kind == "place" and place_kind in ("country", "city", "region", "building"):
-        fields["kind"] = place_kind
-    if kind == "person" and isinstance(article_id, str):
-        fields["positions"] = []
-    data.update(fields)
-    data["identifiers"] = []
-    data["proposed"] = True
+    """A registry record for a new entity (content: :func:`.stubs.stub_record`), never
+    overwriting a file."""
+    kind = new_entity.kind
+    data = stub_record(new_entity, entity_id, today, root)
     relative = record_path(kind, entity_id)  # type: ignore[arg-type]
     header = [f"# yaml-language-server: $schema=../../schema/{kind}.schema.json"]
     try:
