@@ -3,4 +3,4 @@
 __version__ = "0.2.0"
 
 #: Version of the record format (the `schema_version` field of records, the JSON Schemas' `$id`).
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
