@@ -85,6 +85,7 @@ FIRST_SEEDS = {
 }
 
 
+@pytest.mark.data
 def test_sha256sums_lists_every_seed_sorted() -> None:
     names = list(_sums())
     assert names == sorted(names)
@@ -92,16 +93,19 @@ def test_sha256sums_lists_every_seed_sorted() -> None:
     assert FIRST_SEEDS.items() <= _sums().items()
 
 
+@pytest.mark.data
 @pytest.mark.parametrize("name", sorted(FIRST_SEEDS))
 def test_first_seeds_never_change(name: str) -> None:
     assert hashlib.sha256((SEEDS / name).read_bytes()).hexdigest() == FIRST_SEEDS[name]
 
 
+@pytest.mark.data
 @pytest.mark.parametrize("name", sorted(_sums()))
 def test_seed_bytes_unchanged(name: str) -> None:
     assert hashlib.sha256((SEEDS / name).read_bytes()).hexdigest() == _sums()[name]
 
 
+@pytest.mark.data
 def test_every_seed_is_curated_once(articles: dict[str, Article]) -> None:
     used = Counter(article.seed for article in articles.values())
     assert used == Counter(set(_sums()))
@@ -112,17 +116,28 @@ def test_every_seed_is_curated_once(articles: dict[str, Article]) -> None:
 # -- the validator's verdict -------------------------------------------------------------------
 
 
+@pytest.mark.data
+def test_validation_has_no_errors(result: ValidationResult) -> None:
+    rendered = "\n".join(finding.render() for finding in result.findings)
+    assert not result.errors, rendered
+
+
 def test_validation_is_clean(result: ValidationResult) -> None:
+    """The project's tree carries no warning either (a warning is a rule in its grace release,
+    or a judgement to settle before merging); not marked ``data``: a contribution with a
+    warning is valid, and fixed before it is merged."""
     rendered = "\n".join(finding.render() for finding in result.findings)
     assert result.findings == [], rendered
 
 
+@pytest.mark.data
 def test_every_curated_file_was_read(result: ValidationResult) -> None:
     curated = sorted(p for p in (ROOT / "curated").rglob("*.yaml"))
     assert len(result.files) == len(curated)
     assert all(parsed.record is not None and not parsed.repaired for parsed in result.files)
 
 
+@pytest.mark.data
 def test_record_counts(
     articles: dict[str, Article],
     entities: dict[str, Person | Organization | Place],
@@ -139,6 +154,7 @@ def test_record_counts(
 # -- identity and references -------------------------------------------------------------------
 
 
+@pytest.mark.data
 def test_ids_are_unique_and_match_file_names(result: ValidationResult) -> None:
     entity_ids: list[str] = []
     article_ids: list[str] = []
@@ -152,6 +168,7 @@ def test_ids_are_unique_and_match_file_names(result: ValidationResult) -> None:
     assert len(article_ids) == len(set(article_ids))
 
 
+@pytest.mark.data
 def test_theme_and_cameo_codes_are_unique(themes: ThemeVocabulary, cameo: CameoVocabulary) -> None:
     theme_ids = [theme.id for theme in themes.themes]
     assert len(theme_ids) == len(set(theme_ids))
@@ -196,6 +213,7 @@ _KINDS = {
 }
 
 
+@pytest.mark.data
 def test_every_reference_resolves_to_the_right_kind(
     articles: dict[str, Article],
     entities: dict[str, Person | Organization | Place],
@@ -224,6 +242,7 @@ def test_every_reference_resolves_to_the_right_kind(
         assert theme.broader is None or theme.broader in theme_ids
 
 
+@pytest.mark.data
 def test_every_registry_record_is_used(
     articles: dict[str, Article], entities: dict[str, Person | Organization | Place]
 ) -> None:
@@ -236,6 +255,7 @@ def test_every_registry_record_is_used(
 # -- anchored text -----------------------------------------------------------------------------
 
 
+@pytest.mark.data
 def test_every_span_is_verbatim_where_the_validator_placed_it(
     result: ValidationResult, articles: dict[str, Article]
 ) -> None:
@@ -257,6 +277,7 @@ def test_every_span_is_verbatim_where_the_validator_placed_it(
     assert checked > 200
 
 
+@pytest.mark.data
 def test_body_paragraphs_are_verbatim_and_chrome_is_gone(articles: dict[str, Article]) -> None:
     chrome = [
         "منظور عالمي قصص إنسانية",
@@ -282,6 +303,7 @@ def test_body_paragraphs_are_verbatim_and_chrome_is_gone(articles: dict[str, Art
 # -- curated facts -----------------------------------------------------------------------------
 
 
+@pytest.mark.data
 def test_unodc_launch(articles: dict[str, Article]) -> None:
     article = articles[UNODC_LAUNCH]
     assert article.source.publisher == "unodc"
@@ -319,6 +341,7 @@ def test_unodc_launch(articles: dict[str, Article]) -> None:
     assert "nawfal-al-hassan" not in speakers
 
 
+@pytest.mark.data
 def test_unami_cted_meeting_is_undated_and_inferred(articles: dict[str, Article]) -> None:
     article = articles[UNAMI_CTED]
     assert article.source.publisher == "un-news"
@@ -346,6 +369,7 @@ def test_unami_cted_meeting_is_undated_and_inferred(articles: dict[str, Article]
     assert figure.value == 16
 
 
+@pytest.mark.data
 def test_heads_of_agencies_conference_is_planned(articles: dict[str, Article]) -> None:
     article = articles[HEADS_CONFERENCE]
     assert article.published.text == "2018-06-21"
@@ -360,6 +384,7 @@ def test_heads_of_agencies_conference_is_planned(articles: dict[str, Article]) -
     assert (quote.speaker, quote.delivery) == ("vladimir-voronkov", "interview")
 
 
+@pytest.mark.data
 def test_coalition_article(articles: dict[str, Article]) -> None:
     article = articles[COALITION_KUWAIT]
     assert article.source.publisher == "al-ittihad"
@@ -395,6 +420,7 @@ def test_coalition_article(articles: dict[str, Article]) -> None:
     assert "عودة النازحين" in article.paragraphs
 
 
+@pytest.mark.data
 def test_iom_agreement(articles: dict[str, Article]) -> None:
     article = articles[IOM_AGREEMENT]
     # No credit line: the publisher is the site whose page it is, not the subject.
@@ -413,6 +439,7 @@ def test_iom_agreement(articles: dict[str, Article]) -> None:
     assert {quote.delivery for quote in article.quotes} == {"unknown"}
 
 
+@pytest.mark.data
 def test_one_person_spelled_two_ways(
     articles: dict[str, Article], entities: dict[str, Person | Organization | Place]
 ) -> None:
@@ -423,17 +450,15 @@ def test_one_person_spelled_two_ways(
         assert any(m.entity == "namik-hayderov" for m in articles[article_id].mentions)
 
 
+@pytest.mark.data
 def test_no_unverified_identifiers_or_urls(
     articles: dict[str, Article], entities: dict[str, Person | Organization | Place]
 ) -> None:
     # An identifier carries the address of the page that shows it for this entity.
-    identified = {key for key, record in entities.items() if record.identifiers}
-    assert identified == {
-        "unodc", "unami", "haider-al-abadi", "mustafa-al-kadhimi", "rex-tillerson"
-    }
-    for key in identified:
-        for identifier in entities[key].identifiers:
-            assert identifier.scheme == "wikipedia" and identifier.evidence == identifier.value
+    for record in entities.values():
+        for identifier in record.identifiers:
+            assert identifier.scheme == "wikipedia", record.id
+            assert identifier.evidence == identifier.value, record.id
     # An address the seed does not print is there only with the evidence of how it was found.
     for article in articles.values():
         url = article.source.url
@@ -444,5 +469,19 @@ def test_no_unverified_identifiers_or_urls(
         if url not in seed_text:
             evidence = article.source.url_evidence
             assert evidence is not None and evidence.relation == "confirms", article.id
-    with_url = {article.id for article in articles.values() if article.source.url is not None}
+
+
+#: The records of release 0.1.0 that carry an identifier, and its articles that carry an
+#: address: pinned so that an accidental edit of one is caught (other records may add theirs).
+IDENTIFIED_RECORDS = {"unodc", "unami", "haider-al-abadi", "mustafa-al-kadhimi", "rex-tillerson"}
+SEED_ARTICLES = (UNAMI_CTED, UNODC_LAUNCH, HEADS_CONFERENCE, COALITION_KUWAIT, IOM_AGREEMENT)
+
+
+@pytest.mark.data
+def test_seed_articles_identifiers_and_urls(
+    articles: dict[str, Article], entities: dict[str, Person | Organization | Place]
+) -> None:
+    for key in IDENTIFIED_RECORDS:
+        assert entities[key].identifiers, key
+    with_url = {key for key in SEED_ARTICLES if articles[key].source.url is not None}
     assert with_url == {UNODC_LAUNCH, IOM_AGREEMENT}

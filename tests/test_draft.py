@@ -116,15 +116,38 @@ def test_every_proposed_span_is_at_its_offsets_and_its_pin_is_unambiguous(
         assert left[0] != right[0] or left[2] <= right[1]
 
 
+@pytest.mark.data
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
 def test_spans_proposed_for_real_articles_are_pinned(path: Path, tmp_path: Path) -> None:
+    """Holds for any article: whatever ``draft`` proposes is at its offsets, pinned there."""
     target, _removed = draft_eval.prepare(REPOSITORY, tmp_path, path.stem)
     drafted = draft_file(tmp_path, target)
-    assert drafted.draft.mentions and drafted.draft.published is not None or (
-        path.stem.startswith("unami")
-    )
     for span in spans_of(drafted.draft):
         assert_pinned(span, drafted.texts)
+
+
+#: The project's five seed articles as fixtures of what ``draft`` reads in them: the explicit
+#: publication date each prints (None: the UN News page prints none). Another article need not
+#: give ``draft`` as much (an undated page, a date form it does not read), so only these are
+#: pinned; the leave-one-out measure (benchmarks/draft_eval.py) covers the rest.
+SEED_ARTICLE_DATES: dict[str, str | None] = {
+    "coalition-new-principles-against-isil-kuwait-2018": "2018-02-15",
+    "iom-national-security-adviser-pve-agreement-iraq-2021": "2021-12-20",
+    "un-high-level-conference-heads-ct-agencies-2018": "2018-06-21",
+    "unami-cted-meeting-iraq-ct-technical-assistance": None,
+    "unodc-launches-ct-programme-iraq-2018": "2018-04-11",
+}
+
+
+@pytest.mark.parametrize("article_id", sorted(SEED_ARTICLE_DATES))
+def test_draft_reads_the_seed_articles_names_and_dates(article_id: str, tmp_path: Path) -> None:
+    target, _removed = draft_eval.prepare(REPOSITORY, tmp_path, article_id)
+    drafted = draft_file(tmp_path, target)
+    assert drafted.draft.mentions
+    published = drafted.draft.published
+    found = (published.date, published.basis) if published is not None else None
+    expected = SEED_ARTICLE_DATES[article_id]
+    assert found == (None if expected is None else (expected, "explicit"))
 
 
 # -- write, confirm, validate; draft again ---------------------------------------------------

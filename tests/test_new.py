@@ -115,6 +115,7 @@ def check_heuristics(root: Path, path: Path) -> None:
     assert all(line.text in fold_whitespace(seed) for line in read_seed(seed).paragraphs)
 
 
+@pytest.mark.data
 @pytest.mark.parametrize("path", REAL_ARTICLES, ids=lambda path: path.stem)
 def test_heuristics_agree_with_the_curated_articles(path: Path) -> None:
     check_heuristics(REPOSITORY, path)

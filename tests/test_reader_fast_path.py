@@ -36,6 +36,7 @@ def assert_agree(text: str) -> None:
         assert same(fast, strict.data)
 
 
+@pytest.mark.data
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.relative_to(REPOSITORY).as_posix())
 def test_real_files_take_the_fast_path_and_agree(path: Path) -> None:
     text = path.read_text(encoding="utf-8")

@@ -35,7 +35,7 @@ ORGANIZATION = "curated/organizations/fixture-iom.yaml"
 #: ChromeDriver for the browser tests, where CI installs Debian's Chromium).
 CI_SETUP = re.compile(
     r"^(?:set |cd |python3 -m venv \S+$|\. |python -m pip install --quiet --upgrade pip|export |if |fi$"
-    r"|bash \.ci/install-browser$)"
+    r"|bash \.ci/install-browser$|bash \.ci/data-tests$)"
 )
 #: The workflow's counterpart of creating and activating the environment in .ci/run.
 WORKFLOW_SETUP = re.compile(r'^python3 -m venv (\S+) && echo "\$PWD/\1/bin" >> "\$GITHUB_PATH"$')

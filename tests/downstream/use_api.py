@@ -25,7 +25,9 @@ def speakers(ds: ictn.Dataset) -> Counter[str]:
 
 
 def first_published(ds: ictn.Dataset) -> datetime.date | None:
-    dates = [a.published.earliest for a in ds.articles.values() if a.published.earliest]
+    # `published` is None for an undated page (record format 1.2.0).
+    dates = [a.published.earliest for a in ds.articles.values()
+             if a.published is not None and a.published.earliest]
     return min(dates) if dates else None
 
 
@@ -36,13 +38,13 @@ def describe(path: str | None) -> str:
     person: ictn.Person = next(iter(ds.people.values()))
     theme: ictn.Theme = next(iter(ds.themes.values()))
     hits: list[ictn.Article] = ds.search(article.headline.ar.split()[0])
-    edtf: ictn.Edtf = article.published
+    edtf: ictn.Edtf | None = article.published
     lines = [
         f"version {ds.version} (package {ictn.__version__}, data {ictn.DATA_VERSION})",
         f"articles {len(ds.articles)}, first published {first_published(ds)}",
         f"speakers {dict(speakers(ds))}",
         f"mentions {len(span_text)}, person {person.name.en}, theme {theme.label.en}",
-        f"hits {len(hits)}, precision {edtf.precision}",
+        f"hits {len(hits)}, precision {edtf.precision if edtf else 'undated'}",
     ]
     try:
         ictn.load_curated("/nonexistent")

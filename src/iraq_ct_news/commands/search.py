@@ -54,7 +54,7 @@ def _article_summary(article: Any) -> dict[str, Any]:
     return {
         "id": article.id,
         "status": article.status,
-        "published": article.published.text,
+        "published": article.published.text if article.published else None,
         "publisher": article.source.publisher,
         "headline_ar": article.headline.ar,
         "headline_en": article.headline.en,
@@ -84,7 +84,7 @@ def _text(dataset: Any, args: argparse.Namespace) -> int:
     print(f"{len(hits)} article(s) match {args.text!r}")
     for article, (_, cut) in found:
         status = " [withdrawn]" if article.status == "withdrawn" else ""
-        print(f"\n{article.id}  {article.published}  {article.source.publisher}{status}")
+        print(f"\n{article.id}  {article.published or 'undated'}  {article.source.publisher}{status}")
         print(f"  {article.headline.ar}")
         print(f"  {article.headline.en}")
         if cut is not None:
@@ -138,7 +138,7 @@ def _entity(dataset: Any, args: argparse.Namespace) -> int:
     for hit in shown:
         article = hit.article
         status = " [withdrawn]" if article.status == "withdrawn" else ""
-        print(f"\n{article.id}  {article.published}  {article.source.publisher}{status}")
+        print(f"\n{article.id}  {article.published or 'undated'}  {article.source.publisher}{status}")
         for mention in hit.mentions:
             print(f"  {mention.scope} {mention.start}-{mention.end}  {mention.exact}")
     if len(hits) > args.limit:

@@ -30,6 +30,13 @@ def add_parser(subparsers: Any) -> None:
         help="text (default), json, or github (workflow annotations)",
     )
     parser.add_argument("--explain", metavar="CODE", help="explain a rule code and exit")
+    parser.add_argument(
+        "--fix", action="store_true",
+        help="first apply the fixes rules make by themselves (CAMEO labels from the codebook, "
+        "an undated page written null, a past event's bound narrowed to publication), the "
+        "canonical layout (fmt) and `bump` for records changed since the release, printing "
+        "one line per change; then validate",
+    )
     add_performance_options(parser)
     parser.set_defaults(handler=run)
 
@@ -71,6 +78,9 @@ def run(args: argparse.Namespace) -> int:
         print(explain(code), end="")
         return 0
 
+    if args.fix:
+        _fix(args.root, args.files)
+
     from ..cache import ValidationCache
     from ..gcpause import bulk_allocation
     from ..progress import Progress
@@ -92,3 +102,34 @@ def run(args: argparse.Namespace) -> int:
         status = 1 if result.errors else 0
         del result
     return status
+
+
+def _fix(root: Path, files: list[Path]) -> None:
+    """``--fix``: the rules' own fixes and the layout, then ``bump`` (a fixed record that was
+    released needs a new revision), each change on its own line, then a count."""
+    import contextlib
+    import io
+
+    from ..errors import UsageError
+    from ..layout import DATASET
+    from ..validator.fixing import fix_tree
+    from . import bump
+    from .fmt import _relative_record
+
+    only = {_relative_record(root, path) for path in files} if files else None
+    lines = fix_tree(root, only)
+    if (root / DATASET).is_dir():
+        captured = io.StringIO()
+        try:
+            with contextlib.redirect_stdout(captured):
+                bump.run(argparse.Namespace(root=root, files=files, date=None, check=False))
+        except UsageError as error:  # an unreadable release: V006 reports it below
+            lines.append(f"bump: skipped: {error}")
+        lines += [
+            line for line in captured.getvalue().splitlines()
+            if line and line != "no record needs a new revision"
+        ]
+    for line in lines:
+        print(line)
+    print(f"--fix: {len(lines)} change(s)")
+    sys.stdout.flush()

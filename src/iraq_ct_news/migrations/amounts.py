@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import MigrationStep
+
 #: The kind an upgraded amount gets: the format's value for "the record does not say".
 UNSTATED = "unstated"
 
@@ -48,3 +50,11 @@ def _insert_after(mapping: dict[str, Any], anchor: str, key: str, value: Any) ->
     items.insert(position, (key, value))
     mapping.clear()
     mapping.update(items)
+
+
+STEP = MigrationStep(
+    name="amount-kind",
+    introduced_in="1.2.0",
+    kinds=("article",),
+    apply=upgrade_amounts,
+)

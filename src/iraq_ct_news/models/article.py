@@ -135,6 +135,9 @@ class Source(RecordModel):
     """When the page was captured (a page-header date), if the seed shows it."""
     captured_evidence: Evidence | None = None
     """The words showing the capture date."""
+    truncated: bool = Field(default=False, exclude_if=not_)
+    """True when the stored copy (the seed) breaks off mid-article: the body ends where the copy
+    ends, cut-off words included, and nothing is completed from elsewhere."""
 
 
 class Headline(RecordModel):
@@ -329,8 +332,9 @@ class Article(VersionedRecord):
     headline: Headline
     summary: EnglishText
     """Curator-written English summary (3–5 sentences)."""
-    published: Edtf
-    """Publication date, no more precise than the evidence."""
+    published: Edtf | None
+    """Publication date, no more precise than the evidence; null (with basis `unknown`) when
+    neither the page nor anything else the record can cite dates or bounds it."""
     published_basis: PublishedBasis
     published_evidence: Evidence | None = None
     """The words the publication date is taken from or inferred from."""

@@ -129,10 +129,10 @@ def _article_node(article: Article, theme_labels: dict[str, str]) -> dict[str, A
         "dateModified": article.modified.isoformat(),
         "creativeWorkStatus": article.status,
     }
-    published = _schema_date(article.published)
+    published = _schema_date(article.published) if article.published is not None else None
     if published is not None:
         node["datePublished"] = published
-    else:
+    elif article.published is not None:
         node["temporalCoverage"] = article.published.text
     if article.source.url is not None:
         node["url"] = article.source.url

@@ -57,7 +57,8 @@ def summarize(
     }
     publishers = Counter(names.get(a.source.publisher, a.source.publisher) for a in active)
     years = Counter(
-        _year_label(a.published.earliest, a.published.latest) for a in active
+        _year_label(a.published.earliest, a.published.latest) if a.published else "unknown"
+        for a in active
     )
     theme_counts = Counter(labels.get(theme, theme) for a in active for theme in a.themes)
     return Summary(

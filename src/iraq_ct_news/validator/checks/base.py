@@ -209,3 +209,41 @@ def release_check(*codes: Code) -> Callable[[F], F]:
 def registered_checks() -> list[Check]:
     """Every check registered so far, in registration order."""
     return list(_CHECKS)
+
+
+# -- automatic fixes ------------------------------------------------------------------------------
+
+#: A fix: edits a record's data (the YAML mapping as read) in place and returns one line per
+#: change it made; it changes only what the rule decides by itself, and is idempotent.
+FixFunction = Callable[[dict[str, Any]], list[str]]
+
+
+@dataclass(frozen=True)
+class Fixer:
+    """The fix a rule makes by itself (``validate --fix``), for files of the kinds named."""
+
+    code: Code
+    kinds: frozenset[FileKind]
+    apply: FixFunction
+
+
+_FIXERS: list[Fixer] = []
+
+
+def fixer(code: Code, *, kinds: tuple[FileKind, ...]) -> Callable[[FixFunction], FixFunction]:
+    """Register ``function`` as the automatic fix of ``code`` for files of ``kinds``.
+
+    A new error rule ships with a fixer, or as a warning for one minor release (CONTRIBUTING.md,
+    "When the rules change"), so that records written before it are not stranded.
+    """
+
+    def register(function: FixFunction) -> FixFunction:
+        _FIXERS.append(Fixer(code, frozenset(kinds), function))
+        return function
+
+    return register
+
+
+def registered_fixers() -> list[Fixer]:
+    """Every fixer registered so far (``catalog`` imports every module first)."""
+    return list(_FIXERS)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ...layout import FileKind
 from . import base
-from .base import Check, Code, Dependency, Stage
+from .base import Check, Code, Dependency, Fixer, Stage
 
 #: Modules of this package that hold no rule.
 _NOT_RULES = frozenset({"base", "catalog"})
@@ -37,6 +37,8 @@ RULES: dict[str, Code] = dict(sorted(base.declared_codes().items()))
 """Every declared code, by its text (what ``--explain`` and the docs read)."""
 
 CHECKS: tuple[Check, ...] = tuple(base.registered_checks())
+FIXERS: tuple[Fixer, ...] = tuple(base.registered_fixers())
+"""The fixes rules make by themselves (``validate --fix``), in module order."""
 ARTICLE_CHECKS: tuple[Check, ...] = tuple(c for c in CHECKS if c.stage is Stage.ARTICLE)
 TREE_CHECKS: tuple[Check, ...] = tuple(c for c in CHECKS if c.stage is Stage.TREE)
 RELEASE_CHECKS: tuple[Check, ...] = tuple(c for c in CHECKS if c.stage is Stage.RELEASE)

@@ -7,11 +7,11 @@ codebook's label and quad class, so a typed code or a paraphrased label cannot s
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...draft.cameo import codebook
 from ...models import CameoVocabulary
-from .base import declare, file_check
+from .base import declare, file_check, fixer
 
 if TYPE_CHECKING:
     from ..checked import CheckedFile
@@ -22,8 +22,8 @@ C008 = declare(
     "Every entry of vocabularies/cameo.yaml is a code of the CAMEO event codebook (version "
     "1.1b3, shipped with the package), with the codebook's label and quad class (1 for codes "
     "01–05, 2 for 06–08, 3 for 09–14, 4 for 15–20).",
-    "Copy the code, label and quad class from the codebook (the message quotes them); a code "
-    "the codebook lacks is not a CAMEO code.",
+    "Run `iraq-ct-news validate --fix`, which copies the label and quad class of each code "
+    "from the codebook; a code the codebook lacks is not a CAMEO code: pick one from it.",
 )
 
 
@@ -54,3 +54,24 @@ def check_cameo_codebook(checked: CheckedFile, run: FileRun) -> None:
                 f"codebook's is {official.quad_class}",
                 ("codes", index, "quad_class"),
             )
+
+
+@fixer(C008, kinds=("cameo",))
+def fix_cameo_codebook(data: dict[str, Any]) -> list[str]:
+    """Labels and quad classes from the codebook, for the codes it has (a code it lacks needs a
+    person: which code was meant is not the rule's to decide)."""
+    book = codebook()
+    changes: list[str] = []
+    codes = data.get("codes")
+    for index, entry in enumerate(codes if isinstance(codes, list) else []):
+        official = book.get(str(entry.get("code"))) if isinstance(entry, dict) else None
+        if official is None:
+            continue
+        for field, value in (("label", official.label), ("quad_class", official.quad_class)):
+            if entry.get(field) != value:
+                changes.append(
+                    f"codes[{index}].{field} of '{entry['code']}': {entry.get(field)!r} → "
+                    f"{value!r} (the codebook's)"
+                )
+                entry[field] = value
+    return changes

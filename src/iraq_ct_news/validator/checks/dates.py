@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from ...migrations.v1_2_0_unknown_publication import unknown_publication_is_null
 from ...models import AnchorFields, Article, Edtf, Evidence
 from ...textutil import to_latin_digits
 from ...yamlreader import PathKey
-from .base import declare, file_check
+from .base import declare, file_check, fixer
 
 if TYPE_CHECKING:
     from ..checked import CheckedFile
@@ -37,8 +38,11 @@ D003 = declare(
 D005 = declare(
     "D005", "date basis and evidence disagree", "error",
     "A date with basis `explicit`, `inferred` or `relative` quotes its evidence; basis "
-    "`unknown` has none. The reasoning behind an inferred date goes in `notes.en`.",
-    "Add the evidence span (or set the basis to `unknown`).",
+    "`unknown` has none, and no date either (`published: null`, an event's `date: null`). "
+    "The reasoning behind an inferred or unknown date goes in `notes.en`.",
+    "Add the evidence span (or set the basis to `unknown`). A publication date with basis "
+    "`unknown` is written null: `iraq-ct-news validate --fix` (or `migrate`) does it and keeps "
+    "the old value in notes.en.",
 )
 D006 = declare(
     "D006", "explicit date not shown by its evidence", "error",
@@ -108,10 +112,30 @@ def check_article_dates(checked: CheckedFile, run: FileRun) -> None:
     article = checked.record
     assert isinstance(article, Article)
     report = checked.report
-    _check_basis(
-        checked, article.published_basis, article.published, article.published_evidence,
-        ("published_basis",), ("published_evidence",),
-    )
+    if article.published_basis == "unknown":
+        if article.published is not None:
+            report.add(
+                D005,
+                f"published is {article.published} with basis 'unknown': an undated page is "
+                "written `published: null`; a date the text supports has basis explicit, "
+                "relative or inferred with its evidence (`iraq-ct-news migrate` moves the old "
+                "value into notes.en)",
+                ("published",),
+            )
+        if article.published_evidence is not None:
+            report.add(D005, "basis 'unknown' has no evidence", ("published_evidence",), key=True)
+    elif article.published is None:
+        report.add(
+            D005,
+            f"published is null but its basis is '{article.published_basis}': write the date, or "
+            "set published_basis: unknown when nothing dates or bounds the page",
+            ("published",),
+        )
+    else:
+        _check_basis(
+            checked, article.published_basis, article.published, article.published_evidence,
+            ("published_basis",), ("published_evidence",),
+        )
     if article.published_basis in ("inferred", "unknown") and article.notes is None:
         report.add(
             D005,
@@ -130,8 +154,8 @@ def check_article_dates(checked: CheckedFile, run: FileRun) -> None:
             checked, article.source.captured, article.source.captured_evidence,
             ("source", "captured_evidence"),
         )
-    published_latest = article.published.latest
-    published_earliest = article.published.earliest
+    published_latest = article.published.latest if article.published is not None else None
+    published_earliest = article.published.earliest if article.published is not None else None
     for index, event in enumerate(article.events):
         path: PathKey = ("events", index)
         if event.date_basis == "unknown":
@@ -209,3 +233,8 @@ def _check_explicit(
                 (*evidence_path, "exact"),
             )
             return
+
+
+#: A publication date with basis unknown (allowed before record format 1.2.0) becomes null, its
+#: old value kept in notes.en: the same change as the 1.2.0 migration step.
+fixer(D005, kinds=("article",))(unknown_publication_is_null)

@@ -30,13 +30,15 @@ V002 = declare(
     "The record's content differs from the last release in `dataset/` (its content_sha256 "
     "changed) but its `revision` was not raised. Users cite records by id and revision; the "
     "same revision must always mean the same content.",
-    "Set `revision` to the released revision + 1 (and `modified` to today).",
+    "Run `iraq-ct-news bump` (or `validate --fix`), which sets `revision` to the released "
+    "revision + 1 and `modified` to today; or set both by hand.",
 )
 V003 = declare(
     "V003", "changed without a new modified date", "error",
     "The record's content differs from the last release but `modified` is not later than "
     "the released record's `modified` date.",
-    "Set `modified` to the date of this change.",
+    "Run `iraq-ct-news bump` (or `validate --fix`), which sets `modified` to today with the "
+    "new revision; or set `modified` to the date of this change by hand.",
 )
 V004 = declare(
     "V004", "released record deleted", "error",
@@ -120,14 +122,14 @@ def check_versions(tree: Tree) -> None:
             report.add(
                 V002,
                 f"content changed since release (revision {previous.revision}) but revision is "
-                f"{revision}; set it to {previous.revision + 1}",
+                f"{revision}; set it to {previous.revision + 1} (`iraq-ct-news bump` does it)",
                 ("revision",),
             )
         if modified <= previous.modified:
             report.add(
                 V003,
                 f"content changed but modified ({modified}) is not after the "
-                f"released {previous.modified}",
+                f"released {previous.modified} (`iraq-ct-news bump` sets it to today)",
                 ("modified",),
             )
     for kind, records in released.items():

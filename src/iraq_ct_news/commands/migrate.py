@@ -1,0 +1,67 @@
+"""``iraq-ct-news migrate``: bring records of an older record format to the current one.
+
+A release that changes the record format ships a migration step for it
+(:mod:`iraq_ct_news.migrations`); this command applies to each record the steps it has not had
+(those introduced after its ``schema_version``); a record a step changed gets the current
+record format's ``schema_version`` and is rewritten in the canonical layout. Every change is
+printed, one line each.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ._options import add_root_option
+
+#: Position in `iraq-ct-news --help`.
+ORDER = 36
+
+
+def add_parser(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "migrate",
+        help="upgrade records of an older record format to the current one",
+        description="Apply to every record under curated/ the migration steps of the record "
+        "formats after the one it is written in (its schema_version); a record a step changed "
+        "gets the current schema_version and is rewritten in canonical layout. Prints one line "
+        "per change. A record no step changes is left alone; a file that does not read is "
+        "skipped and named.",
+    )
+    add_root_option(parser)
+    parser.add_argument(
+        "--check", action="store_true",
+        help="write nothing; list the changes and exit 1 if any record needs migrating",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from .._version import SCHEMA_VERSION
+    from ..errors import UsageError
+    from ..layout import CURATED
+    from ..migrations import migrate_data
+    from ..recordfiles import read_record_files, write_record
+
+    root: Path = args.root
+    if not (root / CURATED).is_dir():
+        raise UsageError(f"{root} has no curated/ folder (use --root to point at the repository)")
+    migrated = skipped = 0
+    for record in read_record_files(root):
+        if isinstance(record, str):
+            skipped += 1
+            print(record)
+            continue
+        changes = migrate_data(record.kind, record.data)
+        if not changes:
+            continue
+        migrated += 1
+        if not args.check:
+            write_record(record, record.rendered())
+        for change in changes:
+            print(f"{record.display}: {change}")
+    verb = "need migrating" if args.check else "migrated"
+    print(f"{migrated} record(s) {verb} to record format {SCHEMA_VERSION}"
+          + (f", {skipped} skipped" if skipped else ""))
+    return 1 if args.check and migrated else 0

@@ -1,0 +1,89 @@
+"""Curated record files read for an automatic change, and the one place such a change is written.
+
+``migrate`` (a record of an older format brought to the current one) and ``validate --fix``
+(the fixes a rule makes by itself) both read a record's data, change it, and write it back in
+the canonical layout with its top comment block. They read with :func:`read_record_files` and
+write only through :func:`write_record`, atomically, so nothing is half-written and the write
+path can be changed in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .errors import ReaderError
+from .layout import FileKind, curated_files
+from .textutil import printable
+
+
+@dataclass
+class RecordFile:
+    """One curated record as read: its data (changed in place by a step or fix) and what is
+    needed to write it back."""
+
+    root: Path
+    relative: PurePosixPath
+    kind: FileKind
+    text: str
+    """The file's text as read (to tell whether a rewrite changes it)."""
+    data: dict[str, Any]
+    header: list[str]
+    """The comment block at the top of the file, kept on rewrite."""
+
+    @property
+    def display(self) -> str:
+        """How messages name the file (escaped to one line)."""
+        from .validator.run import display_path
+
+        return printable(display_path(self.root, self.relative))
+
+    def rendered(self) -> str:
+        """The record's current data in the canonical layout, with its top comment block."""
+        from .formatting import render
+
+        return render(self.data, self.kind, self.header)
+
+
+def read_record_files(
+    root: Path, only: set[PurePosixPath] | None = None
+) -> Iterator[RecordFile | str]:
+    """Every record file under ``root/curated`` (or those in ``only``), read; a file that cannot
+    be rewritten safely (it does not read, or holds comments below its top block, which a
+    rewrite would lose) is given as a one-line message saying why it was skipped."""
+    from .formatting import _comments
+    from .validator.run import display_path
+    from .yamlreader import read_yaml_file
+
+    for source in curated_files(root):
+        if source.kind is None or (only is not None and source.relative not in only):
+            continue
+        shown = printable(display_path(root, source.relative))
+        path = root / source.relative
+        if path.is_symlink():
+            yield f"{shown}: skipped: a symbolic link is not followed"
+            continue
+        try:
+            document = read_yaml_file(path)
+        except (ReaderError, OSError):
+            yield f"{shown}: skipped: it does not read (`iraq-ct-news validate` says why)"
+            continue
+        if not isinstance(document.data, dict):
+            yield f"{shown}: skipped: not a mapping of fields"
+            continue
+        header, stray = _comments(document.text)
+        if stray:
+            line, column = stray[0]
+            yield (f"{shown}:{line}:{column}: skipped: a comment below the top comment block "
+                   "would be lost; move it to the top or delete it")
+            continue
+        yield RecordFile(root, source.relative, source.kind, document.text, document.data, header)
+
+
+def write_record(record: RecordFile, text: str) -> None:
+    """Write ``text`` as ``record``'s file, atomically (the one write of this module's users)."""
+    from .fsutil import write_atomic
+
+    write_atomic(record.root / record.relative, text.encode("utf-8"), root=record.root)
