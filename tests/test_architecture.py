@@ -25,14 +25,16 @@ NAME = "iraq_ct_news"
 LAYERS: dict[str, tuple[str, ...]] = {
     "base": (
         "_version", "errors", "findings", "limits", "fsutil", "gcpause", "signature",
-        "textutil", "safeoutput", "arabic", "numbers", "iso_codes", "progress", "cache",
+        "textutil", "safeoutput", "arabic", "numerals", "iso_codes", "progress", "cache",
     ),
     # The models, and the tables read from them: kinds of record, where they live, schemas.
     "models": ("models", "models.*", "kinds", "layout", "schema_export", "content"),
     # The strict YAML reader, span anchoring, and the JSON Lines reader the versioning rules
     # read the last release with (with its upgrades of lines earlier releases wrote).
-    "reader": ("yamlreader", "anchoring", "release.jsonl", "release.legacy", "migrations",
-               "migrations.*"),
+    "reader": (
+        "yamlreader", "anchoring", "release.jsonl", "release.legacy", "migrations",
+        "migrations.*",
+    ),
     # The checks, and the parts of the curation assistant the name checks share with it: the
     # words of a text, the lexicon of news prose, the name matcher with offsets, span pins.
     "checks": (
