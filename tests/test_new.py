@@ -164,7 +164,7 @@ def test_a_contributed_article_the_heuristics_misread_is_reported_not_failed(
         ("عربي ودولي", "navigation"),
         ("الرئيسية › أخبار › العراق", "section label or breadcrumb"),
         ("تاريخ النشر: 20/12/2021 10:30", "date line"),
-        ("آخر تحديث: ٢٠ ديسمبر ٢٠٢١", "date line"),
+        ("آخر تحديث: ٢٠ ديسمبر ٢٠٢١", "last-updated stamp (not the publication date)"),
         ("بغداد (رويترز) - قال مسؤول عراقي إن الحكومة ستعمل مع شركائها على مكافحة الإرهاب.", None),
         ("ويحتم الأمر ضرورة منعهم من تشكيل أو قيادة خلايا إرهابية.", None),
         ("في 16 كانون الاول 2021 ، وقعت المنظمة الدولية للهجرة اتفاقية تعاون مع المكتب", None),
@@ -254,7 +254,7 @@ def test_left_out_lines_are_listed_in_the_top_comment_block(tree: Path) -> None:
     for number, reason in contribution.LEFT_OUT.items():
         listed = f"#   line {number}, {reason}: {fold_whitespace(seed_lines[number - 1])}"
         assert listed in header
-    assert "headline.ar is seed line 3, printed twice" in header
+    assert "headline.ar is seed line 3, the first line after the page header" in header
     assert "body is seed lines 7, 9, 11" in header
     # All comments are in the top block, the one place fmt keeps them.
     assert text.split("\nschema_version:", 1)[1].count("#") == 0
