@@ -45,7 +45,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     # `view`, most of `draft`).
     "commands": (
         "commands", "commands.*", "cli", "__main__", "scaffold", "view", "view.*", "draft",
-        "draft.*", "scaffold_notes", "seedpage", "seedpage.*",
+        "draft.*", "scaffold_notes", "scaffold_seed", "seedpage", "seedpage.*",
     ),
 }
 ORDER = list(LAYERS)

@@ -30,18 +30,15 @@ from typing import Any
 from ._version import SCHEMA_VERSION
 from .errors import ReaderError, UsageError
 from .fsutil import (
-    FileTooLarge,
-    LinkedPath,
-    NotARegularFile,
     create_new_file,
     first_link,
-    read_regular_file,
     write_atomic,
 )
-from .layout import CURATED, SEEDS, curated_files, record_path
+from .layout import CURATED, SEEDS, record_path
 from .limits import MAX_FILE_BYTES, MAX_STRING_LENGTH
-from .models.types import ID_MAX_LENGTH, ID_PATTERN, SEED_NAME_PATTERN
+from .models.types import ID_MAX_LENGTH, ID_PATTERN
 from .scaffold_notes import header_comments
+from .scaffold_seed import SUMS_FILE, refuse_curated_seed, seed_name, updated_sums
 from .seedpage.chrome import chrome_reason
 from .seedpage.dates import SeedDate, is_date_line
 from .seedpage.dates import seed_dates as _seed_dates
@@ -54,7 +51,6 @@ __all__ = [
     "seed_credits", "seed_dates", "seed_lines", "seed_source_lines", "write_scaffold",
 ]
 
-SUMS_FILE = "SHA256SUMS"
 _CREDIT_LABEL = re.compile(r"^[^:：]{1,20}[:：]\s*")
 
 #: What the contributor has to write, field by field. Each value starts with the word TODO, which
@@ -132,12 +128,12 @@ def plan_scaffold(
         raise UsageError(f"{root} has no curated/ folder (use --root to point at the repository)")
     if article_id is not None:
         _check_id_syntax(article_id)
-    name = _seed_name(root, seed)
+    name = seed_name(root, seed)
     found = SeedStore(root).get(name)
     if not isinstance(found, Seed):
         raise ScaffoldError(found.message)
-    _refuse_curated_seed(root, name)
-    sums = _updated_sums(root, name, found.sha256)
+    refuse_curated_seed(root, name)
+    sums = updated_sums(root, name, found.sha256)
     chosen = _choose_id(root, name, article_id)
     reading = read_seed(found.text)
     date = (today or datetime.date.today()).isoformat()
@@ -185,87 +181,6 @@ def write_scaffold(root: Path, scaffold: Scaffold) -> None:
         raise ScaffoldError(
             f"{scaffold.relative} already exists; `iraq-ct-news new` never overwrites a record"
         ) from None
-
-
-def _seed_name(root: Path, seed: Path) -> str:
-    """The file name of ``seed`` if it lies directly inside ``root/seeds/``."""
-    seeds = root / SEEDS
-    guide = (
-        "copy the source document into seeds/ first (it is never edited afterwards), then run "
-        "`iraq-ct-news new --seed seeds/FILE`"
-    )
-    if not seeds.is_dir():
-        raise UsageError(f"{root} has no seeds/ folder; {guide}")
-    candidates = [seed] if seed.is_absolute() else [Path.cwd() / seed, root / seed]
-    existing = [path for path in candidates if os.path.lexists(path)]
-    if not existing:
-        raise UsageError(f"{seed} does not exist; {guide}")
-    path = existing[0]
-    try:
-        inside = path.parent.resolve() == seeds.resolve()
-    except (OSError, RuntimeError):
-        inside = False
-    if not inside:
-        raise UsageError(f"{seed} is not in {seeds.as_posix()}/; {guide}")
-    if path.name == SUMS_FILE:
-        raise UsageError(
-            f"seeds/{SUMS_FILE} is the list of the seeds' checksums, not a source document; {guide}"
-        )
-    if re.fullmatch(SEED_NAME_PATTERN, path.name) is None:
-        raise UsageError(
-            f"seed file name {path.name!r} may hold only letters, digits, '_', '.' and '-' and "
-            "must start with a letter or digit; rename it"
-        )
-    return path.name
-
-
-def _refuse_curated_seed(root: Path, name: str) -> None:
-    """A seed is curated into one record; a second scaffold of it would be a duplicate."""
-    from .yamlreader import read_yaml_file
-
-    for source in curated_files(root):
-        if source.kind != "article" or (root / source.relative).is_symlink():
-            continue
-        try:
-            data = read_yaml_file(root / source.relative).data
-        except ReaderError:
-            continue
-        if data.get("seed") == name:
-            raise ScaffoldError(
-                f"seeds/{name} is already curated in {source.relative}; correct that record "
-                "instead (CONTRIBUTING.md: correcting a record)"
-            )
-
-
-def _updated_sums(root: Path, name: str, digest: str) -> str | None:
-    """seeds/SHA256SUMS with ``name`` added (sorted by name), or None if it is listed already."""
-    path = root / SEEDS / SUMS_FILE
-    entries: dict[str, str] = {}
-    if os.path.lexists(path):
-        try:
-            raw = read_regular_file(path, MAX_FILE_BYTES, root=root)
-            text = raw.decode("utf-8")
-        except (FileTooLarge, NotARegularFile, LinkedPath, UnicodeDecodeError) as error:
-            raise ScaffoldError(f"seeds/{SUMS_FILE} cannot be read: {error}") from None
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            match = re.fullmatch(r"([0-9a-f]{64})  (\S.*)", line)
-            if match is None:
-                raise ScaffoldError(
-                    f"seeds/{SUMS_FILE} line {number} is not '<sha256>  <file name>'; fix it first"
-                )
-            entries[match.group(2)] = match.group(1)
-    listed = entries.get(name)
-    if listed == digest:
-        return None
-    if listed is not None:
-        raise ScaffoldError(
-            f"seeds/{name} does not match its hash in seeds/{SUMS_FILE}: seeds are never edited "
-            "once added; restore the original, or add the new document under a new file name"
-        )
-    entries[name] = digest
-    return "".join(f"{entries[key]}  {key}\n" for key in sorted(entries))
 
 
 def _choose_id(root: Path, seed_name: str, article_id: str | None) -> str:
