@@ -109,7 +109,8 @@ def seed_dates(text: str, reading: SeedReading) -> tuple[SeedDate | None, SeedDa
     """The publication date and the capture date a seed's date lines give (see the module doc).
 
     A labelled publication date wins; otherwise the first date line (or date stamp ending a
-    line) within a few lines below the headline; update stamps never count. The first date line
+    line) within a few lines below the headline, else a dated dateline (<city> 4 آذار/مارس2019);
+    update stamps never count. The first date line
     above the headline is the capture date.
     """
     from ..anchoring import resolve_span
@@ -137,6 +138,7 @@ def seed_dates(text: str, reading: SeedReading) -> tuple[SeedDate | None, SeedDa
             stamp = TRAILING_STAMP.search(to_latin_digits(line.text))
             if stamp is not None:
                 found.append(line.part(line.text[stamp.start("stamp"):stamp.end("stamp")]))
+        found.extend(line for key, line in reading.source_lines if key == "dateline")
         return [line for line in found if not is_update_stamp(line.text)]
 
     published: SeedDate | None = None
