@@ -68,6 +68,8 @@ TRAILING_STAMP = re.compile(
     r"(?:(?<=\.\.\.)|(?<=…)|(?<=\s))\s*(?P<stamp>[0-9]{1,2}[./\-][0-9]{1,2}[./\-](?:19|20)[0-9]{2}"
     r"(?:\s*[-|,]?\s*[0-9]{1,2}:[0-9]{2})?)\s*$"
 )
+#: Bullets a page prints before a date line (not part of the evidence).
+_LEADING_BULLETS = "♦•▪►◄●■□◆*· "
 #: Lines below the headline searched for its date line.
 DATE_LINE_WINDOW = 6
 
@@ -120,6 +122,7 @@ def seed_dates(text: str, reading: SeedReading) -> tuple[SeedDate | None, SeedDa
     normalized = unicodedata.normalize("NFC", text)
 
     def dated(line: SeedLine) -> SeedDate | None:
+        line = line.part(line.text.lstrip(_LEADING_BULLETS))
         found = one_date(line.text)
         if found is None:
             return None
