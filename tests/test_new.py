@@ -599,3 +599,17 @@ def test_month_names_come_from_cldr_in_every_regional_form() -> None:
                          ("تشرين الأول", 10), ("تشرين الاول", 10), ("ايار", 5), ("يوليه", 7)):
         assert month_number(name) == number
     assert month_number("الخميس") == 0
+
+
+def test_text_run_into_an_update_stamp_is_not_lost_and_a_date_line_is_no_dateline() -> None:
+    page = (
+        "عنوان خبر عن التعاون الأمني بين العراق وشركائه\n"
+        "الأربعاء 19/أكتوبر/2016 - 01:29 م\n"
+        "آخر تحديث: 1 أكتوبر 2024 - 10:39 صبغداد/ شبكة الأخبار- أكد وزير الخارجية التزام العراق "
+        "بعضويته في التحالف الدولي وحذر من تداعيات الحروب في المنطقة على أمن الدول المجاورة.\n"
+    )
+    reading = read_seed(page)
+    assert [line.number for line in reading.paragraphs] == [3]
+    assert "dateline" not in seed_source_lines(reading)
+    published, _captured = seed_dates(page, reading)
+    assert published is not None and published.date == "2016-10-19"

@@ -19,6 +19,7 @@ import re
 from ..arabic import search_key
 from ..textutil import has_arabic_letter
 from .chrome import AGENCIES, CREDIT_LABELS
+from .dates import is_date_line, is_header_date
 from .lines import LeftOut, SeedLine
 
 _AUTHOR_LABELS = frozenset(
@@ -92,6 +93,8 @@ def source_line_parts(line: SeedLine) -> dict[str, SeedLine]:
     and credit), ``PUKmedia اربيل`` (credit and dateline), ``<name> .. <outlet>`` (byline)."""
     text = line.text.strip("•·|* ")
     found: dict[str, SeedLine] = {}
+    if is_date_line(text) or is_header_date(text):
+        return found
     dashed = _PLACE_DASH_OUTLET.match(text)
     if dashed is not None and len(dashed.group("outlet").split()) <= _SIGN_OFF_WORDS:
         found["dateline"] = line.part(dashed.group("place"))

@@ -93,8 +93,17 @@ def is_header_date(text: str) -> bool:
     return len(rest) <= _DATE_LINE_OTHER_WORDS - (0 if _WEATHER.search(latin) else 2)
 
 
+#: An update stamp is a short line (a longer one is text the page ran into the stamp).
+_STAMP_MAX_WORDS = 12
+
+
 def is_update_stamp(text: str) -> bool:
-    return UPDATE_LABEL.search(text) is not None and _YEAR.search(to_latin_digits(text)) is not None
+    """Whether ``text`` is a "last updated" line with a date (and perhaps a source tag)."""
+    return (
+        len(text.split()) <= _STAMP_MAX_WORDS
+        and UPDATE_LABEL.search(text) is not None
+        and _YEAR.search(to_latin_digits(text)) is not None
+    )
 
 
 @dataclass(frozen=True)
