@@ -613,3 +613,21 @@ def test_text_run_into_an_update_stamp_is_not_lost_and_a_date_line_is_no_datelin
     assert "dateline" not in seed_source_lines(reading)
     published, _captured = seed_dates(page, reading)
     assert published is not None and published.date == "2016-10-19"
+
+
+def test_the_address_a_page_prints_above_its_headline_is_its_url() -> None:
+    page = (
+        " date 2025-12-31 https://example.org/news/123\n"
+        "عنوان خبر عن تسلم الجيش العراقي قاعدة عسكرية من التحالف\n"
+        "أكد مستشار عراقي اليوم الأربعاء أن الجيش سيتسلم القاعدة خلال الأيام... 31.12.2025\n"
+        "للمزيد https://example.org/news/456\n"
+    )
+    reading = read_seed(page)
+    assert seed_source_lines(reading)["url"] == "https://example.org/news/123"
+    assert [line.text for line in reading.paragraphs] == [
+        "أكد مستشار عراقي اليوم الأربعاء أن الجيش سيتسلم القاعدة خلال الأيام..."
+    ]
+    published, _captured = seed_dates(page, reading)
+    assert published is not None and (published.date, published.line.text) == (
+        "2025-12-31", "31.12.2025"
+    )

@@ -265,11 +265,11 @@ def _fill_what_the_seed_shows(
         data["published_basis"] = "explicit"
         data["published_evidence"] = _seed_evidence(published)
     source = data["source"]
-    source["url"] = None
+    found = seed_source_lines(reading)
+    source["url"] = found.get("url")
     source["captured"] = captured.date if captured else None
     if captured is not None:
         source["captured_evidence"] = _seed_evidence(captured)
-    found = seed_source_lines(reading)
     source["rights"] = found.get("rights")
     for key in ("byline", "credit", "dateline"):
         if key in found:

@@ -45,8 +45,8 @@ _MONTH_OR_NUMERIC = re.compile(
 )
 #: A label that says a line gives when the article was published.
 PUBLISHED_LABEL = re.compile(
-    r"^(?:تاريخ (?:النشر|نشر الخبر|الخبر)|تم النشر|نشر(?: في| بتاريخ)?|published(?: on)?"
-    r"|date)\s*[:：]?",
+    r"^(?:تاريخ (?:النشر|نشر الخبر|الخبر)|تم النشر|نشر(?: في| بتاريخ)?|published(?: on)?)"
+    r"\s*[:：]?",
     re.IGNORECASE,
 )
 #: A label that says a line gives when the article was last changed (not published).

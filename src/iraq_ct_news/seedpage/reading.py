@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 from ..textutil import text_problems, to_latin_digits
-from .chrome import LINK_INTRO, chrome_reason, is_footer, sentence_like
+from .chrome import LINK_INTRO, PAGE_ADDRESS, chrome_reason, is_footer, sentence_like
 from .credits import dated_place, labelled_parts, source_line_parts, split_opener
 from .dates import DATE_LINE, TRAILING_STAMP
 from .lines import BULLETS, LeftOut, ScaffoldError, SeedLine, SeedReading, seed_lines
@@ -31,6 +31,8 @@ _LABEL_MAX_WORDS = 3
 _FOOTER_TEXT_WORDS = 20
 _LONG_PARAGRAPH_WORDS = 300
 _QUOTE = 30
+#: The page's own address, as a page store prints it with the page.
+_ADDRESS = re.compile(r"https?://\S{1,2000}")
 #: An agency's end mark glued to the last sentence: …المقبلة".انتهى29/أ43
 _END_MARK = re.compile(r"(?<=[.!؟?\"”»)])\s*[-–—ـ(]*\s*انتهى\s*[)\-–—ـ]*\s*(?:[0-9]+\s*/\s*\S{1,5})?\s*$")
 
@@ -106,7 +108,7 @@ def read_seed(text: str) -> SeedReading:
             left_out.append(LeftOut(line, "printed again further down (kept there)"))
             continue
         paragraphs.append(_trimmed(line, left_out))
-    source_lines = _source_lines(left_out)
+    source_lines = _source_lines(left_out, headline.number)
     if paragraphs:
         opened, rest = split_opener(paragraphs[0])
         if opened and rest.text:
@@ -121,9 +123,10 @@ def read_seed(text: str) -> SeedReading:
     )
 
 
-def _source_lines(left_out: list[LeftOut]) -> dict[str, SeedLine]:
+def _source_lines(left_out: list[LeftOut], headline: int) -> dict[str, SeedLine]:
     """The dateline, credit, byline and rights the left-out lines show (the first of each;
-    a labelled source line comes before a place-and-outlet line)."""
+    a labelled source line comes before a place-and-outlet line), and the page's address when
+    the page prints it above the headline (as a page store heads the page with it)."""
     found: dict[str, SeedLine] = {}
     for item in left_out:
         for key, part in labelled_parts(item).items():
@@ -134,11 +137,16 @@ def _source_lines(left_out: list[LeftOut]) -> dict[str, SeedLine]:
         if item.reason == DATE_LINE:
             for key, part in dated_place(item.line).items():
                 found.setdefault(key, part)
+        if item.reason == PAGE_ADDRESS and item.line.number < headline:
+            address = _ADDRESS.search(item.line.text)
+            if address is not None:
+                found.setdefault("url", item.line.part(address.group(0)))
     return found
 
 
 def seed_source_lines(reading: SeedReading) -> dict[str, str]:
-    """``dateline``, ``credit``, ``byline`` and ``rights`` as the reading found them, verbatim."""
+    """``dateline``, ``credit``, ``byline``, ``rights`` and ``url`` (an address the page prints
+    as its own) as the reading found them, verbatim."""
     return {key: line.text for key, line in reading.source_lines}
 
 
