@@ -42,11 +42,17 @@ LINK_INTRO = re.compile(
     r"|for more information|read more|read also|see more|related)",
     re.IGNORECASE,
 )
+#: A reader poll asks the reader (you) a question: هل تتوقع …؟ ما رأيك …؟ (a rhetorical question
+#: in the article asks about a third party: هل تنجح الحكومة …؟).
+_POLL = (
+    r"^(?:هل (?:تتوقع|تؤيد|تعتقد|ترى|توافق|تفضل|تثق|تشجع|تريد)|ما (?:رأيك|رايك)|برأيك|برايك)"
+    r"\s.{0,120}[؟?]$"
+)
 #: Lines after which the article is over: comments, "most read", related stories.
 FOOTER = re.compile(
     r"^(?:ال)?تعليقات(?:\s*\(\s*[0-9]+\s*\))?$|^(?:الاكثر|الأكثر) (?:قراءة|مشاهدة|تداولا)"
     r"|^(?:شاهد|اقرأ|اقرا) المزيد$|^(?:اخبار|أخبار|مواضيع) (?:ذات صلة|متعلقة)$"
-    r"|^(?:[0-9]+ )?comments?$|^no stories found|^(?:هل|ما رأيك|برأيك)\s.{0,120}[؟?]$",
+    r"|^(?:[0-9]+ )?comments?$|^no stories found|" + _POLL,
     re.IGNORECASE,
 )
 _CHROME: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -86,7 +92,7 @@ _CHROME: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.IGNORECASE,
     )),
     ("link introduction", LINK_INTRO),
-    ("reader poll", re.compile(r"^(?:هل|ما رأيك|برأيك)\s.{0,120}[؟?]$")),
+    ("reader poll", re.compile(_POLL)),
     ("advertisement marker", re.compile(
         r"^(?:إعلان|اعلان|advertisement|sponsored|محتوى (?:مدعوم|ممول|برعاية))$", re.IGNORECASE,
     )),
