@@ -2,16 +2,19 @@
 
 A contributor starts from a source document copied into ``seeds/``. Everything that follows from
 it mechanically is written for them: the seed's name and hash, the record format version, the
-dates of creation, the headline and the body paragraphs with likely site chrome left out.
+dates of creation, the headline and the body paragraphs with likely site chrome left out, and
+what the page says about its dates and source (how a page is read is :mod:`iraq_ct_news.seedpage`).
 Everything that needs judgement is a placeholder whose first word is ``TODO``. The models refuse
 such text, so ``iraq-ct-news validate`` lists every placeholder until it is replaced and nothing
 half-curated can be formatted or released.
 
 The chrome heuristics only propose. Every seed line left out of the body is listed, with the
-reason, in the comment block at the top of the file, for the contributor to confirm: that block
-is the one place ``fmt`` keeps comments, so the file formats cleanly once it is filled in.
+reason, in the comment block at the top of the file (:mod:`iraq_ct_news.scaffold_notes`), for the
+contributor to confirm: that block is the one place ``fmt`` keeps comments, so the file formats
+cleanly once it is filled in.
 
-Writing never overwrites: the record is created with an exclusive link, and the seed's hash is
+Writing never overwrites, and happens in one function (:func:`write_scaffold`): the record is
+created with an exclusive link, and the seed's hash is
 added to ``seeds/SHA256SUMS`` (the list of frozen seeds the test suite checks) only if it is not
 there; a seed whose bytes differ from the hash already listed is refused, since seeds are never
 edited.

@@ -1,6 +1,9 @@
 """Dates the text states (day or month precision) or implies, resolved against the publication
 date (DATA-MODEL §3.3). Which seed line gives the publication date is the scaffold's business
-(:func:`iraq_ct_news.scaffold.seed_dates`); reading the date off it is this module's.
+(:func:`iraq_ct_news.seedpage.dates.seed_dates`); reading the date off it is this module's, in
+every form pages print: English (3rd, March 2021; March 3, 2021; 19/October/2016), every Arabic
+month series with its double forms (آذار/مارس2019), and numeric dates, day first (10/05/2024,
+9-3-2025, 31.12.2025, 2016-11-30). Month names come from :mod:`iraq_ct_news.calendar_names`.
 
 A date is never made more precise than its words: a month stays a month. Relative expressions (أمس، اليوم، الشهر الماضي، أيلول الماضي، العام المقبل …) are resolved against a
 publication date known to the day (or month, for month-relative words), basis ``relative``.
