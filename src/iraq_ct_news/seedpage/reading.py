@@ -27,6 +27,7 @@ _LINK_MAX_WORDS = 25
 _HEADLINE_MIN_WORDS = 4
 #: A body paragraph has more words than this, or ends like a sentence (shorter lines are labels).
 _LABEL_MAX_WORDS = 3
+_LABEL_MAX_CHARS = 60
 #: After the footer begins, a line must be this long (and end like a sentence) to be text.
 _FOOTER_TEXT_WORDS = 20
 _LONG_PARAGRAPH_WORDS = 300
@@ -40,7 +41,7 @@ _END_MARK = re.compile(r"(?<=[.!؟?\"”»)])\s*[-–—ـ(]*\s*انتهى\s*[)\
 def _doubled(text: str) -> bool:
     """Whether ``text`` is one string printed twice without a break (a caption or alt text)."""
     half = len(text) // 2
-    return len(text) % 2 == 0 and half > 10 and text[:half] == text[half:]
+    return len(text) % 2 == 0 and half > 10 and " " in text[:half] and text[:half] == text[half:]
 
 
 def _trimmed(line: SeedLine, left_out: list[LeftOut]) -> SeedLine:
@@ -97,7 +98,12 @@ def read_seed(text: str) -> SeedReading:
             left_out.append(LeftOut(line, f"link under '{_cut(link_intro, _QUOTE)}'"))
             continue
         link_intro = None
-        if reason is None and line.words <= _LABEL_MAX_WORDS and not sentence_like(line.text):
+        if (
+            reason is None
+            and line.words <= _LABEL_MAX_WORDS
+            and len(line.text) <= _LABEL_MAX_CHARS
+            and not sentence_like(line.text)
+        ):
             reason = "label (tag, section or outlet name)"
         if reason is not None:
             left_out.append(LeftOut(line, reason))
