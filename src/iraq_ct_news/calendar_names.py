@@ -130,5 +130,7 @@ def month_number(text: str) -> int:
 
 @lru_cache(maxsize=1)
 def month_words() -> frozenset[str]:
-    """Every word of every month name (آذار, كانون, تشرين, March …), as CLDR spells it."""
-    return frozenset(word for names in month_names() for name in names for word in name.split())
+    """Every word of every month name (آذار, كانون, تشرين, March …), as CLDR spells it, and
+    in the Egyptian spelling with a final ه (يونيه، يوليه)."""
+    words = {word for names in month_names() for name in names for word in name.split()}
+    return frozenset(words | {word[:-1] + "ه" for word in words if word.endswith("يو")})

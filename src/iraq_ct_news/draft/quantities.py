@@ -50,7 +50,7 @@ _YEAR = re.compile(rf"{_DIGITS}{{4}}")
 _NOT_FIGURE_UNITS = frozenset(
     search_key(word)
     for word in (
-        *month_words(), "يونيه", "يوليه", "عاما", "عام", "سنة", "ميلادي",
+        *month_words(), "عاما", "عام", "سنة", "ميلادي",
         "هجري", "ساعة", "دقيقة", "صباحا", "مساء", "و", "إلى", "الى", "من", "في",
     )
 )
