@@ -26,6 +26,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "base": (
         "_version", "errors", "findings", "limits", "fsutil", "gcpause", "signature",
         "textutil", "safeoutput", "arabic", "numerals", "iso_codes", "progress", "cache",
+        "calendar_names",
     ),
     # The models, and the tables read from them: kinds of record, where they live, schemas.
     "models": ("models", "models.*", "kinds", "layout", "schema_export", "content"),
@@ -47,7 +48,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     # `view`, most of `draft`).
     "commands": (
         "commands", "commands.*", "cli", "__main__", "scaffold", "view", "view.*", "draft",
-        "draft.*",
+        "draft.*", "scaffold_notes", "scaffold_seed", "seedpage", "seedpage.*",
     ),
 }
 ORDER = list(LAYERS)

@@ -1,6 +1,9 @@
 """Dates the text states (day or month precision) or implies, resolved against the publication
 date (DATA-MODEL §3.3). Which seed line gives the publication date is the scaffold's business
-(:func:`iraq_ct_news.scaffold.seed_dates`); reading the date off it is this module's.
+(:func:`iraq_ct_news.seedpage.dates.seed_dates`); reading the date off it is this module's, in
+every form pages print: English (3rd, March 2021; March 3, 2021; 19/October/2016), every Arabic
+month series with its double forms (آذار/مارس2019), and numeric dates, day first (10/05/2024,
+9-3-2025, 31.12.2025, 2016-11-30). Month names come from :mod:`iraq_ct_news.calendar_names`.
 
 A date is never made more precise than its words: a month stays a month. Relative expressions (أمس، اليوم، الشهر الماضي، أيلول الماضي، العام المقبل …) are resolved against a
 publication date known to the day (or month, for month-relative words), basis ``relative``.
@@ -15,26 +18,35 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..arabic import search_key
-from ..textutil import fold_whitespace, to_latin_digits
-from .lexicon import MONTH_NAMES, MONTHS
+from ..calendar_names import month_number, month_pattern
+from ..textutil import to_latin_digits
 
 _DIGIT = r"[0-9٠-٩۰-۹]"
-_MONTH = "|".join(
-    sorted((re.escape(name) for names in MONTH_NAMES for name in names), key=len, reverse=True)
-)
-_MONTH_GROUP = rf"(?:{_MONTH})(?:\s*/\s*(?:{_MONTH}))?"
+_MONTH = month_pattern()
+#: A month, or two names of it at once as wire copy prints them (آذار/مارس، حزيران (يونيو)).
+_MONTH_GROUP = rf"(?:{_MONTH})(?:\s*(?:/|\(|-)\s*(?:{_MONTH})\s*\)?)?"
+#: What stands between day, month and year: spaces, or a slash, hyphen or dot (19/أكتوبر/2016).
+_SEP = r"\s*[/.\-]?\s*"
+#: An English ordinal's suffix (3rd, 21st).
+_ORDINAL = r"(?i:st|nd|rd|th)?"
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?(?P<month>{_MONTH_GROUP})"
-    rf"\s*[,،]?\s*(?:(?:من\s+)?(?:عام|سنة)\s+)?(?P<year>{_DIGIT}{{4}})(?!{_DIGIT})"
+    rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,2}}){_ORDINAL}\s*[,،]?{_SEP}(?:من\s+)?(?:شهر\s+)?"
+    rf"(?P<month>{_MONTH_GROUP}){_SEP}[,،]?\s*(?:(?:من\s+)?(?:عام|سنة)\s+)?"
+    rf"(?P<year>{_DIGIT}{{4}})(?!{_DIGIT})"
+)
+#: The English order: March 3, 2021.
+_MONTH_DAY_YEAR = re.compile(
+    rf"(?<![\w])(?P<month>{_MONTH})\.?\s+(?P<day>{_DIGIT}{{1,2}}){_ORDINAL}\s*,?\s+"
+    rf"(?P<year>{_DIGIT}{{4}})(?!{_DIGIT})"
 )
 _MONTH_YEAR = re.compile(
-    rf"(?:شهر\s+)?(?P<month>{_MONTH_GROUP})\s*[,،]?\s*(?:(?:من\s+)?(?:عام|سنة)\s+)?"
+    rf"(?<![\w])(?:شهر\s+)?(?P<month>{_MONTH_GROUP})\s*[,،]?\s*(?:(?:من\s+)?(?:عام|سنة)\s+)?"
     rf"(?P<year>{_DIGIT}{{4}})(?!{_DIGIT})"
 )
 _NUMERIC = re.compile(
-    rf"(?<!{_DIGIT})(?:(?P<day>{_DIGIT}{{1,2}})[/.\-](?P<month>{_DIGIT}{{1,2}})[/.\-]"
-    rf"(?P<year>{_DIGIT}{{4}})|(?P<year2>{_DIGIT}{{4}})-(?P<month2>{_DIGIT}{{2}})-"
-    rf"(?P<day2>{_DIGIT}{{2}}))(?!{_DIGIT})"
+    rf"(?<!{_DIGIT})(?:(?P<day>{_DIGIT}{{1,2}})(?P<sep>[/.\-])(?P<month>{_DIGIT}{{1,2}})(?P=sep)"
+    rf"(?P<year>{_DIGIT}{{4}})|(?P<year2>{_DIGIT}{{4}})(?P<sep2>[-/.])(?P<month2>{_DIGIT}{{1,2}})"
+    rf"(?P=sep2)(?P<day2>{_DIGIT}{{1,2}}))(?![0-9٠-٩۰-۹]|[.\-/][0-9])"
 )
 
 
@@ -48,11 +60,12 @@ class StatedDate:
 def stated_dates(text: str) -> Iterator[StatedDate]:
     """Every date ``text`` states with a year: day precision or month precision."""
     taken: list[tuple[int, int]] = []
-    for match in _DAY_MONTH_YEAR.finditer(text):
-        date = _day(match.group("year"), _month(match.group("month")), match.group("day"))
-        if date is not None:
-            taken.append((match.start(), match.end()))
-            yield StatedDate(match.start(), match.end(), date)
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+        for match in pattern.finditer(text):
+            date = _day(match.group("year"), _month(match.group("month")), match.group("day"))
+            if date is not None and _free(match.start(), match.end(), taken):
+                taken.append((match.start(), match.end()))
+                yield StatedDate(match.start(), match.end(), date)
     for match in _NUMERIC.finditer(text):
         year = match.group("year") or match.group("year2")
         month = int(to_latin_digits(match.group("month") or match.group("month2")))
@@ -79,8 +92,9 @@ def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 
 
 def _month(words: str) -> int:
-    first = re.split(r"\s*/\s*", words)[0]
-    return MONTHS.get(search_key(fold_whitespace(first)), 0)
+    """The month a name (or the first of a double name, آذار/مارس) gives."""
+    first = re.split(r"\s*[/(\-]\s*", words.strip())[0]
+    return month_number(first.strip(" )"))
 
 
 def _day(year_text: str, month: int, day_text: str) -> str | None:
@@ -134,7 +148,7 @@ def relative_dates(text: str, published: str) -> Iterator[StatedDate]:
                 yield StatedDate(start, end, f"{year + step:04d}")
         elif match.group("month") and month is not None:
             year, number = month
-            named = MONTHS.get(search_key(match.group("month")), 0)
+            named = month_number(match.group("month"))
             if not named:
                 continue
             if match.group("monthwhich") in ("الماضي", "المنصرم"):

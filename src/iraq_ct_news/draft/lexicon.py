@@ -120,21 +120,6 @@ OTHER_DOLLARS: dict[str, str] = {
     search_key("سنغافوري"): "SGD", search_key("نيوزيلندي"): "NZD", search_key("هونغ"): "HKD",
 }
 
-#: Gregorian month names (Egyptian/Gulf and Levantine/Iraqi forms), month by month.
-MONTH_NAMES: tuple[tuple[str, ...], ...] = (
-    ("يناير", "كانون الثاني"), ("فبراير", "شباط"), ("مارس", "آذار", "اذار"),
-    ("أبريل", "ابريل", "إبريل", "نيسان"), ("مايو", "أيار", "ايار"),
-    ("يونيو", "يونيه", "حزيران"), ("يوليو", "يوليه", "تموز"),
-    ("أغسطس", "اغسطس", "آب"), ("سبتمبر", "أيلول", "ايلول"),
-    ("أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول"),
-    ("نوفمبر", "تشرين الثاني"), ("ديسمبر", "كانون الأول", "كانون الاول"),
-)
-MONTHS: dict[str, int] = {
-    search_key(name): number
-    for number, names in enumerate(MONTH_NAMES, start=1)
-    for name in names
-}
-
 #: Generic nouns written before a group's name (تنظيم داعش): the mention is the name after them.
 DESCRIPTORS = _keys("تنظيم", "جماعة", "ميليشيا", "ميليشيات", "عصابات", "عصابة", "فصيل")
 

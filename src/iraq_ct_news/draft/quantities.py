@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..arabic import search_key
+from ..calendar_names import month_words
 from ..numerals import stated_numbers
 from ..textutil import to_latin_digits
 from .lexicon import CURRENCY_WORDS, OTHER_DOLLARS
@@ -49,12 +50,11 @@ _RESOLUTION = re.compile(
 )
 _YEAR = re.compile(rf"{_DIGITS}{{4}}")
 #: Words after a number that make it a date, a time, an age or part of a name, not a figure.
+#: Month names come from CLDR (:mod:`iraq_ct_news.calendar_names`), every word of each name.
 _NOT_FIGURE_UNITS = frozenset(
     search_key(word)
     for word in (
-        "يناير", "فبراير", "مارس", "أبريل", "ابريل", "مايو", "يونيو", "يونيه", "يوليو", "يوليه",
-        "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار", "نيسان",
-        "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين", "عاما", "عام", "سنة", "ميلادي",
+        *month_words(), "عاما", "عام", "سنة", "ميلادي",
         "هجري", "ساعة", "دقيقة", "صباحا", "مساء", "و", "إلى", "الى", "من", "في",
     )
 )
