@@ -15,6 +15,7 @@ Each part found is kept verbatim (whitespace folded), to be confirmed by the con
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..arabic import search_key
 from ..textutil import has_arabic_letter
@@ -52,11 +53,16 @@ _NAME_DOTS_OUTLET = re.compile(r"^(?P<name>[^.…|]{2,40}?)\s*(?:\.\.+|…|\|)\s
 _SIGN_OFF_WORDS = 3
 
 
-def _known_place(text: str) -> bool:
-    from ..draft.gazetteer import CITIES, COUNTRIES, REGIONS
+@lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    """The search keys of every place name the gazetteer knows (countries, regions, cities)."""
+    from ..draft.gazetteer import PLACES
 
-    key = search_key(text)
-    return any(search_key(name) == key for name in (*CITIES, *COUNTRIES, *REGIONS))
+    return frozenset(search_key(name) for name, _kind in PLACES)
+
+
+def _known_place(text: str) -> bool:
+    return search_key(text) in _place_keys()
 
 
 def split_opener(line: SeedLine) -> tuple[dict[str, SeedLine], SeedLine]:
