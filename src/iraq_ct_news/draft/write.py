@@ -10,19 +10,20 @@ machine cannot know (an amount's purpose, an event's summary) are ``TODO`` place
 
 from __future__ import annotations
 
+import copy
 import datetime
+import os
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .._version import SCHEMA_VERSION
 from ..anchoring import resolve_span
-from ..errors import DraftError
-from ..formatting import _comments, render
-from ..fsutil import create_new_file, write_atomic
-from ..layout import record_path
+from ..formatting import render
+from ..layout import CURATED, VOCABULARY_FILES, record_path
 from ..models.types import is_placeholder
-from ..yamlreader import Document, read_yaml_file
+from ..store.writer import ReadToken, Writer
+from ..yamlreader import Document
 from .cameo import codebook
 from .proposals import Draft, SpanProposal
 
@@ -49,16 +50,33 @@ def write_draft(
     *,
     stubs: bool,
     today: datetime.date | None = None,
+    expect: ReadToken | None = None,
 ) -> Written:
-    """Merge ``draft`` into the record at ``path`` (and write stubs and CAMEO codes it needs)."""
-    header, stray = _comments(document.text)
-    if stray:
-        line, column = stray[0]
-        raise DraftError(
-            f"{path}:{line}:{column}: a comment below the top comment block would be lost; move it "
-            "to the top of the file or delete it, then run draft again"
-        )
-    data: dict[str, Any] = document.data
+    """Merge ``draft`` into the record at ``path`` (and write stubs and CAMEO codes it needs).
+
+    Everything goes through the repository's writer, under its lock: the record is checked
+    first (no comment lost, no value a person wrote replaced), then the stubs and codes are
+    written, then the record, only if it still holds what was read (``expect``).
+    """
+    writer = Writer(root)
+    with writer.locked():
+        return _write_draft(writer, path, document, texts, draft, stubs, today, expect)
+
+
+def _write_draft(
+    writer: Writer,
+    path: Path,
+    document: Document,
+    texts: dict[str, str],
+    draft: Draft,
+    stubs: bool,
+    today: datetime.date | None,
+    expect: ReadToken | None,
+) -> Written:
+    root = writer.root
+    relative = writer.relative(path)
+    data: dict[str, Any] = copy.deepcopy(document.data)
+    filled: list[tuple[str, ...]] = []
     written = Written()
     new_id = {index: entity.suggested_id for index, entity in enumerate(draft.new_entities)}
     used_entities: set[int] = set()
@@ -162,6 +180,7 @@ def write_draft(
 
     if draft.published is not None and _is_todo(data.get("published")):
         data["published"] = draft.published.date
+        filled += [("published_basis",), ("published_evidence",)]
         data["published_basis"] = draft.published.basis
         data["published_evidence"] = {
             "exact": draft.published.evidence,
@@ -172,6 +191,7 @@ def write_draft(
     source = data.get("source")
     if draft.captured is not None and isinstance(source, dict) and _is_todo(source.get("captured")):
         source["captured"] = draft.captured.date
+        filled.append(("source", "captured_evidence"))
         source["captured_evidence"] = {
             "exact": draft.captured.evidence,
             **({"occurrence": draft.captured.occurrence} if draft.captured.occurrence else {}),
@@ -179,19 +199,20 @@ def write_draft(
         }
         written.added["captured"] = 1
 
+    # Checked before anything is written: a refusal leaves every file as it was.
+    text = writer.record_text(relative, data, "article", original=document, may_change=filled)
     if stubs:
         for index in sorted(used_entities | {
             i for i, e in enumerate(draft.new_entities)
             if any(q.speaker_name == e.name and q.speaker is None for q in draft.quotes)
         }):
             new_entity = draft.new_entities[index]
-            relative = _write_stub(root, new_entity.suggested_id, new_entity.kind,
-                                   new_entity.name, new_entity.place_kind, data.get("id"), today)
-            if relative is not None:
-                written.stubs.append(relative)
-    written.cameo_codes = _add_cameo_codes(root, [event.cameo for event in draft.events])
-    text = render(data, "article", header)
-    write_atomic(path, text.encode("utf-8"))
+            stub = _write_stub(writer, new_entity.suggested_id, new_entity.kind,
+                               new_entity.name, new_entity.place_kind, data.get("id"), today)
+            if stub is not None:
+                written.stubs.append(stub)
+    written.cameo_codes = _add_cameo_codes(writer, [event.cameo for event in draft.events])
+    writer.write_text(relative, text, expect=expect)
     return written
 
 
@@ -271,7 +292,7 @@ _KIND_FIELDS: dict[str, dict[str, Any]] = {
 
 
 def _write_stub(
-    root: Path,
+    writer: Writer,
     entity_id: str,
     kind: str,
     name: str,
@@ -302,21 +323,20 @@ def _write_stub(
     data["proposed"] = True
     relative = record_path(kind, entity_id)  # type: ignore[arg-type]
     header = [f"# yaml-language-server: $schema=../../schema/{kind}.schema.json"]
-    try:
-        create_new_file(root / relative, render(data, kind, header).encode("utf-8"))  # type: ignore[arg-type]
-    except FileExistsError:
+    if not writer.create(relative, render(data, kind, header).encode("utf-8")):  # type: ignore[arg-type]
         return None
     return relative.as_posix()
 
 
-def _add_cameo_codes(root: Path, codes: list[str]) -> list[str]:
+def _add_cameo_codes(writer: Writer, codes: list[str]) -> list[str]:
     """Add to ``vocabularies/cameo.yaml`` the codes events use that it lacks, with the label and
-    quad class the codebook gives (no judgement involved)."""
-    path = root / "curated" / "vocabularies" / "cameo.yaml"
-    if not codes or not path.is_file():
+    quad class the codebook gives (no judgement involved). Its comments and entries are kept
+    (the writer refuses otherwise); a file that does not read is an error naming it."""
+    relative = PurePosixPath(CURATED, VOCABULARY_FILES["cameo"])
+    if not codes or not os.path.lexists(writer.root / relative):
         return []
-    document = read_yaml_file(path)
-    data = document.data
+    document, token = writer.read_document(relative)
+    data = copy.deepcopy(document.data)
     entries = data.get("codes") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         return []
@@ -329,6 +349,5 @@ def _add_cameo_codes(root: Path, codes: list[str]) -> list[str]:
         entries.append({"code": code, "label": book[code].label, "quad_class": book[code].quad_class})
         added.append(code)
     if added:
-        header, _stray = _comments(document.text)
-        write_atomic(path, render(data, "cameo", header).encode("utf-8"))
+        writer.write_record(relative, data, "cameo", original=document, expect=token)
     return added
