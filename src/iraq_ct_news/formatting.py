@@ -406,3 +406,7 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
             if model not in found:
                 found.append(model)
     return found
+
+
+#: The former private name, kept for code written against it.
+_comments = comments

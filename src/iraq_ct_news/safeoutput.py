@@ -19,7 +19,6 @@ from typing import Any, TextIO
 
 from .textutil import printable
 
-
 #: GitHub Actions reads ``##[command]`` anywhere in a log line, and ``::command::`` at the start
 #: of one (after blanks). Written with the colon or hash as a JSON-style escape, they read the
 #: same to a person and are no command to the runner.

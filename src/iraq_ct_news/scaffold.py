@@ -35,10 +35,8 @@ from .fsutil import (
     FileTooLarge,
     LinkedPath,
     NotARegularFile,
-    create_new_file,
     first_link,
     read_regular_file,
-    write_atomic,
 )
 from .layout import CURATED, SEEDS, curated_files, record_path
 from .limits import MAX_FILE_BYTES, MAX_STRING_LENGTH
@@ -568,14 +566,17 @@ def write_scaffold(root: Path, scaffold: Scaffold) -> None:
                 f"{link.relative_to(root).as_posix()} is a symbolic link; `iraq-ct-news new` "
                 "writes only into real folders of the repository (replace the link by the folder)"
             )
-    if scaffold.sums is not None:
-        write_atomic(root / SEEDS / SUMS_FILE, scaffold.sums.encode("ascii"), root=root)
-    try:
-        create_new_file(target, scaffold.text.encode("utf-8"), root=root)
-    except FileExistsError:
+    from .store.writer import Writer
+
+    writer = Writer(root)
+    with writer.locked():
+        if scaffold.sums is not None:
+            writer.write_bytes(f"{SEEDS}/{SUMS_FILE}", scaffold.sums.encode("ascii"))
+        created = writer.create(scaffold.relative, scaffold.text.encode("utf-8"))
+    if not created:
         raise ScaffoldError(
             f"{scaffold.relative} already exists; `iraq-ct-news new` never overwrites a record"
-        ) from None
+        )
 
 
 def _seed_name(root: Path, seed: Path) -> str:

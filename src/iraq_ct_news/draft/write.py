@@ -73,7 +73,6 @@ def _write_draft(
     today: datetime.date | None,
     expect: ReadToken | None,
 ) -> Written:
-    root = writer.root
     relative = writer.relative(path)
     data: dict[str, Any] = copy.deepcopy(document.data)
     filled: list[tuple[str, ...]] = []
@@ -199,19 +198,28 @@ def _write_draft(
         }
         written.added["captured"] = 1
 
-    # Checked before anything is written: a refusal leaves every file as it was.
     text = writer.record_text(relative, data, "article", original=document, may_change=filled)
+    # Every file is planned and checked first (links on the way, comments, values a person
+    # wrote), then written: a refusal leaves every file as it was.
+    planned_stubs: list[tuple[PurePosixPath, bytes]] = []
     if stubs:
         for index in sorted(used_entities | {
             i for i, e in enumerate(draft.new_entities)
             if any(q.speaker_name == e.name and q.speaker is None for q in draft.quotes)
         }):
             new_entity = draft.new_entities[index]
-            stub = _write_stub(writer, new_entity.suggested_id, new_entity.kind,
-                               new_entity.name, new_entity.place_kind, data.get("id"), today)
-            if stub is not None:
-                written.stubs.append(stub)
-    written.cameo_codes = _add_cameo_codes(writer, [event.cameo for event in draft.events])
+            planned_stubs.append(_stub(new_entity.suggested_id, new_entity.kind, new_entity.name,
+                                       new_entity.place_kind, data.get("id"), today))
+    cameo = _plan_cameo_codes(writer, [event.cameo for event in draft.events])
+    for target in [relative, *(stub for stub, _ in planned_stubs),
+                   *([cameo[0]] if cameo else [])]:
+        writer.check_writable(target)
+    for stub, content in planned_stubs:
+        if writer.create(stub, content):
+            written.stubs.append(stub.as_posix())
+    if cameo is not None:
+        cameo_relative, cameo_text, cameo_token, written.cameo_codes = cameo
+        writer.write_text(cameo_relative, cameo_text, expect=cameo_token)
     writer.write_text(relative, text, expect=expect)
     return written
 
@@ -291,16 +299,15 @@ _KIND_FIELDS: dict[str, dict[str, Any]] = {
 }
 
 
-def _write_stub(
-    writer: Writer,
+def _stub(
     entity_id: str,
     kind: str,
     name: str,
     place_kind: str | None,
     article_id: Any,
     today: datetime.date | None,
-) -> str | None:
-    """A registry record for a new entity, with placeholders, never overwriting a file."""
+) -> tuple[PurePosixPath, bytes]:
+    """A registry record for a new entity, with placeholders (written only where no file is)."""
     date = (today or datetime.date.today()).isoformat()
     data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
@@ -323,23 +330,24 @@ def _write_stub(
     data["proposed"] = True
     relative = record_path(kind, entity_id)  # type: ignore[arg-type]
     header = [f"# yaml-language-server: $schema=../../schema/{kind}.schema.json"]
-    if not writer.create(relative, render(data, kind, header).encode("utf-8")):  # type: ignore[arg-type]
-        return None
-    return relative.as_posix()
+    return relative, render(data, kind, header).encode("utf-8")  # type: ignore[arg-type]
 
 
-def _add_cameo_codes(writer: Writer, codes: list[str]) -> list[str]:
-    """Add to ``vocabularies/cameo.yaml`` the codes events use that it lacks, with the label and
+def _plan_cameo_codes(
+    writer: Writer, codes: list[str]
+) -> tuple[PurePosixPath, str, ReadToken, list[str]] | None:
+    """What adding to ``vocabularies/cameo.yaml`` the codes events use that it lacks, with the label and
     quad class the codebook gives (no judgement involved). Its comments and entries are kept
-    (the writer refuses otherwise); a file that does not read is an error naming it."""
+    (the writer refuses otherwise); a file that does not read is an error naming it. Returns
+    the file, its new text, the token of what was read and the codes added (None: nothing)."""
     relative = PurePosixPath(CURATED, VOCABULARY_FILES["cameo"])
     if not codes or not os.path.lexists(writer.root / relative):
-        return []
+        return None
     document, token = writer.read_document(relative)
     data = copy.deepcopy(document.data)
     entries = data.get("codes") if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        return []
+        return None
     present = {entry.get("code") for entry in entries if isinstance(entry, dict)}
     book = codebook()
     added = []
@@ -348,6 +356,6 @@ def _add_cameo_codes(writer: Writer, codes: list[str]) -> list[str]:
             continue
         entries.append({"code": code, "label": book[code].label, "quad_class": book[code].quad_class})
         added.append(code)
-    if added:
-        writer.write_record(relative, data, "cameo", original=document, expect=token)
-    return added
+    if not added:
+        return None
+    return relative, writer.record_text(relative, data, "cameo", original=document), token, added

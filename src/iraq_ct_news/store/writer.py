@@ -23,21 +23,15 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .. import fsutil
 from ..errors import IraqCtNewsError, ReaderError
-from ..fsutil import (
-    LinkedPath,
-    create_new_file,
-    read_regular_file,
-    refuse_links,
-    remove_leftover_temporaries,
-    write_atomic,
-)
+from ..fsutil import LinkedPath, read_regular_file, refuse_links, remove_leftover_temporaries
 from ..limits import MAX_FILE_BYTES
 from ..yamlreader import Document, PathKey, read_yaml_bytes
 from .lock import tree_lock
@@ -132,13 +126,22 @@ class Writer:
             self._prepare_folder(relative.parent)
             self.clean_leftovers(relative.parent, {relative.name})
             self._check_unchanged(relative, expect)
-            write_atomic(path, data, root=self.root, before_rename=lambda: self._check_unchanged(
+            fsutil.write_atomic(path, data, root=self.root, before_rename=lambda: self._check_unchanged(
                 relative, expect))
 
     def write_text(
         self, relative: str | PurePosixPath, text: str, *, expect: ReadToken | None = None
     ) -> None:
         self.write_bytes(relative, text.encode("utf-8"), expect=expect)
+
+    def check_writable(self, relative: str | PurePosixPath) -> None:
+        """Refuse now, before a plan of several writes starts, what a write of ``relative``
+        would refuse for links (a part of the way, or the file itself)."""
+        refuse_links(self.root, self.root / PurePosixPath(relative))
+
+    def write_path(self, path: Path, data: bytes) -> None:
+        """:meth:`write_bytes` for a path below the root given whole (``root/schema/x.json``)."""
+        self.write_bytes(PurePosixPath(path.relative_to(self.root).as_posix()), data)
 
     def create(self, relative: str | PurePosixPath, data: bytes) -> bool:
         """Create the file, complete or not at all; False (nothing written) when it exists."""
@@ -147,7 +150,7 @@ class Writer:
             self._prepare_folder(relative.parent)
             self.clean_leftovers(relative.parent, {relative.name})
             try:
-                create_new_file(self.root / relative, data, root=self.root)
+                fsutil.create_new_file(self.root / relative, data, root=self.root)
             except FileExistsError:
                 return False
         return True
@@ -204,16 +207,6 @@ class Writer:
                 "again)"
             )
         return render(data, kind, header)  # type: ignore[arg-type]
-
-    def write_folder(self, relative: str | PurePosixPath, files: Mapping[str, bytes]) -> None:
-        """Replace the folder by one holding exactly ``files``, all or nothing (a release)."""
-        from ..release.build import write_release
-
-        relative = PurePosixPath(relative)
-        with self.locked():
-            refuse_links(self.root, self.root / relative)
-            self._prepare_folder(relative.parent)
-            write_release(self.root / relative, files)
 
     def clean_leftovers(
         self, folder: str | PurePosixPath, targets: set[str] | None = None
