@@ -450,6 +450,8 @@ def test_leftovers_of_a_killed_write_are_cleaned_by_the_next_write(
     (tree / folder).mkdir(exist_ok=True)
     leftover = tree / folder / f".{target}.abcd1234.tmp"
     leftover.write_text("half", encoding="utf-8")
+    status, output = run(capsys, "validate", "--root", str(tree), "--no-cache")
+    assert status == 1 and f"{folder}/.{target}.abcd1234.tmp:1:1: I005" in output
     if folder == "seeds":  # what `new` does: its one write of the list goes through the writer
         Writer(tree).write_bytes(f"{folder}/{target}", b"")
     else:

@@ -167,6 +167,19 @@ def leftover_target(name: str) -> str | None:
     return match.group("target") if match else None
 
 
+def leftover_temporaries(folder: Path) -> list[Path]:
+    """The temporary files killed writes left directly in ``folder`` (regular files only, never
+    through a link), sorted; nothing is removed."""
+    try:
+        with os.scandir(folder) as listing:
+            return sorted(
+                Path(entry.path) for entry in listing
+                if leftover_target(entry.name) is not None and entry.is_file(follow_symlinks=False)
+            )
+    except OSError:
+        return []
+
+
 def remove_leftover_temporaries(folder: Path, target_names: set[str] | None = None) -> list[Path]:
     """Remove the temporary files killed writes left directly in ``folder`` (regular files only,
     never through a link); ``target_names`` limits it to temporaries of those file names.

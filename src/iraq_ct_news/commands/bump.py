@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
             if record is None:
                 print(f"{shown}: skipped: fix what `iraq-ct-news validate` reports first")
                 continue
-            previous = released[stored.kind].get(record.id)
+            previous = released[stored.kind].get(record.id)  # type: ignore[index]
             if previous is None or content_sha256(record) == previous.content_sha256:
                 continue
             if record.revision > previous.revision:
