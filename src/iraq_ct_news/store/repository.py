@@ -26,7 +26,7 @@ import pydantic
 from ..errors import ReaderError
 from ..findings import Finding
 from ..fsutil import read_regular_file
-from ..layout import FileKind, curated_files
+from ..layout import CuratedFile, FileKind, curated_files
 from ..limits import MAX_FILE_BYTES
 from ..yamlreader import Document, read_yaml_bytes
 from .writer import ReadToken
@@ -55,33 +55,44 @@ class StoredRecord:
 
 @dataclass
 class Repository:
-    """The curated tree at ``root``, read on first use and kept for the run."""
+    """The curated tree at ``root``; each kind is read on first use and kept for the run (a
+    command that needs the registries never reads the articles)."""
 
     root: Path
-    _records: list[StoredRecord] | None = None
+    _by_kind: dict[str, list[StoredRecord]] = field(default_factory=dict)
+    _sources: list[CuratedFile] | None = None
     findings: list[Finding] = field(default_factory=list)
-    """Files that could not be read, or whose values do not fit their model."""
+    """Files read so far that could not be read, or whose values do not fit their model."""
 
     def records(self, kinds: Iterable[str] | None = None) -> list[StoredRecord]:
         """The readable records of the given kinds (all kinds by default), in file order."""
-        if self._records is None:
-            self._records = self._read_all()
-        if kinds is None:
-            return list(self._records)
-        wanted = set(kinds)
-        return [stored for stored in self._records if stored.kind in wanted]
+        if self._sources is None:
+            self._sources = [source for source in curated_files(self.root)
+                             if source.kind is not None]  # other files: validate names them
+        wanted = None if kinds is None else set(kinds)
+        for source in self._sources:
+            kind = source.kind
+            if kind is None or (wanted is not None and kind not in wanted):
+                continue
+            if kind not in self._by_kind:
+                self._read_kind(kind)
+        return [stored for stored in self._all() if wanted is None or stored.kind in wanted]
 
-    def _read_all(self) -> list[StoredRecord]:
+    def _read_kind(self, kind: FileKind) -> None:
         stored: list[StoredRecord] = []
-        for source in curated_files(self.root):
-            if source.kind is None:
-                continue  # not a record (validate names it)
-            read = read_record(self.root, source.relative, source.kind)
+        for source in self._sources or []:
+            if source.kind != kind:
+                continue
+            read = read_record(self.root, source.relative, kind)
             if isinstance(read, StoredRecord):
                 stored.append(read)
             else:
                 self.findings.extend(read)
-        return stored
+        self._by_kind[kind] = stored
+
+    def _all(self) -> list[StoredRecord]:
+        return sorted((stored for group in self._by_kind.values() for stored in group),
+                      key=lambda stored: stored.relative)
 
 
 def read_record(

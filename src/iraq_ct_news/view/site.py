@@ -19,7 +19,7 @@ from ..errors import UsageError
 from ..findings import Finding
 from ..layout import CURATED, SEEDS, classify, curated_files, record_path
 from ..models.types import ID_PATTERN
-from ..store.repository import Repository
+from ..store.repository import Repository, StoredRecord, read_record
 from ..store.writer import Writer
 from ..validator import validate_repository
 from .index import render_index
@@ -106,16 +106,15 @@ def render_view(root: Path, wanted: Sequence[str], out: Path) -> ViewResult:
     findings_by_file: dict[str, list[Finding]] = {}
     for finding in result.findings:
         findings_by_file.setdefault(os.path.normpath(finding.path), []).append(finding)
-    repository = Repository(root)
-    registry = read_registry(root, repository)
-    articles = {stored.relative: stored for stored in repository.records(("article",))}
+    registry = read_registry(root, Repository(root))
     writer, folder = _output_writer(root, out)
     pages: list[PageSummary] = []
     rendered: list[tuple[str, str]] = []
     for path in files:
         relative = PurePosixPath(path.relative_to(root).as_posix())
         display = relative.as_posix() if root == Path(".") else (root / relative).as_posix()
-        stored = articles.get(relative)
+        read = read_record(root, relative, "article", display=display)
+        stored = read if isinstance(read, StoredRecord) else None
         source = ArticleSource(
             display_path=display,
             page_name=page_name(relative),
