@@ -42,6 +42,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "validator", "validator.*", "formatting", "recordfiles",
         "draft.text", "draft.lexicon", "draft.matching", "draft.pins", "draft.cameo",
     ),
+    "store": ("store", "store.*"),
     "release": ("release", "release.*"),
     "loaders": ("", "release.dataset", "release.diff"),
     # The command line, and the work behind a command that nothing else uses (`new`,

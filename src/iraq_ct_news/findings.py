@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from .safeoutput import one_line
 from .textutil import printable
 
 Severity = Literal["error", "warning"]
@@ -41,15 +42,15 @@ class Finding:
         """
         label = "" if self.is_error else "warning: "
         return (
-            f"{printable(self.path)}:{self.line}:{self.column}: {printable(self.code)} "
-            f"{label}{printable(self.message)}"
+            f"{one_line(self.path)}:{self.line}:{self.column}: {one_line(self.code)} "
+            f"{label}{one_line(self.message)}"
         )
 
     def render_github(self) -> str:
         """A GitHub Actions workflow command, so the finding is annotated on the changed line."""
         kind = "error" if self.is_error else "warning"
-        message = _escape_github(printable(self.message))
-        path = _escape_github_property(printable(self.path))
+        message = _escape_github(one_line(self.message))
+        path = _escape_github_property(one_line(self.path))
         return (
             f"::{kind} file={path},line={self.line},col={self.column},"
             f"title={_escape_github_property(printable(self.code))}::{message}"

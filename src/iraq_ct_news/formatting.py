@@ -98,7 +98,7 @@ def format_record(raw: bytes, kind: FileKind) -> Formatted:
     except ReaderError as error:
         raise FormatRefused([(error.code, error.message, error.line, error.column)]) from None
     _check_model(document, kind)
-    header, stray = _comments(document.text)
+    header, stray = comments(document.text)
     if stray:
         raise FormatRefused(
             [
@@ -125,7 +125,7 @@ def _check_model(document: Document, kind: FileKind) -> None:
         raise FormatRefused(problems) from None
 
 
-def _comments(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+def comments(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     """The comment lines at the top of ``text``, and where every other comment starts.
 
     Comments are what lies between the scanner's tokens and starts with ``#``; whatever is
@@ -180,7 +180,7 @@ def _verify(document: Document, text: str, header: list[str]) -> None:
         raise FormatRefused(
             [(None, f"fmt produced unreadable YAML ({error}); please report this", 1, 1)]
         ) from None
-    if not same(again.data, document.data) or _comments(text)[0] != header:
+    if not same(again.data, document.data) or comments(text)[0] != header:
         raise FormatRefused(  # pragma: no cover - a formatter bug
             [(None, "fmt could not rewrite this file without changing it; please report this",
               1, 1)]
@@ -406,3 +406,7 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
             if model not in found:
                 found.append(model)
     return found
+
+
+#: The former private name, kept for code written against it.
+_comments = comments

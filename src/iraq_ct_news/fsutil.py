@@ -8,7 +8,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -98,6 +98,10 @@ def _open_regular(path: Path, max_bytes: int, *, follow_links: bool) -> int:
     return descriptor
 
 
+#: The size of the pieces :func:`read_regular_file` reads a file in.
+READ_CHUNK_BYTES = 1 << 20
+
+
 def read_regular_file(path: Path, max_bytes: int, *, root: Path | None = None) -> bytes:
     """The bytes of ``path`` if it is a regular file of at most ``max_bytes``; never blocks.
 
@@ -116,7 +120,9 @@ def read_regular_file(path: Path, max_bytes: int, *, root: Path | None = None) -
         chunks: list[bytes] = []
         remaining = max_bytes + 1
         while remaining > 0:
-            chunk = stream.read(remaining)
+            # Fixed-size pieces: ``read(n)`` allocates ``n`` bytes up front, and the limit of a
+            # release file is a gigabyte.
+            chunk = stream.read(min(remaining, READ_CHUNK_BYTES))
             if not chunk:
                 break
             chunks.append(chunk)
@@ -159,6 +165,19 @@ def leftover_target(name: str) -> str | None:
     it is never read and may be removed."""
     match = _LEFTOVER.fullmatch(name)
     return match.group("target") if match else None
+
+
+def leftover_temporaries(folder: Path) -> list[Path]:
+    """The temporary files killed writes left directly in ``folder`` (regular files only, never
+    through a link), sorted; nothing is removed."""
+    try:
+        with os.scandir(folder) as listing:
+            return sorted(
+                Path(entry.path) for entry in listing
+                if leftover_target(entry.name) is not None and entry.is_file(follow_symlinks=False)
+            )
+    except OSError:
+        return []
 
 
 def remove_leftover_temporaries(folder: Path, target_names: set[str] | None = None) -> list[Path]:
@@ -204,19 +223,31 @@ def _write_temporary(path: Path, data: bytes) -> str:
     return temporary
 
 
-def write_atomic(path: Path, data: bytes, *, root: Path | None = None) -> None:
+def write_atomic(
+    path: Path,
+    data: bytes,
+    *,
+    root: Path | None = None,
+    before_rename: Callable[[], None] | None = None,
+) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
 
     A crash, a full disk or an exception leaves the old file untouched: ``os.replace`` is atomic
     on one filesystem, and the temporary file is removed on failure. With ``root`` (the
     repository), a symbolic link on the way to ``path``, or ``path`` itself being one, is
-    refused (:class:`LinkedPath`) before anything is written.
+    refused (:class:`LinkedPath`) before anything is written, and again just before the rename.
+    ``before_rename`` runs last before the rename (the writer's check that the file did not
+    change since it was read); an exception from it leaves the old file.
     """
     if root is not None:
         refuse_links(root, path)
     temporary = _write_temporary(path, data)
     try:
         os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        if before_rename is not None:
+            before_rename()
+        if root is not None:
+            refuse_links(root, path)
         os.replace(temporary, path)
     except BaseException:
         try:

@@ -33,9 +33,7 @@ from typing import Any
 from ._version import SCHEMA_VERSION
 from .errors import ReaderError, UsageError
 from .fsutil import (
-    create_new_file,
     first_link,
-    write_atomic,
 )
 from .layout import CURATED, SEEDS, record_path
 from .limits import MAX_FILE_BYTES, MAX_STRING_LENGTH
@@ -176,14 +174,17 @@ def write_scaffold(root: Path, scaffold: Scaffold) -> None:
                 f"{link.relative_to(root).as_posix()} is a symbolic link; `iraq-ct-news new` "
                 "writes only into real folders of the repository (replace the link by the folder)"
             )
-    if scaffold.sums is not None:
-        write_atomic(root / SEEDS / SUMS_FILE, scaffold.sums.encode("ascii"), root=root)
-    try:
-        create_new_file(target, scaffold.text.encode("utf-8"), root=root)
-    except FileExistsError:
+    from .store.writer import Writer
+
+    writer = Writer(root)
+    with writer.locked():
+        if scaffold.sums is not None:
+            writer.write_bytes(f"{SEEDS}/{SUMS_FILE}", scaffold.sums.encode("ascii"))
+        created = writer.create(scaffold.relative, scaffold.text.encode("utf-8"))
+    if not created:
         raise ScaffoldError(
             f"{scaffold.relative} already exists; `iraq-ct-news new` never overwrites a record"
-        ) from None
+        )
 
 
 def _choose_id(root: Path, seed_name: str, article_id: str | None) -> str:

@@ -8,6 +8,7 @@ exactly what the models do.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -87,11 +88,15 @@ def stale_schemas(directory: Path) -> list[str]:
     ]
 
 
-def write_schemas(directory: Path) -> list[Path]:
+def write_schemas(
+    directory: Path, write: Callable[[Path, bytes], None] | None = None
+) -> list[Path]:
     """Write every schema (atomically, one file at a time); returns the files that changed.
 
     Refuses (:class:`~iraq_ct_news.fsutil.LinkedPath`) before writing anything when
     ``schema/`` or a schema file is a symbolic link: the write would land where it points.
+    The commands pass ``write``, the repository writer's (its lock, its leftover cleaning);
+    without it, each file is written atomically in place.
     """
     root = directory.parent
     for kind in SCHEMA_MODELS:
@@ -101,7 +106,10 @@ def write_schemas(directory: Path) -> list[Path]:
         path = directory / schema_file_name(kind)
         content = render_schema(kind)
         if not _up_to_date(path, content):
-            write_atomic(path, content, root=root)
+            if write is not None:
+                write(path, content)
+            else:
+                write_atomic(path, content, root=root)
             changed.append(path)
     return changed
 

@@ -40,62 +40,69 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import pydantic
+    import copy
 
     from ..content import content_sha256
-    from ..errors import ReaderError, UsageError
-    from ..formatting import _comments, render
-    from ..fsutil import write_atomic
-    from ..kinds import VERSIONED
-    from ..layout import DATASET, curated_files
+    from ..errors import UsageError
+    from ..layout import DATASET
+    from ..safeoutput import one_line
+    from ..store.repository import Repository
+    from ..store.writer import Writer
     from ..validator.released import read_released
-    from ..yamlreader import read_yaml_file
 
     root: Path = args.root
     today: datetime.date = args.date or datetime.date.today()
     released = read_released(root / DATASET)
     if isinstance(released, str):
-        raise UsageError(f"cannot compare with the release: {released}")
+        raise UsageError(f"cannot compare with the release: {one_line(released)}")
     wanted = {_relative(root, path) for path in args.files}
     needed = 0
-    planned: list[tuple[Path, str, str]] = []
-    for source in curated_files(root):
-        kind = source.kind
-        if kind not in released or (wanted and source.relative not in wanted):
-            continue
-        path = root / source.relative
-        try:
-            document = read_yaml_file(path)
-            record = VERSIONED[kind].model.model_validate(document.data)
-        except (ReaderError, pydantic.ValidationError):
-            print(f"{source.relative}: skipped: fix what `iraq-ct-news validate` reports first")
-            continue
-        previous = released[kind].get(record.id)  # type: ignore[attr-defined]
-        if previous is None or content_sha256(record) == previous.content_sha256:
-            continue
-        if record.revision > previous.revision:  # type: ignore[attr-defined]
-            continue
-        needed += 1
-        revision = previous.revision + 1
-        if today.isoformat() <= previous.modified:
-            raise UsageError(
-                f"{source.relative}: --date {today} is not after the released modified date "
-                f"{previous.modified}"
-            )
-        if args.check:
-            print(f"{source.relative}: changed since the release: needs revision {revision}")
-            continue
-        data = document.data
-        data["revision"] = revision
-        data["modified"] = today.isoformat()
-        header, _stray = _comments(document.text)
-        planned.append((path, render(data, kind, header),
-                        f"{source.relative}: revision {previous.revision} → {revision}, "
-                        f"modified {today}"))
-    # Written only once every record is known to be bumpable: none or all.
-    for path, text, message in planned:
-        write_atomic(path, text.encode("utf-8"))
-        print(message)
+    writer = Writer(root)
+    planned: list[tuple[PurePosixPath, str, Any, str]] = []
+    with writer.locked():
+        repository = Repository(root)
+        stored_records = repository.records(released)
+        for finding in repository.findings:
+            if not wanted or PurePosixPath(finding.path) in wanted:
+                print(f"{one_line(finding.path)}: skipped: fix what `iraq-ct-news validate` "
+                      "reports first")
+        for stored in stored_records:
+            shown = one_line(stored.relative.as_posix())
+            if wanted and stored.relative not in wanted:
+                continue
+            record = stored.record
+            if record is None:
+                print(f"{shown}: skipped: fix what `iraq-ct-news validate` reports first")
+                continue
+            previous = released[stored.kind].get(record.id)  # type: ignore[index]
+            if previous is None or content_sha256(record) == previous.content_sha256:
+                continue
+            if record.revision > previous.revision:
+                continue
+            needed += 1
+            revision = previous.revision + 1
+            if today.isoformat() <= previous.modified:
+                raise UsageError(
+                    f"{shown}: --date {today} is not after the released modified date "
+                    f"{one_line(str(previous.modified))}"
+                )
+            if args.check:
+                print(f"{shown}: changed since the release: needs revision {revision}")
+                continue
+            data = copy.deepcopy(stored.data)
+            data["revision"] = revision
+            data["modified"] = today.isoformat()
+            # Checked (comments, values a person wrote) before anything is written.
+            text = writer.record_text(stored.relative, data, stored.kind,
+                                      original=stored.document,
+                                      may_change=[("revision",), ("modified",)])
+            planned.append((stored.relative, text, stored.token,
+                            f"{shown}: revision {previous.revision} → {revision}, "
+                            f"modified {today}"))
+        # Written only once every record is known to be bumpable: none or all.
+        for relative, text, token, message in planned:
+            writer.write_text(relative, text, expect=token)
+            print(message)
     if args.check:
         return 1 if needed else 0
     if not needed:

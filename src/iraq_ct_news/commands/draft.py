@@ -59,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise UsageError(f"{args.file} is not a file; give an article record, e.g. "
                          "curated/articles/<id>.yaml")
+    expect = _check_record(root, path, args.file.as_posix())
     drafted = draft_file(root, path)
     draft = settle(drafted.draft, stubs=args.stubs)  # what is printed is what --write writes
     display = args.file.as_posix()
@@ -71,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         print(to_text(draft, display))
     if args.write:
         written = write_draft(root, path, drafted.document, drafted.texts, draft,
-                              stubs=args.stubs)
+                              stubs=args.stubs, expect=expect)
         summary = ", ".join(f"{count} {group}" for group, count in written.added.items()) or "nothing"
         message = f"wrote {display}: added {summary}, each marked proposed"
         if written.stubs:
@@ -83,3 +84,36 @@ def run(args: argparse.Namespace) -> int:
         for skipped in written.skipped:
             print(f"not written: {skipped}", file=stream)
     return 0
+
+
+def _check_record(root: Path, path: Path, display: str) -> Any:
+    """Read the record through the repository's store before drafting: a link is refused, a
+    file that does not read or holds a value of the wrong shape (``entity: [x]``,
+    ``occurrence: 'two'``) is one located line per problem, never a traceback. Returns the
+    token the write compares the file with before it renames."""
+    from pathlib import PurePosixPath
+
+    from ..errors import DraftError
+    from ..findings import Finding
+    from ..fsutil import LinkedPath
+    from ..layout import classify
+    from ..store.repository import read_record
+    from ..store.writer import Writer, WriteRefused
+
+    writer = Writer(root)
+    try:
+        relative = writer.relative(path)
+    except WriteRefused:
+        return None  # outside the repository: drafted, and written as before
+    kind = classify(PurePosixPath(relative))
+    try:
+        token = writer.read(relative).token
+    except LinkedPath as error:
+        raise DraftError(f"{display}: {error.strerror}") from None
+    if kind != "article":
+        return token
+    read = read_record(root, relative, "article", display=display)
+    if isinstance(read, list) and not all(f.code.startswith("Y") for f in read):
+        raise DraftError("\n".join(finding.render() for finding in read if isinstance(
+            finding, Finding)))
+    return token

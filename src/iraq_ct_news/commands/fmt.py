@@ -9,6 +9,7 @@ formatting leaves the whole tree untouched.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -46,6 +47,7 @@ class _Outcome:
     relative: PurePosixPath
     display: str
     text: str | None = None
+    read_sha256: str | None = None
     changed: bool = False
     refusals: tuple[str, ...] = ()
 
@@ -53,7 +55,7 @@ class _Outcome:
 def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError
     from ..layout import CURATED, curated_files
-    from ..textutil import printable
+    from ..safeoutput import one_line
     from ..validator.run import display_path
 
     root: Path = args.root
@@ -77,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         print(_summary(len(changed), len(outcomes), len(refused), "would be reformatted"))
         return 1 if changed or refused else 0
     for removed in _remove_leftovers(root):
-        print(f"removed {printable(display_path(root, removed))} (left by an interrupted write)")
+        print(f"removed {one_line(display_path(root, removed))} (left by an interrupted write)")
     written = _write(root, changed)
     for outcome in changed[:written]:
         print(f"reformatted {outcome.display}")
@@ -108,22 +110,33 @@ def _remove_leftovers(root: Path) -> list[PurePosixPath]:
 
 
 def _write(root: Path, changed: list[_Outcome]) -> int:
-    """Write each changed file atomically; stop at the first failure (a full disk fails the
-    rest too). Returns how many were written; the others keep their old content."""
-    from ..fsutil import write_atomic
+    """Write each changed file through the repository's writer, only if it still holds what
+    was read (an editor's save meanwhile is never reverted); stop at the first failure (a full
+    disk fails the rest too). Returns how many were written; the others keep their content."""
+    from ..store.writer import ReadToken, Writer, WriteRefused
 
-    for count, outcome in enumerate(changed):
-        assert outcome.text is not None
-        try:
-            write_atomic(root / outcome.relative, outcome.text.encode("utf-8"), root=root)
-        except OSError as error:
-            print(
-                f"{outcome.display}: cannot write ({error.strerror or error}); it and the "
-                f"{len(changed) - count - 1} file(s) after it are unchanged",
-                file=sys.stderr,
-            )
-            return count
+    writer = Writer(root)
+    with writer.locked():
+        for count, outcome in enumerate(changed):
+            assert outcome.text is not None
+            try:
+                writer.write_text(outcome.relative, outcome.text,
+                                  expect=ReadToken(outcome.relative, outcome.read_sha256))
+            except (OSError, WriteRefused) as error:
+                reason = error.strerror if isinstance(error, OSError) else None
+                print(
+                    f"{outcome.display}: cannot write ({reason or _reason(error)}); it and the "
+                    f"{len(changed) - count - 1} file(s) after it are unchanged",
+                    file=sys.stderr,
+                )
+                return count
     return len(changed)
+
+
+def _reason(error: Exception) -> str:
+    """The refusal's reason without the path, which the line already starts with."""
+    text = str(error)
+    return text.split(": ", 1)[1] if ": " in text else text
 
 
 def _summary(changed: int, total: int, refused: int, verb: str) -> str:
@@ -138,11 +151,11 @@ def _format_one(root: Path, relative: PurePosixPath) -> _Outcome:
     from ..fsutil import FileTooLarge, NotARegularFile, read_regular_file
     from ..layout import classify
     from ..limits import MAX_FILE_BYTES
-    from ..textutil import printable
+    from ..safeoutput import one_line
     from ..validator.run import display_path
 
     # Printed at the start of lines: a line end in a file name must not make a second line.
-    outcome = _Outcome(relative, printable(display_path(root, relative)))
+    outcome = _Outcome(relative, one_line(display_path(root, relative)))
     kind = classify(relative)
     path = root / relative
 
@@ -173,6 +186,7 @@ def _format_one(root: Path, relative: PurePosixPath) -> _Outcome:
             refuse(code, message, line, column)
         return outcome
     outcome.text = formatted.text
+    outcome.read_sha256 = hashlib.sha256(raw).hexdigest()
     outcome.changed = formatted.changed
     return outcome
 

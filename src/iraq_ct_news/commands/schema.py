@@ -34,7 +34,12 @@ def run(args: argparse.Namespace) -> int:
         for name in stale:
             print(f"{directory / name}: stale; run `iraq-ct-news schema`")
         return 1 if stale else 0
-    changed = write_schemas(directory)
+    from ..store.writer import Writer
+
+    writer = Writer(args.root)
+    with writer.locked():
+        writer.clean_leftovers(SCHEMA)
+        changed = write_schemas(directory, writer.write_path)
     for path in changed:
         print(f"wrote {path}")
     if not changed:

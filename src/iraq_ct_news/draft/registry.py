@@ -1,8 +1,8 @@
 """The registries as ``draft`` sees them: every person, organisation and place with its
 spellings, and the validator's name matcher built over them.
 
-Records that do not read or validate are left out (``validate`` reports them); drafting from
-the rest is still useful.
+Read through the repository store: records that do not read or whose values do not fit their
+model are left out (``validate`` reports them); drafting from the rest is still useful.
 """
 
 from __future__ import annotations
@@ -11,14 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import pydantic
-
 from ..arabic import tokens
-from ..errors import ReaderError
-from ..layout import curated_files
 from ..models import Organization, Person, Place
+from ..store.repository import Repository
 from ..validator.name_index import NameIndex, build_name_index, name_keys
-from ..yamlreader import read_yaml_file
 
 EntityKind = Literal["person", "organization", "place"]
 _MODELS: dict[str, type[Person | Organization | Place]] = {
@@ -52,27 +48,20 @@ class Registry:
         return entity.kind if entity else None
 
 
-def load_registry(root: Path) -> Registry:
-    """Every readable person, organisation and place record under ``root/curated``."""
+def load_registry(root: Path, repository: Repository | None = None) -> Registry:
+    """Every person, organisation and place record of the repository's store (read once per
+    run, never through a link); a record that does not fit its model is not a source of names
+    (``validate`` reports it)."""
+    store = repository or Repository(root)
     entities: dict[str, Entity] = {}
     entries: list[tuple[str, str, list[str] | None]] = []
-    for source in curated_files(root):
-        model = _MODELS.get(source.kind or "")
-        if model is None or source.kind is None:
-            continue
-        path = root / source.relative
-        if path.is_symlink():
-            continue
-        kind: EntityKind = source.kind  # type: ignore[assignment]
-        try:
-            data = read_yaml_file(path).data
-        except (ReaderError, OSError):
-            continue
-        try:
-            record = model.model_validate(data)
-        except pydantic.ValidationError:
+    for stored in store.records(_MODELS):
+        kind: EntityKind = stored.kind  # type: ignore[assignment]
+        relative = stored.relative.as_posix()
+        record = stored.record
+        if record is None:
             # A stub still being filled in (placeholders left) still names its entity.
-            stub = _from_stub(data, kind, source.relative.as_posix())
+            stub = _from_stub(stored.data, kind, relative)
             if stub is not None:
                 entries.append((kind, stub.id, list(stub.keys)))
                 entities[stub.id] = stub
@@ -86,7 +75,7 @@ def load_registry(root: Path) -> Registry:
             name_ar=record.name.ar,
             keys=tuple(keys),
             surnames=_surnames(record.name.ar, record.aliases) if isinstance(record, Person) else (),
-            relative_path=source.relative.as_posix(),
+            relative_path=relative,
         )
     return Registry(entities, build_name_index(entries))
 

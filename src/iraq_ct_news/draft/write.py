@@ -10,18 +10,19 @@ machine cannot know (an amount's purpose, an event's summary) are ``TODO`` place
 
 from __future__ import annotations
 
+import copy
 import datetime
+import os
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..anchoring import resolve_span
-from ..errors import DraftError
-from ..formatting import _comments, render
-from ..fsutil import create_new_file, write_atomic
-from ..layout import record_path
+from ..formatting import render
+from ..layout import CURATED, VOCABULARY_FILES, record_path
 from ..models.types import is_placeholder
-from ..yamlreader import Document, read_yaml_file
+from ..store.writer import ReadToken, Writer
+from ..yamlreader import Document
 from .cameo import codebook
 from .proposals import Draft, NewEntity, SpanProposal
 from .stubs import stub_record
@@ -49,16 +50,32 @@ def write_draft(
     *,
     stubs: bool,
     today: datetime.date | None = None,
+    expect: ReadToken | None = None,
 ) -> Written:
-    """Merge ``draft`` into the record at ``path`` (and write stubs and CAMEO codes it needs)."""
-    header, stray = _comments(document.text)
-    if stray:
-        line, column = stray[0]
-        raise DraftError(
-            f"{path}:{line}:{column}: a comment below the top comment block would be lost; move it "
-            "to the top of the file or delete it, then run draft again"
-        )
-    data: dict[str, Any] = document.data
+    """Merge ``draft`` into the record at ``path`` (and write stubs and CAMEO codes it needs).
+
+    Everything goes through the repository's writer, under its lock: the record is checked
+    first (no comment lost, no value a person wrote replaced), then the stubs and codes are
+    written, then the record, only if it still holds what was read (``expect``).
+    """
+    writer = Writer(root)
+    with writer.locked():
+        return _write_draft(writer, path, document, texts, draft, stubs, today, expect)
+
+
+def _write_draft(
+    writer: Writer,
+    path: Path,
+    document: Document,
+    texts: dict[str, str],
+    draft: Draft,
+    stubs: bool,
+    today: datetime.date | None,
+    expect: ReadToken | None,
+) -> Written:
+    relative = writer.relative(path)
+    data: dict[str, Any] = copy.deepcopy(document.data)
+    filled: list[tuple[str, ...]] = []
     written = Written()
     new_id = {index: entity.suggested_id for index, entity in enumerate(draft.new_entities)}
     used_entities: set[int] = set()
@@ -165,6 +182,7 @@ def write_draft(
 
     if draft.published is not None and _is_todo(data.get("published")):
         data["published"] = draft.published.date
+        filled += [("published_basis",), ("published_evidence",)]
         data["published_basis"] = draft.published.basis
         data["published_evidence"] = {
             "exact": draft.published.evidence,
@@ -175,6 +193,7 @@ def write_draft(
     source = data.get("source")
     if draft.captured is not None and isinstance(source, dict) and _is_todo(source.get("captured")):
         source["captured"] = draft.captured.date
+        filled.append(("source", "captured_evidence"))
         source["captured_evidence"] = {
             "exact": draft.captured.evidence,
             **({"occurrence": draft.captured.occurrence} if draft.captured.occurrence else {}),
@@ -182,18 +201,28 @@ def write_draft(
         }
         written.added["captured"] = 1
 
+    text = writer.record_text(relative, data, "article", original=document, may_change=filled)
+    # Every file is planned and checked first (links on the way, comments, values a person
+    # wrote), then written: a refusal leaves every file as it was.
+    planned_stubs: list[tuple[PurePosixPath, bytes]] = []
     if stubs:
         for index in sorted(used_entities | {
             i for i, e in enumerate(draft.new_entities)
             if any(q.speaker_name == e.name and q.speaker is None for q in draft.quotes)
         }):
             new_entity = draft.new_entities[index]
-            relative = _write_stub(root, new_entity.suggested_id, new_entity, today)
-            if relative is not None:
-                written.stubs.append(relative)
-    written.cameo_codes = _add_cameo_codes(root, [event.cameo for event in draft.events])
-    text = render(data, "article", header)
-    write_atomic(path, text.encode("utf-8"))
+            planned_stubs.append(_stub(writer.root, new_entity.suggested_id, new_entity, today))
+    cameo = _plan_cameo_codes(writer, [event.cameo for event in draft.events])
+    for target in [relative, *(stub for stub, _ in planned_stubs),
+                   *([cameo[0]] if cameo else [])]:
+        writer.check_writable(target)
+    for stub, content in planned_stubs:
+        if writer.create(stub, content):
+            written.stubs.append(stub.as_posix())
+    if cameo is not None:
+        cameo_relative, cameo_text, cameo_token, written.cameo_codes = cameo
+        writer.write_text(cameo_relative, cameo_text, expect=cameo_token)
+    writer.write_text(relative, text, expect=expect)
     return written
 
 
@@ -259,36 +288,36 @@ def _position(item: Any, texts: dict[str, str]) -> tuple[int, int] | None:
     return (_SCOPE_ORDER.get(scope, 2), found.start) if found.found else None
 
 
-def _write_stub(
+def _stub(
     root: Path,
     entity_id: str,
     new_entity: NewEntity,
     today: datetime.date | None,
-) -> str | None:
-    """A registry record for a new entity (content: :func:`.stubs.stub_record`), never
-    overwriting a file."""
+) -> tuple[PurePosixPath, bytes]:
+    """A registry record for a new entity (content: :func:`.stubs.stub_record`), written
+    only where no file is."""
     kind = new_entity.kind
     data = stub_record(new_entity, entity_id, today, root)
     relative = record_path(kind, entity_id)  # type: ignore[arg-type]
     header = [f"# yaml-language-server: $schema=../../schema/{kind}.schema.json"]
-    try:
-        create_new_file(root / relative, render(data, kind, header).encode("utf-8"))  # type: ignore[arg-type]
-    except FileExistsError:
+    return relative, render(data, kind, header).encode("utf-8")  # type: ignore[arg-type]
+
+
+def _plan_cameo_codes(
+    writer: Writer, codes: list[str]
+) -> tuple[PurePosixPath, str, ReadToken, list[str]] | None:
+    """What adding to ``vocabularies/cameo.yaml`` the codes events use that it lacks, with the label and
+    quad class the codebook gives (no judgement involved). Its comments and entries are kept
+    (the writer refuses otherwise); a file that does not read is an error naming it. Returns
+    the file, its new text, the token of what was read and the codes added (None: nothing)."""
+    relative = PurePosixPath(CURATED, VOCABULARY_FILES["cameo"])
+    if not codes or not os.path.lexists(writer.root / relative):
         return None
-    return relative.as_posix()
-
-
-def _add_cameo_codes(root: Path, codes: list[str]) -> list[str]:
-    """Add to ``vocabularies/cameo.yaml`` the codes events use that it lacks, with the label and
-    quad class the codebook gives (no judgement involved)."""
-    path = root / "curated" / "vocabularies" / "cameo.yaml"
-    if not codes or not path.is_file():
-        return []
-    document = read_yaml_file(path)
-    data = document.data
+    document, token = writer.read_document(relative)
+    data = copy.deepcopy(document.data)
     entries = data.get("codes") if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        return []
+        return None
     present = {entry.get("code") for entry in entries if isinstance(entry, dict)}
     book = codebook()
     added = []
@@ -297,7 +326,6 @@ def _add_cameo_codes(root: Path, codes: list[str]) -> list[str]:
             continue
         entries.append({"code": code, "label": book[code].label, "quad_class": book[code].quad_class})
         added.append(code)
-    if added:
-        header, _stray = _comments(document.text)
-        write_atomic(path, render(data, "cameo", header).encode("utf-8"))
-    return added
+    if not added:
+        return None
+    return relative, writer.record_text(relative, data, "cameo", original=document), token, added

@@ -52,6 +52,7 @@ from .tables import TABLES, render_csv
 if TYPE_CHECKING:
     from ..cache import ValidationCache
     from ..progress import Progress
+    from ..store.writer import Writer
 
 _STAGING_PREFIX = STAGING_PREFIX
 _RETIRED_PREFIX = RETIRED_PREFIX
@@ -128,7 +129,24 @@ def build(
     ``progress`` are passed to the validation (see :func:`validated_release`).
     """
     from ..schema_export import write_schemas
+    from ..store.writer import Writer
 
+    # One build (or other writer) at a time: a second one waits for the lock, so it can never
+    # delete the first one's staging folder as a leftover and leave dataset/ incomplete.
+    writer = Writer(root)
+    with writer.locked():
+        return _build(root, writer, write_schemas, with_parquet, cache, jobs, progress)
+
+
+def _build(
+    root: Path,
+    writer: Writer,
+    write_schemas: Callable[..., list[Path]],
+    with_parquet: bool | None,
+    cache: ValidationCache | None,
+    jobs: int | None,
+    progress: Progress | None,
+) -> BuildResult:
     result, release = validated_release(root, cache=cache, jobs=jobs, progress=progress)
     _refuse_linked_outputs(root)
     if with_parquet is None:
@@ -141,7 +159,8 @@ def build(
     extra = parquet.render_all(release) if with_parquet else {}
     if with_parquet:
         _advance(progress)
-    schemas = write_schemas(root / SCHEMA)
+    writer.clean_leftovers(SCHEMA)
+    schemas = write_schemas(root / SCHEMA, writer.write_path)
     directory = root / DATASET
     write_release(directory, {**files, **extra})
     _advance(progress)

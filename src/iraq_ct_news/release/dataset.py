@@ -60,7 +60,8 @@ class Articles(list[Article]):
         for article in self[:REPR_ITEMS]:
             headline = article.headline.en
             short = headline if len(headline) <= 70 else headline[:69] + "…"
-            lines.append(f"  {article.id}  {article.published.text}  {short}")
+            published = article.published.text if article.published is not None else "undated"
+            lines.append(f"  {article.id}  {published}  {short}")
         if len(self) > REPR_ITEMS:
             lines.append(f"  … {len(self) - REPR_ITEMS} more")
         return "\n".join(lines)

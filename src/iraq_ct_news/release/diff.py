@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from ..content import content_of
 from ..kinds import KINDS
 from ..models import Article, VersionedRecord
+from ..safeoutput import one_line
 from .dataset import Dataset
 
 ChangeKind = Literal["added", "modified", "withdrawn", "deleted"]
@@ -111,8 +112,13 @@ _HEADINGS: dict[ChangeKind, str] = {
 
 
 def render_text(changes: list[Change], old_version: str, new_version: str) -> str:
-    """Changes as CHANGELOG-style Markdown sections."""
-    lines = [f"Changes from release {old_version} to {new_version}:"]
+    """Changes as CHANGELOG-style Markdown sections, one line per change.
+
+    Versions, ids, field names and notes come from the release files (a withdrawal reason is
+    free text a pull request wrote): each goes through the one output rule, so a line break in
+    one cannot start a forged ``### Added`` section.
+    """
+    lines = [f"Changes from release {one_line(old_version)} to {one_line(new_version)}:"]
     if not changes:
         lines.append("(no record changed)")
     for change_kind, heading in _HEADINGS.items():
@@ -121,13 +127,13 @@ def render_text(changes: list[Change], old_version: str, new_version: str) -> st
             continue
         lines += ["", f"### {heading}"]
         for c in group:
-            text = f"- {c.kind} `{c.id}`"
+            text = f"- {one_line(c.kind)} `{one_line(c.id)}`"
             if c.old_revision is not None and c.new_revision is not None:
                 text += f" (revision {c.old_revision} → {c.new_revision})"
             if c.fields:
-                text += f": {', '.join(c.fields)}"
+                text += f": {one_line(', '.join(c.fields))}"
             if c.note:
-                text += f" — {c.note}"
+                text += f" — {one_line(c.note)}"
             lines.append(text)
     return "\n".join(lines)
 

@@ -94,6 +94,12 @@ def _validate(path: Path, number: int, line: bytes, model: type[M]) -> M:
     try:
         return model.model_validate_json(line)
     except pydantic.ValidationError as error:
+        # Checked only here, off the fast path: pydantic's parser has its own depth limit.
+        if too_deep(line):
+            raise BuildError(
+                f"{path}:{number}: nested deeper than {MAX_RELEASE_DEPTH} levels; this is not "
+                "a release file"
+            ) from None
         earlier = _as_earlier_format(line, model)
         if earlier is not None:
             return earlier
@@ -104,14 +110,51 @@ def _validate(path: Path, number: int, line: bytes, model: type[M]) -> M:
         ) from None
 
 
+#: How deep a release line may nest. A record nests 5 levels; ``json.loads`` recurses once per
+#: level, so a line nested 50,000 deep would end in ``RecursionError`` instead of a message.
+MAX_RELEASE_DEPTH = 64
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_INNERMOST = re.compile(rb"\[\]|\{\}")
+_NOT_BRACKET = bytes(set(range(256)) - set(b"[]{}"))
+
+
+def too_deep(line: bytes, limit: int = MAX_RELEASE_DEPTH) -> bool:
+    """Whether the JSON text ``line`` nests deeper than ``limit`` levels.
+
+    Without recursion and in C loops: strings are dropped, then only brackets are kept, then
+    the innermost pairs are removed once per level; a text still holding brackets after
+    ``limit`` rounds is deeper than that. (Malformed JSON is left to the parser to report.)
+    """
+    if line.count(b"[") + line.count(b"{") <= limit:
+        return False
+    brackets = _STRING.sub(b"", line).translate(None, _NOT_BRACKET)
+    for _level in range(limit):
+        if not brackets:
+            return False
+        reduced = _INNERMOST.sub(b"", brackets)
+        if len(reduced) == len(brackets):
+            return False
+        brackets = reduced
+    return bool(brackets)
+
+
+def loads(line: bytes, where: str = "a release line") -> Any:
+    """``json.loads`` of a release line within the depth limit; :class:`BuildError` beyond."""
+    if too_deep(line):
+        raise BuildError(
+            f"{where}: nested deeper than {MAX_RELEASE_DEPTH} levels; this is not a release file"
+        )
+    return json.loads(line)
+
+
 def _as_earlier_format(line: bytes, model: type[M]) -> M | None:
     """The record of a line an earlier release wrote (see :mod:`.legacy`), or None."""
     try:
-        upgraded = legacy.upgrade(model, json.loads(line))
+        upgraded = legacy.upgrade(model, loads(line))
         if upgraded is None:
             return None
         return model.model_validate_json(json.dumps(upgraded, ensure_ascii=False))
-    except (ValueError, pydantic.ValidationError):
+    except (ValueError, pydantic.ValidationError, BuildError):
         return None
 
 
@@ -139,11 +182,9 @@ def read_lazy(path: Path, model: type[M]) -> LazyRecords[M]:
 
 
 def _id_of(path: Path, number: int, line: bytes, model: type[BaseModel]) -> str:
-    import json
-
     try:
-        value = json.loads(line)
-    except (ValueError, RecursionError):
+        value = loads(line)
+    except (ValueError, BuildError):
         value = None
     record_id = value.get("id") if isinstance(value, dict) else None
     if not isinstance(record_id, str):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..fsutil import write_atomic
+from ..store.writer import Writer
 from .compile import Release
 from .nlp import ner_corpus
 
@@ -62,5 +62,5 @@ def export_docbin(release: Release, path: Path) -> list[Path]:
     bin_ = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID"], store_user_data=True)
     for doc in docs(release, nlp):
         bin_.add(doc)
-    write_atomic(path, bin_.to_bytes())
+    Writer(path.parent).write_path(path, bin_.to_bytes())
     return [path]

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BuildError
-from ..fsutil import write_atomic
+from ..store.writer import Writer
 from .compile import Release
 from .datapackage import ANNOTATION_LICENSE, DESCRIPTION, TEXT_RIGHTS
 from .search import article_key, text_key
@@ -223,8 +223,10 @@ def export_sqlite(release: Release, path: Path) -> list[Path]:
         data = connection.serialize()
     finally:
         connection.close()
-    write_atomic(path, data)
+    Writer(path.parent).write_path(path, data)
     metadata = metadata_path(path)
     document = datasette_metadata(release, path.stem)
-    write_atomic(metadata, (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode())
+    Writer(metadata.parent).write_path(
+        metadata, (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()
+    )
     return [path, metadata]

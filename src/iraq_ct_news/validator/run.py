@@ -158,10 +158,33 @@ def _validate(
             findings += checked.report.findings
     if wanted is None:
         findings += tree.unfiled
+        findings += _leftovers(root)
     result = ValidationResult(sort_findings(findings))
     if keep_records:
         result.files = files
     return result
+
+
+def _leftovers(root: Path) -> list[Finding]:
+    """What killed writes of ``seeds/SHA256SUMS`` or ``schema/`` left (``curated/`` ones are
+    files of the tree, reported with them): never read, removed by the next write there."""
+    from ..fsutil import leftover_temporaries, refuse_links
+    from ..layout import SCHEMA, SEEDS
+
+    found: list[Finding] = []
+    for folder in (SEEDS, SCHEMA):
+        try:
+            refuse_links(root, root / folder)
+        except OSError:
+            continue
+        for path in leftover_temporaries(root / folder):
+            relative = PurePosixPath(folder, path.name)
+            found.append(Finding(
+                display_path(root, relative), 1, 1, "I005",
+                "a temporary file an interrupted write left; it is never read: delete it (the "
+                f"next write into {folder}/ removes it)",
+            ))
+    return found
 
 
 def _check_stage(

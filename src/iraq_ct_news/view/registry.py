@@ -1,8 +1,9 @@
 """What the pages need to know about the records an article points at: names and kinds.
 
-Read straight from the curated files, leniently: a registry record with validation errors still
-lends its name to the page (the validator reports its errors), and a file that cannot be read at
-all is simply not a source of names. Nothing here decides whether a record is valid.
+Read through the repository store (:mod:`iraq_ct_news.store.repository`): a registry record
+with placeholders left still lends its name to the page, a file that cannot be read or whose
+values do not fit its model is not a source of names (the validator reports it). Nothing here
+decides whether a record is valid.
 """
 
 from __future__ import annotations
@@ -11,9 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ReaderError
-from ..layout import CuratedFile, curated_files
-from ..yamlreader import read_yaml_file
+from ..store.repository import Repository
 from .annotations import is_proposed, mapping
 
 
@@ -52,16 +51,16 @@ class Registry:
         return f"{entity.name_en} ({entity.kind}, {entity.id}{entity.stub_note})"
 
 
-def read_registry(root: Path, files: list[CuratedFile] | None = None) -> Registry:
-    """Names and kinds of every person, organisation and place, and the CAMEO labels."""
+def read_registry(root: Path, repository: Repository | None = None) -> Registry:
+    """Names and kinds of every person, organisation and place, and the CAMEO labels, from the
+    repository's store (read once per run, never through a link). A record whose values do not
+    fit its model lends nothing (``validate`` reports it); an unfinished one (placeholders
+    left) still lends its name."""
+    store = repository or Repository(root)
     registry = Registry()
-    for source in files if files is not None else curated_files(root):
-        if source.kind not in ("person", "organization", "place", "cameo"):
-            continue
-        data = _read(root / source.relative)
-        if data is None:
-            continue
-        if source.kind == "cameo":
+    for stored in store.records(("person", "organization", "place", "cameo")):
+        data = stored.data
+        if stored.kind == "cameo":
             for entry in _list(data.get("codes")):
                 code, label = entry.get("code"), entry.get("label")
                 if isinstance(code, str) and isinstance(label, str):
@@ -74,22 +73,13 @@ def read_registry(root: Path, files: list[CuratedFile] | None = None) -> Registr
         detail = data.get("kind")
         registry.entities[record_id] = Entity(
             id=record_id,
-            kind=source.kind,
+            kind=stored.kind,
             name_en=_text(name.get("en")) or record_id,
             name_ar=_text(name.get("ar")),
             detail=detail if isinstance(detail, str) else None,
             proposed=is_proposed(data),
         )
     return registry
-
-
-def _read(path: Path) -> dict[str, Any] | None:
-    if path.is_symlink():
-        return None  # never followed (the validator reports it as I005)
-    try:
-        return read_yaml_file(path).data
-    except ReaderError:
-        return None
 
 
 def _list(value: object) -> list[dict[str, Any]]:

@@ -15,13 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..errors import ReaderError, UsageError
+from ..errors import UsageError
 from ..findings import Finding
-from ..fsutil import write_atomic
 from ..layout import CURATED, SEEDS, classify, curated_files, record_path
 from ..models.types import ID_PATTERN
+from ..store.repository import Repository, StoredRecord, read_record
+from ..store.writer import Writer
 from ..validator import validate_repository
-from ..yamlreader import read_yaml_file
 from .index import render_index
 from .page import ArticleSource, PageSummary, render_article
 from .registry import read_registry
@@ -94,35 +94,54 @@ def page_name(relative: PurePosixPath) -> str:
 
 
 def render_view(root: Path, wanted: Sequence[str], out: Path) -> ViewResult:
-    """Write one page per chosen article and an index into ``out``."""
+    """Write one page per chosen article and an index into ``out``.
+
+    The records come from the repository's store (one read, never through a link), and the
+    pages go through its writer: inside the repository (the default ``view/``) no part of the
+    way may be a link, and outside it nothing below ``out``.
+    """
     _refuse_record_folders(root, out)
     files = article_files(root, wanted)
     result = validate_repository(root, files, keep_records=False)
     findings_by_file: dict[str, list[Finding]] = {}
     for finding in result.findings:
         findings_by_file.setdefault(os.path.normpath(finding.path), []).append(finding)
-    registry = read_registry(root)
+    registry = read_registry(root, Repository(root))
+    writer, folder = _output_writer(root, out)
     pages: list[PageSummary] = []
+    rendered: list[tuple[str, str]] = []
     for path in files:
         relative = PurePosixPath(path.relative_to(root).as_posix())
         display = relative.as_posix() if root == Path(".") else (root / relative).as_posix()
-        try:
-            document = read_yaml_file(path)
-            data, kept = document.data, document
-        except ReaderError:
-            data, kept = None, None
+        read = read_record(root, relative, "article", display=display)
+        stored = read if isinstance(read, StoredRecord) else None
         source = ArticleSource(
             display_path=display,
             page_name=page_name(relative),
-            data=data if isinstance(data, dict) else None,
-            document=kept,
+            data=stored.data if stored is not None else None,
+            document=stored.document if stored is not None else None,
             findings=findings_by_file.get(os.path.normpath(display), []),
         )
         html, summary = render_article(source, registry)
-        write_atomic(out / source.page_name, html.encode("utf-8"))
+        rendered.append((source.page_name, html))
         pages.append(summary)
-    write_atomic(out / "index.html", render_index(pages).encode("utf-8"))
+    rendered.append(("index.html", render_index(pages)))
+    with writer.locked():
+        for name, html in rendered:
+            writer.write_text(folder / name, html)
     return ViewResult(out, pages)
+
+
+def _output_writer(root: Path, out: Path) -> tuple[Writer, PurePosixPath]:
+    """The writer for ``out`` and the folder relative to it: the repository's, when ``out`` lies
+    inside it (so a committed ``view/`` link is refused), else one rooted at ``out``, the
+    user's choice."""
+    try:
+        inside = (out.parent.resolve() / out.name).relative_to(root.resolve())
+    except (ValueError, OSError, RuntimeError):
+        out.mkdir(parents=True, exist_ok=True)
+        return Writer(out), PurePosixPath()
+    return Writer(root), PurePosixPath(inside.as_posix())
 
 
 def _refuse_record_folders(root: Path, out: Path) -> None:

@@ -1,0 +1,161 @@
+"""The repository as the commands see it: every curated file read once, through the strict
+reader and the models.
+
+``draft``, ``view`` and ``bump`` used to parse the curated files again, each its own way (raw
+dicts, a lenient reader that followed links, a second ``Entity``). Here a file is read once per
+run, never through a link, and becomes one of:
+
+* a :class:`StoredRecord` with its validated model (``record``);
+* an *unfinished* record: its only model errors are ``TODO`` placeholders or missing fields
+  (a stub ``draft --stubs`` or ``new`` wrote); it keeps its data, whose every other value has
+  the type the model wants, so a command can read its id and names;
+* a located :class:`~iraq_ct_news.findings.Finding` (a file that does not read, or whose values
+  have the wrong type): no command sees it as data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import pydantic
+
+from ..errors import ReaderError
+from ..findings import Finding
+from ..fsutil import read_regular_file
+from ..layout import CuratedFile, FileKind, curated_files
+from ..limits import MAX_FILE_BYTES
+from ..yamlreader import Document, read_yaml_bytes
+from .writer import ReadToken
+
+#: pydantic error types that say a value has the wrong shape (a list where text belongs, a
+#: mapping where an id belongs, ``'two'`` as a number), whatever the placeholders.
+_SHAPE_ERRORS = ("_type", "_parsing")
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    """A curated file read and checked against its model."""
+
+    relative: PurePosixPath
+    kind: FileKind
+    document: Document
+    record: Any | None
+    """The validated model, or None for an unfinished record (placeholders left)."""
+    token: ReadToken
+    """What the file held, for a write that must not overwrite a later change."""
+
+    @property
+    def data(self) -> Any:
+        return self.document.data
+
+
+@dataclass
+class Repository:
+    """The curated tree at ``root``; each kind is read on first use and kept for the run (a
+    command that needs the registries never reads the articles)."""
+
+    root: Path
+    _by_kind: dict[str, list[StoredRecord]] = field(default_factory=dict)
+    _sources: list[CuratedFile] | None = None
+    findings: list[Finding] = field(default_factory=list)
+    """Files read so far that could not be read, or whose values do not fit their model."""
+
+    def records(self, kinds: Iterable[str] | None = None) -> list[StoredRecord]:
+        """The readable records of the given kinds (all kinds by default), in file order."""
+        if self._sources is None:
+            self._sources = [source for source in curated_files(self.root)
+                             if source.kind is not None]  # other files: validate names them
+        wanted = None if kinds is None else set(kinds)
+        for source in self._sources:
+            kind = source.kind
+            if kind is None or (wanted is not None and kind not in wanted):
+                continue
+            if kind not in self._by_kind:
+                self._read_kind(kind)
+        return [stored for stored in self._all() if wanted is None or stored.kind in wanted]
+
+    def _read_kind(self, kind: FileKind) -> None:
+        stored: list[StoredRecord] = []
+        for source in self._sources or []:
+            if source.kind != kind:
+                continue
+            read = read_record(self.root, source.relative, kind)
+            if isinstance(read, StoredRecord):
+                stored.append(read)
+            else:
+                self.findings.extend(read)
+        self._by_kind[kind] = stored
+
+    def _all(self) -> list[StoredRecord]:
+        return sorted((stored for group in self._by_kind.values() for stored in group),
+                      key=lambda stored: stored.relative)
+
+
+def read_record(
+    root: Path, relative: PurePosixPath, kind: FileKind, *, display: str | None = None
+) -> StoredRecord | list[Finding]:
+    """One curated file as a :class:`StoredRecord`, or the located findings why it is not one."""
+    from ..textutil import printable
+
+    shown = display if display is not None else printable(relative.as_posix())
+    try:
+        raw = read_regular_file(root / relative, MAX_FILE_BYTES, root=root)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return [Finding(shown, 1, 1, "I005", f"cannot be read: {reason}")]
+    try:
+        document = read_yaml_bytes(raw)
+    except ReaderError as error:
+        return [Finding(shown, error.line, error.column, error.code, error.message)]
+    token = ReadToken(relative, hashlib.sha256(raw).hexdigest())
+    return check_record(document, relative, kind, shown, token)
+
+
+def check_record(
+    document: Document,
+    relative: PurePosixPath,
+    kind: FileKind,
+    display: str,
+    token: ReadToken,
+) -> StoredRecord | list[Finding]:
+    """``document`` against the model of ``kind``: a record, an unfinished record, or findings
+    for each value of the wrong shape."""
+    from ..schema_export import SCHEMA_MODELS
+
+    if not isinstance(document.data, dict):
+        return [Finding(display, 1, 1, "S003", f"a {kind} record is a mapping of fields")]
+    try:
+        record = SCHEMA_MODELS[kind].model_validate(document.data)
+    except pydantic.ValidationError as error:
+        findings = shape_findings(error, document, display)
+        if findings:
+            return findings
+        return StoredRecord(relative, kind, document, None, token)
+    return StoredRecord(relative, kind, document, record, token)
+
+
+def shape_findings(
+    error: pydantic.ValidationError, document: Document, display: str
+) -> list[Finding]:
+    """The errors of ``error`` that are about a value's shape, not an unfilled placeholder,
+    located in ``document``."""
+    from ..models.types import is_placeholder
+    from ..validator.checks.schema import data_path
+    from ..validator.report import format_path
+
+    found: list[Finding] = []
+    for item in error.errors(include_url=False):
+        value = item.get("input")
+        if not item["type"].endswith(_SHAPE_ERRORS):
+            continue
+        if isinstance(value, str) and is_placeholder(value):
+            continue
+        path = data_path(item["loc"], document.data, keep_last=False)
+        line, column = document.locate(path)
+        found.append(Finding(display, line, column, "S003",
+                             f"{format_path(path)}: {item['msg']}"))
+    return sorted(set(found))
