@@ -39,7 +39,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     # The checks, and the parts of the curation assistant the name checks share with it: the
     # words of a text, the lexicon of news prose, the name matcher with offsets, span pins.
     "checks": (
-        "validator", "validator.*", "formatting", "recordfiles",
+        "validator", "validator.*", "formatting",
         "draft.text", "draft.lexicon", "draft.matching", "draft.pins", "draft.cameo",
     ),
     "store": ("store", "store.*"),

@@ -408,5 +408,3 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
     return found
 
 
-#: The former private name, kept for code written against it.
-_comments = comments

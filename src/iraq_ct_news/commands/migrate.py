@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError
     from ..layout import CURATED
     from ..migrations import migrate_data
-    from ..recordfiles import read_record_files, write_record
+    from ..store.recordfiles import read_record_files, write_record
 
     root: Path = args.root
     if not (root / CURATED).is_dir():

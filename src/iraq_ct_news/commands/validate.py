@@ -112,7 +112,7 @@ def _fix(root: Path, files: list[Path]) -> None:
 
     from ..errors import UsageError
     from ..layout import DATASET
-    from ..validator.fixing import fix_tree
+    from ..store.fixing import fix_tree
     from . import bump
     from .fmt import _relative_record
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from ..recordfiles import RecordFile, read_record_files, write_record
+from .recordfiles import RecordFile, read_record_files, write_record
 
 
 def fix_tree(root: Path, only: set[PurePosixPath] | None = None) -> list[str]:
     """Apply every registered fix and the canonical layout to the records under ``root``
     (or those in ``only``); returns one line per change, and per file skipped."""
-    from .checks.catalog import FIXERS
+    from ..validator.checks.catalog import FIXERS
 
     lines: list[str] = []
     for record in read_record_files(root, only):

@@ -14,9 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .errors import ReaderError
-from .layout import FileKind, curated_files
-from .textutil import printable
+from ..errors import ReaderError
+from ..formatting import comments, render
+from ..layout import FileKind, curated_files
+from ..textutil import printable
+from ..validator.run import display_path
+from ..yamlreader import read_yaml_bytes
+from .writer import ReadToken, Writer
 
 
 @dataclass
@@ -32,18 +36,16 @@ class RecordFile:
     data: dict[str, Any]
     header: list[str]
     """The comment block at the top of the file, kept on rewrite."""
+    token: ReadToken
+    """What the file held when it was read: the writer refuses to replace a file changed since."""
 
     @property
     def display(self) -> str:
         """How messages name the file (escaped to one line)."""
-        from .validator.run import display_path
-
         return printable(display_path(self.root, self.relative))
 
     def rendered(self) -> str:
         """The record's current data in the canonical layout, with its top comment block."""
-        from .formatting import render
-
         return render(self.data, self.kind, self.header)
 
 
@@ -53,10 +55,7 @@ def read_record_files(
     """Every record file under ``root/curated`` (or those in ``only``), read; a file that cannot
     be rewritten safely (it does not read, or holds comments below its top block, which a
     rewrite would lose) is given as a one-line message saying why it was skipped."""
-    from .formatting import _comments
-    from .validator.run import display_path
-    from .yamlreader import read_yaml_file
-
+    writer = Writer(root)
     for source in curated_files(root):
         if source.kind is None or (only is not None and source.relative not in only):
             continue
@@ -66,24 +65,26 @@ def read_record_files(
             yield f"{shown}: skipped: a symbolic link is not followed"
             continue
         try:
-            document = read_yaml_file(path)
+            read = writer.read(source.relative)
+            document = read_yaml_bytes(read.data)
         except (ReaderError, OSError):
             yield f"{shown}: skipped: it does not read (`iraq-ct-news validate` says why)"
             continue
         if not isinstance(document.data, dict):
             yield f"{shown}: skipped: not a mapping of fields"
             continue
-        header, stray = _comments(document.text)
+        header, stray = comments(document.text)
         if stray:
             line, column = stray[0]
             yield (f"{shown}:{line}:{column}: skipped: a comment below the top comment block "
                    "would be lost; move it to the top or delete it")
             continue
-        yield RecordFile(root, source.relative, source.kind, document.text, document.data, header)
+        yield RecordFile(root, source.relative, source.kind, document.text, document.data, header,
+                         read.token)
 
 
 def write_record(record: RecordFile, text: str) -> None:
-    """Write ``text`` as ``record``'s file, atomically (the one write of this module's users)."""
-    from .fsutil import write_atomic
-
-    write_atomic(record.root / record.relative, text.encode("utf-8"), root=record.root)
+    """Write ``text`` as ``record``'s file through the repository's writer (atomic, locked,
+    refusing links and a file changed since it was read): the one write of this module's users."""
+    writer = Writer(record.root)
+    writer.write_text(record.relative, text, expect=record.token)
