@@ -57,17 +57,6 @@ _FOLD_PAIRS: tuple[tuple[str, str], ...] = tuple(
 )
 
 
-def compatibility_form(text: str) -> str:
-    """``text`` in NFKC: composed (an NFD query matches NFC text), presentation forms and
-    ligatures (``ﻻ``, ``ﷲ``) spelled as the letters they show.
-
-    Most text already is; the quick check keeps that case to one pass in C.
-    """
-    if unicodedata.is_normalized("NFKC", text):
-        return text
-    return unicodedata.normalize("NFKC", text)
-
-
 #: How many texts :func:`search_key` has folded in this process (read by the work-counting
 #: tests: each distinct word of an article is folded once, see :func:`word_key`).
 FOLDS = [0]
