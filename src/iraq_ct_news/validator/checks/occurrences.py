@@ -40,8 +40,9 @@ def check_every_occurrence(checked: CheckedFile, run: FileRun) -> None:
     assert index is not None
     texts = scope_texts(article, None)
     covered: dict[str, list[tuple[int, int, str]]] = {"body": [], "headline": []}
-    for mention in article.mentions:
-        found = resolve_anchor(mention, texts)
+    placed = checked.spans or {}  # the span check's resolutions, when it has run
+    for position, mention in enumerate(article.mentions):
+        found = placed.get(("mentions", position)) or resolve_anchor(mention, texts)
         if found.found:
             covered[mention.scope].append((found.start, found.end, mention.entity))
     mentioned = {mention.entity for mention in article.mentions}
