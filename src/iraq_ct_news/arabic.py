@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .textutil import BIDI_CONTROLS, INVISIBLE
 
@@ -56,33 +57,101 @@ _FOLD_PAIRS: tuple[tuple[str, str], ...] = tuple(
 )
 
 
-def compatibility_form(text: str) -> str:
-    """``text`` in NFKC: composed (an NFD query matches NFC text), presentation forms and
-    ligatures (``ﻻ``, ``ﷲ``) spelled as the letters they show.
+#: How many texts :func:`search_key` has folded in this process (read by the work-counting
+#: tests: each distinct word of an article is folded once, see :func:`word_key`).
+FOLDS = [0]
+#: The first code point after the last combining mark in Unicode (U+1E94A in Unicode 15).
+_MARKS_END = 0x1F000
 
-    Most text already is; the quick check keeps that case to one pass in C.
+
+#: Any character outside the Basic Multilingual Plane.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def _combining_marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Every character with a canonical combining class above 0 (Arabic harakat, Latin accents,
+    Hebrew points...) as two character classes: those in the Basic Multilingual Plane (a
+    bitmap, tested in constant time per character) and the few beyond it (a list of ranges,
+    slower, used only for a text that has such characters). Built on first use (about 30 ms),
+    not on import."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(_MARKS_END):
+        if unicodedata.combining(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+
+    def members(low_plane: bool) -> str:
+        return "".join(
+            re.escape(chr(low)) if low == high
+            else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+            for low, high in ranges if (high < 0x10000) == low_plane
+        )
+
+    return re.compile(f"[{members(True)}]+"), re.compile(f"[{members(False)}]+")
+
+
+def _drop_marks(text: str) -> str:
+    bmp, astral = _combining_marks()
+    text = bmp.sub("", text)
+    return astral.sub("", text) if _ASTRAL.search(text) else text
+
+
+def without_marks(text: str) -> str:
+    """``text`` without combining marks, decomposed for compatibility (NFKD: š is s and a caron,
+    ﻻ is ل and ا), then recomposed (NFC) where letters without marks compose (Hangul).
+
+    The marks go before any normalisation as well as after it: Unicode normalisation sorts and
+    composes a run of marks in time quadratic in its length, and one letter followed by 10,000
+    marks would take seconds. Removed first, every step is linear.
     """
-    if unicodedata.is_normalized("NFKC", text):
-        return text
-    return unicodedata.normalize("NFKC", text)
+    text = _drop_marks(text)
+    if not unicodedata.is_normalized("NFKD", text):
+        text = _drop_marks(unicodedata.normalize("NFKD", text))
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
 
 
 def search_key(text: str) -> str:
     """``text`` folded for matching, the one normaliser for stored text and queries alike.
 
-    NFKC (:func:`compatibility_form`), then invisible and bidi characters dropped, alef/hamza
-    forms and hamza carriers, alef maqsura, ta marbuta, marks and tatweel, Arabic-Indic digits
-    and letter case folded.
+    Combining marks dropped (Arabic harakat and Latin accents alike: ``Kubis`` finds
+    ``Kubiš``) and compatibility forms spelled out (:func:`without_marks`), then invisible and
+    bidi characters dropped, alef/hamza forms and hamza carriers, alef maqsura, ta marbuta,
+    tatweel, Arabic-Indic digits and letter case folded. Linear in the length of ``text``.
 
-    Same result as ``compatibility_form(text).translate(table).casefold()``, but
-    ``str.replace`` runs only for the few table characters a text contains, in C; translate
-    looks each character up in a dict, which was a large share of validating an article.
+    Same result as ``without_marks(text).translate(table).casefold()``, but ``str.replace``
+    runs only for the few table characters a text contains, in C; translate looks each
+    character up in a dict, which was a large share of validating an article.
     """
-    text = compatibility_form(text)
+    FOLDS[0] += 1
+    if text.isascii():
+        return text.casefold()
+    text = without_marks(text)
     for char, replacement in _FOLD_PAIRS:
         if char in text:
             text = text.replace(char, replacement)
     return text.casefold()
+
+
+#: Search keys of words already folded; texts repeat their words, and an article's words are
+#: asked for by several checks (C004, C007) and by ``draft``.
+WORD_KEYS: dict[str, str] = {}
+#: Distinct words remembered before the memo starts again (bounds its memory to about 20 MB).
+WORD_KEYS_LIMIT = 100_000
+
+
+def word_key(word: str) -> str:
+    """:func:`search_key` of one word, remembered: each distinct word is folded once."""
+    key = WORD_KEYS.get(word)
+    if key is None:
+        if len(WORD_KEYS) >= WORD_KEYS_LIMIT:
+            WORD_KEYS.clear()
+        key = WORD_KEYS[word] = search_key(word)
+    return key
 
 
 def tokens(text: str) -> list[str]:

@@ -10,12 +10,14 @@ in the text); a person's surname alone counts once the article has named the per
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from ..arabic import CONJUNCTIONS
 from ..validator.name_index import NameMatcher
 from .lexicon import DESCRIPTORS, HONORIFICS, TITLE_NOUNS
-from .text import Word, bare_forms, letters_offset
+from .text import Word, bare_forms, keys_of, letters_offset
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ class NameMatch:
 
 def find_names(
     text: str,
-    words: list[Word],
+    words: Sequence[Word],
     matcher: NameMatcher,
     surnames: dict[str, list[str]],
     named_before: dict[str, None],
@@ -50,10 +52,16 @@ def find_names(
     spelling of the entity (تنظيم داعش → داعش).
     """
     found: list[NameMatch] = []
+    keys = keys_of(words)
+    starting = matcher.starting_words(keys)
     position = 0
-    keys = [word.key for word in words]
     while position < len(words):
-        match = _longest_at(matcher, keys, position)
+        if not surnames:
+            # Only a word that starts a spelling can start a match: skip to the next one.
+            position = _next_start(keys, starting, position)
+            if position == len(words):
+                break
+        match = matcher.longest_at(keys, position) if keys[position] in starting else None
         if match is not None:
             width, entity, variant = match
             first, narrowed_width, narrowed_variant = _narrowest(
@@ -64,9 +72,9 @@ def find_names(
             named_before[entity] = None
             position += width
             continue
-        introduced = position > 0 and _introduces(text, words, position - 1)
         short = _surname_at(
-            matcher, keys[position], surnames, named_before, introduced=introduced,
+            matcher, keys[position], surnames, named_before,
+            introduced=lambda: position > 0 and _introduces(text, words, position - 1),
             most_recent=most_recent,
         )
         if short is not None:
@@ -76,7 +84,14 @@ def find_names(
     return found
 
 
-def _introduces(text: str, words: list[Word], index: int) -> bool:
+def _next_start(keys: list[str], starting: AbstractSet[str], position: int) -> int:
+    """The first index from ``position`` whose word is in ``starting``, or ``len(keys)``."""
+    while position < len(keys) and keys[position] not in starting:
+        position += 1
+    return position
+
+
+def _introduces(text: str, words: Sequence[Word], index: int) -> bool:
     """Whether word ``index`` is a title or courtesy title directly before the next word."""
     between = text[words[index].end : words[index + 1].start]
     return between.strip() == "" and bool(
@@ -101,30 +116,10 @@ def _narrowest(
     while start < first + width - 1 and bare_forms(keys[start]) & DESCRIPTORS:
         start += 1
         rest = keys[start + 1 : first + width]
-        for form in sorted(matcher.variants(keys[start]), key=len, reverse=True):
+        for form in matcher.variants(keys[start]):
             if " ".join([form, *rest]) in wanted:
                 return start, first + width - start, form
     return first, width, variant
-
-
-def _longest_at(
-    matcher: NameMatcher, keys: list[str], position: int
-) -> tuple[int, str, str] | None:
-    """Like the validator's longest match, also returning which variant of the word matched."""
-    best: tuple[int, str, str] | None = None
-    following = keys[position + 1] if position + 1 < len(keys) else None
-    for variant in sorted(matcher.variants(keys[position]), key=len, reverse=True):
-        match: tuple[int, str] | None = None
-        candidates = matcher.by_pair.get((variant, following), ()) if following else ()
-        for rest, width, entity in candidates:
-            if keys[position + 1 : position + width] == rest:
-                match = (width, entity)
-                break
-        if match is None:
-            match = matcher.single.get(variant)
-        if match is not None and (best is None or match[0] > best[0]):
-            best = (match[0], match[1], variant)
-    return best
 
 
 def _surname_at(
@@ -133,13 +128,22 @@ def _surname_at(
     surnames: dict[str, list[str]],
     named_before: dict[str, None],
     *,
-    introduced: bool,
+    introduced: Callable[[], bool],
     most_recent: frozenset[str] = frozenset(),
 ) -> tuple[str, str] | None:
-    for variant in sorted(matcher.variants(key), key=len, reverse=True):
-        people = [
-            person for person in surnames.get(variant, ()) if introduced or person in named_before
-        ]
+    """A surname alone (or a head noun in ``most_recent``) naming one person already named
+    (or ``introduced()`` by a title just before it); ``introduced`` is asked only for a word
+    that is some person's surname."""
+    if not surnames:
+        return None
+    asked: bool | None = None
+    for variant in matcher.variants(key):
+        holders = surnames.get(variant, ())
+        if not holders:
+            continue
+        if asked is None:
+            asked = introduced()
+        people = [person for person in holders if asked or person in named_before]
         if len(set(people)) == 1:
             return people[0], variant
         if people and variant in most_recent:
@@ -152,7 +156,7 @@ def _surname_at(
 
 def _span(
     text: str,
-    words: list[Word],
+    words: Sequence[Word],
     first: int,
     width: int,
     entity: str,

@@ -118,7 +118,7 @@ def propose_mentions(
         names[f"{NEW}{number}"] = tuple(dict.fromkeys([candidate.key, *candidate.spellings]))
         for surname in candidate.surnames:
             surnames[surname].append(f"{NEW}{number}")
-    matcher = NameMatcher(names)
+    matcher = registry.index.matcher.extended(names)
 
     proposals: list[MentionProposal] = []
     counts: dict[int, int] = defaultdict(int)

@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .compile import Release
+if TYPE_CHECKING:  # the compiler (and the models) load only when an export is written
+    from .compile import Release
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..arabic import search_key
+from ..arabic import search_key, word_key
 from ..models import Article
 from ..textutil import fold_whitespace
 
@@ -41,7 +41,8 @@ def snippet(text: str, query: str, context: int = 40) -> Snippet | None:
     """The first match of ``query`` in ``text`` (by search key), cut out of the original text.
 
     The key drops characters (diacritics, tatweel) and folds spaces, so key positions are
-    mapped back to the original character by character.
+    mapped back to the original character by character (each distinct character folded once:
+    :func:`arabic.word_key`). Linear in the text and the query, however long the query.
     """
     wanted = text_key(query)
     if not wanted:
@@ -50,7 +51,7 @@ def snippet(text: str, query: str, context: int = 40) -> Snippet | None:
     origin: list[int] = []
     previous_space = True
     for index, char in enumerate(text):
-        folded = search_key(char)
+        folded = word_key(char)
         if char.isspace() or folded.isspace():
             if previous_space:
                 continue

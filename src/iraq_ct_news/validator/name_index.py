@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -192,46 +191,106 @@ class _MentionIndex:
         return found
 
 
+class _Node:
+    """One word of a spelling in the matcher's trie: the entity whose spelling ends here (the
+    first in registry order), and the words that continue some spelling."""
+
+    __slots__ = ("entity", "following")
+
+    def __init__(self) -> None:
+        self.entity: str | None = None
+        self.following: dict[str, _Node] = {}
+
+
 class NameMatcher:
-    """Finds registry names in a text, longest match first (a token index, linear in the text).
+    """Finds registry names in a text, longest match first, in time linear in the number of
+    words times the longest spelling (in words).
 
     Reading left to right, at each word the longest spelling starting there (with the word's
-    proclitic-free variants) wins and the words it covers are skipped. Only words one of whose
-    variants starts some spelling can start a match, so those are found first with set and
-    dictionary lookups and the rest of the text is skipped over.
+    proclitic-free variants) wins and the words it covers are skipped. The spellings form a
+    trie over their words, so finding the longest one at a word walks at most as many steps as
+    the longest spelling has words, whatever number of spellings share their opening words.
+    Only words one of whose variants starts some spelling can start a match, so those are found
+    first with set and dictionary lookups and the rest of the text is skipped over.
+
+    One matcher serves C004, C007 and ``draft`` (:attr:`NameIndex.matcher`, built once per
+    process); :attr:`steps` counts the trie steps taken, for the work-counting tests.
     """
 
     def __init__(self, names: dict[str, tuple[str, ...]]) -> None:
-        by_first: dict[str, list[tuple[list[str], int, str]]] = defaultdict(list)
+        #: The trie's first level: a spelling's first word to its node.
+        self.by_first: dict[str, _Node] = {}
+        #: One-word spellings: the word to (1, entity).
+        self.single: dict[str, tuple[int, str]] = {}
+        #: The most words any spelling has.
+        self.longest = 0
+        self._names = names
+        owned: set[int] = set()
         for entity, spellings in names.items():
             for spelling in spellings:
-                parts = spelling.split()
-                if parts and sum(len(part) for part in parts) >= 3:
-                    by_first[parts[0]].append((parts[1:], len(parts), entity))
-        for candidates in by_first.values():
-            candidates.sort(key=lambda item: -item[1])
-        self.by_first = dict(by_first)
-        # The same candidates split by their second word (spellings of two words or more) and
-        # the one-word spellings: a common first name starts hundreds of spellings, but only
-        # those whose second word follows can match.
-        self.by_pair: dict[tuple[str, str], list[tuple[list[str], int, str]]] = defaultdict(list)
-        self.single: dict[str, tuple[int, str]] = {}
-        for first, candidates in self.by_first.items():
-            for rest, width, entity in candidates:
-                if rest:
-                    self.by_pair[(first, rest[0])].append((rest, width, entity))
-                else:
-                    self.single.setdefault(first, (width, entity))
+                self._insert(entity, spelling.split(), owned)
+        self.steps = 0
         self._variants: dict[str, tuple[str, ...]] = {}
         self._starts: dict[str, bool] = {}
         self._texts = 0
         self._starting: frozenset[str] | None = None
 
+    def _insert(self, entity: str, parts: list[str], owned: set[int]) -> None:
+        """Add one spelling; nodes not in ``owned`` (shared with another matcher) are copied
+        before they change, and the copies are owned."""
+        if not parts or sum(len(part) for part in parts) < 3:
+            return
+        level = self.by_first
+        node: _Node | None = None
+        for part in parts:
+            child = level.get(part)
+            if child is None or id(child) not in owned:
+                fresh = _Node()
+                if child is not None:
+                    fresh.entity, fresh.following = child.entity, dict(child.following)
+                child = level[part] = fresh
+                owned.add(id(child))
+            node = child
+            level = node.following
+        assert node is not None
+        if node.entity is None:
+            node.entity = entity
+        if len(parts) == 1:
+            self.single.setdefault(parts[0], (1, entity))
+        self.longest = max(self.longest, len(parts))
+
+    def extended(self, names: dict[str, tuple[str, ...]]) -> NameMatcher:
+        """The matcher of ``names``: this one's names (first, unchanged) and some added after
+        them. It shares this matcher's trie and copies only the paths of the added spellings,
+        so ``draft`` adds the names it proposes without building the registry's trie again."""
+        added = {
+            entity: spellings for entity, spellings in names.items()
+            if self._names.get(entity) != spellings
+        }
+        if any(entity in self._names for entity in added) or len(names) - len(added) != len(
+            self._names
+        ):
+            return NameMatcher(names)
+        matcher = NameMatcher({})
+        matcher.by_first = dict(self.by_first)
+        matcher.single = dict(self.single)
+        matcher.longest = self.longest
+        matcher._names = names
+        matcher._variants = self._variants
+        owned: set[int] = set()
+        for entity, spellings in added.items():
+            for spelling in spellings:
+                matcher._insert(entity, spelling.split(), owned)
+        return matcher
+
     def variants(self, token: str) -> tuple[str, ...]:
-        """``token_variants(token)``, remembered (texts repeat their words)."""
+        """``token_variants(token)``, longest first (then alphabetical: the order decides
+        between two variants that match as many words), remembered (texts repeat their words)."""
         found = self._variants.get(token)
         if found is None:
-            found = self._variants[token] = tuple(token_variants(token))
+            found = self._variants[token] = tuple(
+                sorted(token_variants(token), key=lambda variant: (-len(variant), variant))
+            )
         return found
 
     @property
@@ -244,7 +303,7 @@ class NameMatcher:
             )
         return self._starting
 
-    def _starting_words(self, words: list[str]) -> AbstractSet[str]:
+    def starting_words(self, words: list[str]) -> AbstractSet[str]:
         """The words of a text that may start a spelling. Working out :attr:`starting` costs
         as much as a few dozen texts, so the first texts (a warm run checks one or two) ask
         about their own words instead."""
@@ -266,7 +325,7 @@ class NameMatcher:
 
     def entities_in_words(self, words: list[str]) -> set[str]:
         """:meth:`entities_in` of a text given as its tokens (:func:`arabic.tokens`)."""
-        starting = self._starting_words(words)
+        starting = self.starting_words(words)
         found: set[str] = set()
         if not starting:
             return found
@@ -274,27 +333,36 @@ class NameMatcher:
         for position in [index for index, word in enumerate(words) if word in starting]:
             if position < resume:
                 continue
-            match = self._longest_at(words, position)
+            match = self.longest_at(words, position)
             if match is not None:
-                width, entity = match
+                width, entity, _variant = match
                 found.add(entity)
                 resume = position + width
         return found
 
-    def _longest_at(self, words: list[str], position: int) -> tuple[int, str] | None:
-        """The longest spelling starting at ``words[position]``: for each variant of the word,
-        the first of its candidates (longest first) that the following words complete."""
-        best: tuple[int, str] | None = None
-        following = words[position + 1] if position + 1 < len(words) else None
+    def longest_at(self, words: list[str], position: int) -> tuple[int, str, str] | None:
+        """The longest spelling starting at ``words[position]`` as (words it covers, entity,
+        the variant of the first word that starts it); the longer variant wins a tie.
+
+        For each variant, one walk down the trie along the following words: at most
+        :attr:`longest` steps, however many spellings share their opening words."""
+        best: tuple[int, str, str] | None = None
+        end = min(len(words), position + self.longest)
         for variant in self.variants(words[position]):
-            match: tuple[int, str] | None = None
-            candidates = self.by_pair.get((variant, following), ()) if following else ()
-            for rest, width, entity in candidates:
-                if words[position + 1 : position + width] == rest:
-                    match = (width, entity)
+            node = self.by_first.get(variant)
+            if node is None:
+                continue
+            match = (1, node.entity) if node.entity is not None else None
+            at = position + 1
+            while at < end and node.following:
+                self.steps += 1
+                child = node.following.get(words[at])
+                if child is None:
                     break
-            if match is None:
-                match = self.single.get(variant)
+                node = child
+                at += 1
+                if node.entity is not None:
+                    match = (at - position, node.entity)
             if match is not None and (best is None or match[0] > best[0]):
-                best = match
+                best = (match[0], match[1], variant)
         return best

@@ -10,8 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...anchoring import resolve_anchor, scope_texts
+from ...draft.text import TextWords
 from ...models import Article
 from .base import Dependency, article_check, declare
+from .occurrences import scope_words
 
 if TYPE_CHECKING:
     from ..checked import CheckedFile
@@ -47,7 +49,10 @@ def check_names(checked: CheckedFile, run: FileRun) -> None:
                 ("mentions", position, "exact"),
             )
     mentioned = {mention.entity for mention in article.mentions}
-    for entity in sorted(index.matcher.entities_in(_without_shared_heads(article)) - mentioned):
+    body = _without_shared_heads(article)
+    words = scope_words(run, "body", body) if body == article.body else TextWords(body)
+    named = index.matcher.entities_in_words(words.keys)
+    for entity in sorted(named - mentioned):
         kind = index.kinds.get(entity, "entity")
         report.add(
             C004,

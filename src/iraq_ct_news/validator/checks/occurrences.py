@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ...anchoring import resolve_anchor, scope_texts
 from ...draft.matching import find_names
-from ...draft.text import words_of
+from ...draft.text import TextWords
 from ...models import Article
 from .base import Dependency, article_check, declare
 
@@ -40,14 +40,16 @@ def check_every_occurrence(checked: CheckedFile, run: FileRun) -> None:
     assert index is not None
     texts = scope_texts(article, None)
     covered: dict[str, list[tuple[int, int, str]]] = {"body": [], "headline": []}
-    for mention in article.mentions:
-        found = resolve_anchor(mention, texts)
+    placed = checked.spans or {}  # the span check's resolutions, when it has run
+    for position, mention in enumerate(article.mentions):
+        found = placed.get(("mentions", position)) or resolve_anchor(mention, texts)
         if found.found:
             covered[mention.scope].append((found.start, found.end, mention.entity))
     mentioned = {mention.entity for mention in article.mentions}
     for scope in ("headline", "body"):
         text = texts[scope]
-        for match in find_names(text, words_of(text), index.matcher, {}, {}, index.names):
+        words = scope_words(run, scope, text)
+        for match in find_names(text, words, index.matcher, {}, {}, index.names):
             if match.entity not in mentioned:
                 continue  # C004 reports an entity with no mention at all
             if any(
@@ -63,3 +65,13 @@ def check_every_occurrence(checked: CheckedFile, run: FileRun) -> None:
                 ("headline", "ar") if scope == "headline" else ("body",),
                 match.start,
             )
+
+
+def scope_words(run: FileRun, scope: str, text: str) -> TextWords:
+    """The words of the article's ``text`` in ``scope`` (:class:`draft.text.TextWords`), made
+    once per article for the name checks that read them (C004 and C007)."""
+    memo: dict[str, TextWords] = run.memo.setdefault("words", {})
+    found = memo.get(scope)
+    if found is None:
+        found = memo[scope] = TextWords(text)
+    return found
