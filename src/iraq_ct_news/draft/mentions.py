@@ -13,7 +13,6 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from ..validator.name_index import NameMatcher
 from .boundaries import extended, find_names, gazetteer_entry, gazetteer_matcher
 from .entities import (
     Candidate,
