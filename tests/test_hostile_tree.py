@@ -260,7 +260,7 @@ def test_fmt_refuses_a_comment_on_a_block_scalar_header(
 
 
 def test_fmt_keeps_a_hash_inside_a_block_and_in_a_quoted_header_value(tmp_path: Path) -> None:
-    from iraq_ct_news.formatting import _comments
+    from iraq_ct_news.formatting import comments as _comments
 
     assert _comments("a: |-\n  # not a comment\nb: '|- # not'\n")[1] == []
     assert _comments("a: |-#x\n  y\n")[1] == []  # `|-#x` is not a block header with a comment
