@@ -71,7 +71,3 @@ def plan(kind: FileKind | None, has_record: bool, with_registries: bool) -> Plan
 def explain(code: str) -> str:
     """The text printed by ``validate --explain CODE`` (raises KeyError for an unknown code)."""
     return RULES[code.upper()].explain()
-
-
-def severity_of(code: str) -> str:
-    return RULES[code].severity
