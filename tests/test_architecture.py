@@ -260,3 +260,18 @@ def test_every_module_imports_when_it_is_imported_first() -> None:
         capture_output=True, text=True, check=True,
     )
     assert result.stdout.strip() == ""
+
+
+def test_no_rule_module_is_another_rule_s_helper_library() -> None:
+    """A rule imports shared helpers from ``validator.checks.helpers``, never from another rule
+    (which would also make the two rules change together)."""
+    package = "validator.checks."
+    support = {f"{package}{name}" for name in ("base", "catalog", "helpers")}
+    rules = {name for name in MODULES if name.startswith(package) and name not in support}
+    borrowed = sorted(
+        f"{module} imports {target}"
+        for module in rules
+        for target in GRAPH[module]
+        if target in rules
+    )
+    assert borrowed == []

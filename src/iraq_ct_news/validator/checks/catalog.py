@@ -17,7 +17,7 @@ from . import base
 from .base import Check, Code, Dependency, Stage
 
 #: Modules of this package that hold no rule.
-_NOT_RULES = frozenset({"base", "catalog"})
+_NOT_RULES = frozenset({"base", "catalog", "helpers"})
 
 
 def _import_all() -> list[str]:
