@@ -33,7 +33,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     # read the last release with (with its upgrades of lines earlier releases wrote).
     "reader": (
         "yamlreader", "yamldocument", "yamltext", "yamlscalars", "yamlevents", "yamlfast",
-        "anchoring", "release.jsonl", "release.legacy", "migrations", "migrations.*",
+        "anchoring", "textindex", "release.jsonl", "release.legacy", "migrations", "migrations.*",
     ),
     # The checks, and the parts of the curation assistant the name checks share with it: the
     # words of a text, the lexicon of news prose, the name matcher with offsets, span pins.

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...anchoring import text_index
 from ...models import Article
+from ...textindex import text_index
 from ...textutil import fold_whitespace
 from ..seeds import Seed
 from .base import Dependency, declare, file_check
