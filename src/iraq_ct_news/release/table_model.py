@@ -16,7 +16,7 @@ import io
 import json
 import typing
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple, TypeVar
 
 from .compile import Release
@@ -38,12 +38,10 @@ class ColumnSpec:
 
 
 @dataclass(frozen=True)
-class Column:
-    name: str
-    type: ColumnType
-    description: str
-    required: bool = False
-    unique: bool = False
+class Column(ColumnSpec):
+    """A column of a table: its row class field's name and declaration."""
+
+    name: str = field(kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -79,7 +77,7 @@ def columns_of(row_type: type[NamedTuple]) -> tuple[Column, ...]:
         if len(specs) != 1:
             raise TypeError(f"{row_type.__name__}.{name} needs one ColumnSpec annotation")
         spec = specs[0]
-        columns.append(Column(name, spec.type, spec.description, spec.required, spec.unique))
+        columns.append(Column(spec.type, spec.description, spec.required, spec.unique, name=name))
     return tuple(columns)
 
 
