@@ -33,8 +33,8 @@ LAYERS: dict[str, tuple[str, ...]] = {
     # The strict YAML reader, span anchoring, and the JSON Lines reader the versioning rules
     # read the last release with (with its upgrades of lines earlier releases wrote).
     "reader": (
-        "yamlreader", "anchoring", "release.jsonl", "release.legacy", "migrations",
-        "migrations.*",
+        "yamlreader", "yamldocument", "yamltext", "yamlscalars", "yamlevents", "yamlfast",
+        "anchoring", "textindex", "release.jsonl", "release.legacy", "migrations", "migrations.*",
     ),
     # The checks, and the parts of the curation assistant the name checks share with it: the
     # words of a text, the lexicon of news prose, the name matcher with offsets, span pins.
@@ -262,3 +262,18 @@ def test_every_module_imports_when_it_is_imported_first() -> None:
         capture_output=True, text=True, check=True,
     )
     assert result.stdout.strip() == ""
+
+
+def test_no_rule_module_is_another_rule_s_helper_library() -> None:
+    """A rule imports shared helpers from ``validator.checks.helpers``, never from another rule
+    (which would also make the two rules change together)."""
+    package = "validator.checks."
+    support = {f"{package}{name}" for name in ("base", "catalog", "helpers")}
+    rules = {name for name in MODULES if name.startswith(package) and name not in support}
+    borrowed = sorted(
+        f"{module} imports {target}"
+        for module in rules
+        for target in GRAPH[module]
+        if target in rules
+    )
+    assert borrowed == []

@@ -6,7 +6,7 @@ import datetime
 import subprocess
 import sys
 
-from iraq_ct_news.release.summary import _year_label
+from iraq_ct_news.release.summary import year_label
 
 
 def test_output_into_a_closed_pipe_exits_quietly() -> None:
@@ -27,6 +27,6 @@ def test_output_into_a_closed_pipe_exits_quietly() -> None:
 
 def test_a_date_across_years_is_counted_under_its_span() -> None:
     day = datetime.date
-    assert _year_label(day(2016, 10, 17), day(2017, 7, 10)) == "2016–2017"
-    assert _year_label(day(2018, 1, 1), day(2018, 12, 31)) == "2018"
-    assert _year_label(None, day(2018, 2, 14)) == "unknown"
+    assert year_label(day(2016, 10, 17), day(2017, 7, 10)) == "2016–2017"
+    assert year_label(day(2018, 1, 1), day(2018, 12, 31)) == "2018"
+    assert year_label(None, day(2018, 2, 14)) == "unknown"

@@ -20,10 +20,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iraq_ct_news.anchoring import TextIndex, find_all, find_matches, resolve_span
+from iraq_ct_news.anchoring import find_all, find_matches, resolve_span
 from iraq_ct_news.errors import ReaderError
 from iraq_ct_news.findings import Finding, render_findings
 from iraq_ct_news.numerals import stated_numbers
+from iraq_ct_news.textindex import TextIndex
 from iraq_ct_news.textutil import printable
 from iraq_ct_news.validator.name_index import _MentionIndex
 from iraq_ct_news.yamlreader import read_yaml_bytes

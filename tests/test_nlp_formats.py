@@ -18,7 +18,7 @@ from iraq_ct_news.models import Mention
 from iraq_ct_news.release.dataset import load
 from iraq_ct_news.release.export_source import release_of
 from iraq_ct_news.release.jsonld import ANNOTATION_CONTEXT
-from iraq_ct_news.release.nlp import KIND_LABELS, NER_TAGS, _outermost, entity_kinds
+from iraq_ct_news.release.nlp import KIND_LABELS, NER_TAGS, entity_kinds, outermost_mentions
 from iraq_ct_news.release.tokens import TokenStats, rebuild, tokenize
 
 from .conftest import REPOSITORY
@@ -93,7 +93,7 @@ def test_bio_keeps_the_outermost_of_nested_mentions() -> None:
         return Mention.model_construct(entity="x", exact="x" * (end - start), start=start,
                                        end=end, scope="body")
 
-    kept, dropped = _outermost([mention(5, 9), mention(0, 10), mention(12, 14)])
+    kept, dropped = outermost_mentions([mention(5, 9), mention(0, 10), mention(12, 14)])
     assert [(m.start, m.end) for m in kept] == [(0, 10), (12, 14)] and dropped == 1
 
 

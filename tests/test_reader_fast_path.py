@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 
 from iraq_ct_news.errors import ReaderError
 from iraq_ct_news.formatting import same
-from iraq_ct_news.yamlreader import _fast_read, _strict_read, read_yaml_text
+from iraq_ct_news.yamlevents import strict_read
+from iraq_ct_news.yamlfast import fast_read
+from iraq_ct_news.yamlreader import read_yaml_text
 
 from .conftest import FIXTURES, REPOSITORY
 
@@ -26,9 +28,9 @@ FILES = sorted(
 
 def assert_agree(text: str) -> None:
     """Fast path data (when it answers) equals the event reader's, type for type."""
-    fast = _fast_read(text)
+    fast = fast_read(text)
     try:
-        strict = _strict_read(text)
+        strict = strict_read(text)
     except ReaderError:
         assert fast is None, "the fast path accepted a text the event reader refuses"
         return
@@ -40,7 +42,7 @@ def assert_agree(text: str) -> None:
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.relative_to(REPOSITORY).as_posix())
 def test_real_files_take_the_fast_path_and_agree(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    fast = _fast_read(text)
+    fast = fast_read(text)
     if "!" not in text and "&" not in text and "*" not in text:
         assert fast is not None, "a plain record should not need the event reader"
     assert_agree(text)
@@ -52,7 +54,7 @@ def test_positions_of_a_fast_read_equal_the_event_readers() -> None:
     )
     fast = read_yaml_text(text)
     assert fast.layout is None  # nothing located yet
-    strict = _strict_read(text)
+    strict = strict_read(text)
     assert fast.positions == strict.positions
     assert fast.key_positions == strict.key_positions
     assert fast.block_content_lines == strict.block_content_lines
@@ -88,7 +90,7 @@ def test_positions_of_a_fast_read_equal_the_event_readers() -> None:
     ],
 )
 def test_every_refused_construct_goes_to_the_event_reader(text: str) -> None:
-    assert _fast_read(text) is None
+    assert fast_read(text) is None
     assert_agree(text)
 
 

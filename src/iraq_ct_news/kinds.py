@@ -1,9 +1,10 @@
 """The kinds of record, in one table: where each is curated, its model, its schema file, its
 release file and the name of its collection in a release.
 
-Everything that handles every kind reads this table (the layout, the schemas, the build, the
-loader, ``show``, ``diff``, the versioning rules) instead of keeping its own list, so a new kind
-is a new row here.
+The layout, the schemas, the build, ``show``, ``diff`` and the versioning rules read this table
+instead of keeping their own list. The loader (:mod:`.release.dataset`) does not: its
+:class:`~.release.dataset.Dataset` names each collection as a typed field, so a new kind is a
+new row here and a new field (and file read) there.
 """
 
 from __future__ import annotations

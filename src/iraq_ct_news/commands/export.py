@@ -13,7 +13,7 @@ ORDER = 25
 
 
 def add_parser(subparsers: Any) -> None:
-    from ..release.exports import EXPORT_FORMATS
+    from ..release.exports_on_request import EXPORT_FORMATS
 
     formats = "; ".join(f"{name}: {fmt.description}" for name, fmt in EXPORT_FORMATS.items())
     parser: argparse.ArgumentParser = subparsers.add_parser(
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError
     from ..release.dataset import load
     from ..release.export_source import release_of
-    from ..release.exports import EXPORT_FORMATS
+    from ..release.exports_on_request import EXPORT_FORMATS
 
     export = EXPORT_FORMATS[args.format]
     output: Path = args.output

@@ -6,10 +6,21 @@ Nothing is imported here, so ``import iraq_ct_news`` stays cheap; each module ha
   canonical JSON and ``content_sha256`` are in :mod:`iraq_ct_news.content`, which the
   validator reads too);
 * ``compile`` — a validated tree as a :class:`~.compile.Release` (offsets filled, hashes set);
-* ``jsonl``, ``tables``, ``datapackage``, ``jsonld``, ``card``, ``parquet`` — one export each;
+* ``build_outputs`` — what a build writes, in order, and the card's list of files;
+* ``jsonl``, ``datapackage``, ``jsonld``, ``croissant``, ``duckdb``, ``nlp``, ``card``,
+  ``parquet`` — one output each (``tokens``: the token policy of the NLP formats; ``features``:
+  the Hugging Face features; ``summary``: the counts the card and ``stats`` print);
+* ``tables`` — the flat tables, one module per family (``table_articles``, ``table_events``,
+  ``table_registries``), what a table is in ``table_model``, shared columns in
+  ``table_columns``;
 * ``build`` — render every file, write ``dataset/`` atomically, or check it is up to date;
-* ``dataset`` — :class:`~.dataset.Dataset`, ``load()`` and ``load_curated()``;
+* ``exports_on_request`` — what ``export`` writes on request (``sqlite``, ``spacy_docbin``),
+  from a release folder read back by ``export_source``; ``datasette_plugin`` searches the
+  SQLite export;
+* ``dataset`` — :class:`~.dataset.Dataset`, ``load()`` and ``load_curated()``; ``legacy`` reads
+  lines earlier releases wrote;
 * ``search`` — Arabic-normalised search keys kept apart from the stored text;
 * ``diff`` — what changed between two releases;
+* ``publication`` — what the publication metadata says about the dataset as a whole;
 * ``version_sync`` — the one version the package, the data and the changelog share.
 """

@@ -30,12 +30,12 @@ from ..layout import DATASET, RETIRED_PREFIX, SCHEMA, STAGING_PREFIX
 from ..textutil import printable
 from ..validator import ValidationResult, validate_repository
 from . import parquet
+from .build_outputs import BUILD_OUTPUTS
 from .card import render_card
 from .compile import Release, compile_release
 from .croissant import CROISSANT, render_croissant
 from .datapackage import render_datapackage
 from .duckdb import DUCKDB_SQL, render_duckdb
-from .formats import FORMATS
 from .jsonl import render_jsonl
 from .jsonld import render_jsonld
 from .names import ARTICLES_JSONL, CARD, DATAPACKAGE, JSONLD, PARQUET_DIR
@@ -109,7 +109,7 @@ def render_release(release: Release) -> dict[str, bytes]:
         "croissant": lambda: {CROISSANT: render_croissant(release, dict(files))},
         "card": lambda: {CARD: render_card(release)},
     }
-    for export in FORMATS:
+    for export in BUILD_OUTPUTS:
         if export.committed:
             files.update(renderers[export.name]())
     return files

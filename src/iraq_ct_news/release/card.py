@@ -13,11 +13,11 @@ import yaml
 
 from ..kinds import KINDS
 from ..models.edtf import SUBSET
+from .build_outputs import card_rows
 from .compile import Release
 from .datapackage import ANNOTATION_LICENSE, TEXT_RIGHTS
 from .duckdb import DUCKDB_SQL
 from .features import model_features
-from .formats import card_rows
 from .names import ARTICLES_JSONL, DATAPACKAGE
 from .nlp import (
     ATTRIBUTION_FEATURES,

@@ -66,7 +66,7 @@ class NerCorpus:
     """Mentions left out of the BIO tags because they lie inside or across another mention."""
 
 
-def _outermost(mentions: list[Mention]) -> tuple[list[Mention], int]:
+def outermost_mentions(mentions: list[Mention]) -> tuple[list[Mention], int]:
     """The mentions BIO can hold (no two overlapping; the longer, then earlier, wins)."""
     kept: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: (_offsets(m)[0], -_offsets(m)[1])):
@@ -84,7 +84,7 @@ def ner_corpus(release: Release) -> NerCorpus:
     for article in active_articles(release):
         for scope in SCOPES:
             text = scope_text(article, scope)
-            mentions, dropped = _outermost([m for m in article.mentions if m.scope == scope])
+            mentions, dropped = outermost_mentions([m for m in article.mentions if m.scope == scope])
             nested += dropped
             boundaries = [edge for m in mentions for edge in _offsets(m)]
             tokens = tokenize(text, boundaries, stats)

@@ -57,7 +57,7 @@ def summarize(
     }
     publishers = Counter(names.get(a.source.publisher, a.source.publisher) for a in active)
     years = Counter(
-        _year_label(a.published.earliest, a.published.latest) if a.published else "unknown"
+        year_label(a.published.earliest, a.published.latest) if a.published else "unknown"
         for a in active
     )
     theme_counts = Counter(labels.get(theme, theme) for a in active for theme in a.themes)
@@ -70,7 +70,10 @@ def summarize(
     )
 
 
-def _year_label(earliest: datetime.date | None, latest: datetime.date | None) -> str:
+def year_label(earliest: datetime.date | None, latest: datetime.date | None) -> str:
+    """The year a publication date falls in, or the span of years it may fall in ("2016–2017"
+    when its earliest and latest days are in different years): counting such an article under
+    one year would claim a precision the record does not have."""
     if earliest is None or latest is None:
         return "unknown"
     if earliest.year == latest.year:

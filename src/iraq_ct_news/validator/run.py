@@ -68,16 +68,6 @@ class ValidationResult:
             if isinstance(checked.record, Article) and checked.spans is not None
         }
 
-    @property
-    def content_hashes(self) -> dict[str, str]:
-        """Each valid article's ``content_sha256``, by id, as computed for the versioning rules
-        (made on each use; the build reads it from each file's summary)."""
-        return {
-            checked.record.id: checked.facts.version.content_sha256
-            for checked in self.files
-            if isinstance(checked.record, Article) and checked.facts.version is not None
-        }
-
 
 def validate_repository(
     root: Path,

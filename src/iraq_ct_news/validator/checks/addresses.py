@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ...models import Article
 from .base import Dependency, declare, file_check
-from .provenance import seed_of
+from .helpers import seed_of
 
 if TYPE_CHECKING:
     from ..checked import CheckedFile

@@ -201,8 +201,8 @@ def tree_check(*codes: Code) -> Callable[[F], F]:
 
 
 def release_check(*codes: Code) -> Callable[[F], F]:
-    """Register ``function(tree: Tree, release: Release) -> None``, run once per run against
-    the last release (stage :attr:`Stage.RELEASE`)."""
+    """Register ``function(tree: Tree) -> None``, run once per run after the tree checks; it
+    reads the last release through ``tree.released()`` (stage :attr:`Stage.RELEASE`)."""
     return _register(Stage.RELEASE, codes, (Dependency.TREE, Dependency.RELEASE), None)
 
 

@@ -17,7 +17,7 @@ from . import base
 from .base import Check, Code, Dependency, Fixer, Stage
 
 #: Modules of this package that hold no rule.
-_NOT_RULES = frozenset({"base", "catalog"})
+_NOT_RULES = frozenset({"base", "catalog", "helpers"})
 
 
 def _import_all() -> list[str]:
@@ -73,7 +73,3 @@ def plan(kind: FileKind | None, has_record: bool, with_registries: bool) -> Plan
 def explain(code: str) -> str:
     """The text printed by ``validate --explain CODE`` (raises KeyError for an unknown code)."""
     return RULES[code.upper()].explain()
-
-
-def severity_of(code: str) -> str:
-    return RULES[code].severity

@@ -9,7 +9,7 @@ from ...models import Article
 from ...yamlreader import PathKey
 from ..report import format_path
 from .base import declare, file_check
-from .spans import resolutions
+from .helpers import resolutions
 
 if TYPE_CHECKING:
     from ..checked import CheckedFile

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...anchoring import text_index
 from ...models import Article
+from ...textindex import text_index
 from ...textutil import fold_whitespace
 from ..seeds import Seed
 from .base import Dependency, declare, file_check
+from .helpers import preview, seed_of
 
 if TYPE_CHECKING:
     from ..checked import CheckedFile
@@ -45,16 +46,6 @@ P009 = declare(
     "printed in the seed.",
     "Copy the text from the seed, or set the field to null when the seed prints none.",
 )
-
-def seed_of(checked: CheckedFile, run: FileRun) -> Seed | None:
-    """The article's seed, when it can be read (its problem is :func:`check_seed`'s)."""
-    article = checked.record
-    assert isinstance(article, Article)
-    if "seed" not in run.memo:
-        found = run.seeds.get(article.seed)
-        run.memo["seed"] = found if isinstance(found, Seed) else None
-    seed: Seed | None = run.memo["seed"]
-    return seed
 
 
 @file_check(P001, P002, kinds=("article",), depends=(Dependency.SEED,))
@@ -102,9 +93,3 @@ def check_text_in_seed(checked: CheckedFile, run: FileRun) -> None:
             report.add(
                 P009, f"source.{name} does not occur in seeds/{seed.name}", ("source", name)
             )
-
-
-def preview(text: str, limit: int = 50) -> str:
-    """A short, quoted, single-line excerpt of ``text`` for a message."""
-    text = " ".join(text.split())
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")

@@ -11,7 +11,7 @@ from ...models import Article
 from ...numerals import has_digits, stated_numbers
 from ...textutil import to_latin_digits
 from .base import declare, file_check
-from .provenance import preview
+from .helpers import preview
 
 if TYPE_CHECKING:
     from ..checked import CheckedFile

@@ -9,7 +9,7 @@ from ...anchoring import scope_texts
 from ...models import Article, Quote
 from ...yamlreader import PathKey
 from .base import declare, file_check
-from .spans import resolutions
+from .helpers import is_enclosed, resolutions
 
 if TYPE_CHECKING:
     from ..checked import CheckedFile
@@ -34,9 +34,7 @@ C005 = declare(
     "delivery has no `delivered_by`.",
     "Set `delivered_by` to the reader, or change `delivery`.",
 )
-_OPENING_MARKS = "\"“”«„‘'"
-_CLOSING_MARKS = "\"”“»’'"
-_TRAILING_PUNCTUATION = ".,،؛:!?؟"
+
 
 
 @file_check(C002, C003, C005, kinds=("article",))
@@ -78,16 +76,3 @@ def _check_delivery(report: FileReport, index: int, quote: Quote) -> None:
             C005, f"quotes[{index}].delivered_by is only for delivery 'read-on-behalf'",
             ("quotes", index, "delivered_by"),
         )
-
-
-def is_enclosed(text: str, start: int, end: int) -> bool:
-    """True when quotation marks stand right before ``start`` and right after ``end``."""
-    before = start - 1
-    while before >= 0 and text[before].isspace():
-        before -= 1
-    after = end
-    while after < len(text) and (text[after].isspace() or text[after] in _TRAILING_PUNCTUATION):
-        after += 1
-    opened = before >= 0 and text[before] in _OPENING_MARKS
-    closed = after < len(text) and text[after] in _CLOSING_MARKS
-    return opened and closed

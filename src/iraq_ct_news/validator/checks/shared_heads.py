@@ -15,7 +15,7 @@ from ...anchoring import scope_texts
 from ...models import Article
 from ...yamlreader import PathKey
 from .base import declare, file_check
-from .spans import resolutions
+from .helpers import resolutions
 
 if TYPE_CHECKING:
     from ..checked import CheckedFile

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from ...arabic import search_key
 from ...models import Article
 from .base import Dependency, declare, file_check, tree_check
-from .provenance import seed_of
+from .helpers import seed_of
 
 if TYPE_CHECKING:
     from ..checked import CheckedFile

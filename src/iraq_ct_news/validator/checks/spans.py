@@ -1,19 +1,18 @@
 """Anchored spans (P005, P006): every ``exact`` occurs in its scope, once or as pinned.
 
-The positions found here are kept with the article (the build writes them as offsets) and read
-by the checks that need to know where a span is (quotation marks, repeated anchors).
+The positions are found once by :func:`.helpers.resolutions` and kept with the article (the
+build writes them as offsets) for every check that needs to know where a span is (quotation
+marks, repeated anchors).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...anchoring import SpanResolution, resolve_anchor, scope_texts
-from ...models import AnchorFields, Article
-from ...yamlreader import PathKey
+from ...models import Article
 from ..report import format_path
 from .base import Dependency, declare, declared, file_check
-from .provenance import preview, seed_of
+from .helpers import preview, resolutions
 
 if TYPE_CHECKING:
     from ..checked import CheckedFile
@@ -36,33 +35,6 @@ P006 = declare(
 _SPAN_CODES = frozenset({P005, P006})
 
 
-def scopes(checked: CheckedFile, run: FileRun) -> dict[str, str]:
-    """The texts spans are anchored in (body, headline, and the seed when it can be read)."""
-    texts: dict[str, str] | None = run.memo.get("scopes")
-    if texts is None:
-        article = checked.record
-        assert isinstance(article, Article)
-        seed = seed_of(checked, run)
-        texts = run.memo["scopes"] = scope_texts(article, seed.text if seed else None)
-    return texts
-
-
-def resolutions(checked: CheckedFile, run: FileRun) -> dict[PathKey, SpanResolution]:
-    """Where each anchored span of the article is (worked out once, kept with the file)."""
-    if checked.spans is None:
-        article = checked.record
-        assert isinstance(article, Article)
-        texts = scopes(checked, run)
-        seed_missing = "seed" not in texts
-        found: dict[PathKey, SpanResolution] = {}
-        for path, span in run.spans(article):
-            if seed_missing and getattr(span, "scope", "body") == "seed":
-                continue  # the seed problem is already reported
-            found[path] = _resolve(span, texts)
-        checked.spans = found
-    return checked.spans
-
-
 @file_check(P005, P006, kinds=("article",), depends=(Dependency.SEED,))
 def check_spans(checked: CheckedFile, run: FileRun) -> None:
     article = checked.record
@@ -80,22 +52,3 @@ def check_spans(checked: CheckedFile, run: FileRun) -> None:
             f"{format_path(path)}.exact {preview(span.exact)}: {resolution.detail}",
             (*path, "exact"),
         )
-
-
-def _resolve(span: AnchorFields, texts: dict[str, str]) -> SpanResolution:
-    """``resolve_anchor``, with the common case (bare ``exact`` words that occur exactly once
-    in the body or headline) decided by two string searches."""
-    scope: str = getattr(span, "scope", "body")
-    text = texts.get(scope)
-    if (
-        text is not None
-        and scope != "seed"
-        and span.prefix is None
-        and span.suffix is None
-        and span.occurrence is None
-    ):
-        exact = span.exact
-        start = text.find(exact)
-        if start != -1 and text.find(exact, start + 1) == -1:
-            return SpanResolution(start, start + len(exact))
-    return resolve_anchor(span, texts)

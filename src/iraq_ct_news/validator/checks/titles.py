@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 from ...models import Article
 from ...textutil import fold_whitespace
 from .base import Dependency, article_check, declare, file_check, tree_check
-from .provenance import preview
-from .spans import scopes
+from .helpers import preview, scopes
 
 if TYPE_CHECKING:
     from ..checked import CheckedFile

@@ -18,8 +18,7 @@ from ...arabic import search_key
 from ...models import Article
 from ...yamlreader import PathKey
 from .base import declare, file_check
-from .quotes import is_enclosed
-from .spans import resolutions
+from .helpers import is_enclosed, resolutions
 
 if TYPE_CHECKING:
     from ..checked import CheckedFile

@@ -1,7 +1,9 @@
-"""The export formats of a release, in one table: what the build writes, in the order it writes
-them, and what the dataset card's "Files" table says of each.
+"""What a build writes into ``dataset/``, in one table: each output in the order the build
+writes it, and what the dataset card's "Files" table says of it.
 
-The build renders the formats in this order (a later one may describe the files before it: the
+(The exports written on request by ``iraq-ct-news export`` are in :mod:`.exports_on_request`.)
+
+The build renders the outputs in this order (a later one may describe the files before it: the
 Data Package lists the JSON Lines and CSV files, JSON-LD and Croissant every file written before
 them); the card lists them in ``card_order``.
 """
@@ -18,8 +20,8 @@ from .nlp import ANNOTATIONS_JSONLD, ATTRIBUTION_JSONL, NER_JSONL
 
 
 @dataclass(frozen=True)
-class ExportFormat:
-    """One export of a release."""
+class BuildOutput:
+    """One output of a build: a file or a set of files of ``dataset/``."""
 
     name: str
     """How the build names its renderer."""
@@ -35,54 +37,54 @@ class ExportFormat:
     neither: its bytes depend on the pyarrow version)."""
 
 
-FORMATS: tuple[ExportFormat, ...] = (
-    ExportFormat(
+BUILD_OUTPUTS: tuple[BuildOutput, ...] = (
+    BuildOutput(
         "articles", f"`{ARTICLES_JSONL}`",
         "one complete nested record per line (sorted by id), with `start`/`end` offsets on every "
         "anchored span and a `content_sha256`",
         card_order=1,
     ),
-    ExportFormat(
+    BuildOutput(
         "registries",
         ", ".join(f"`{row.release_file}`" for row in KINDS if row.kind != "article"),
         "the registries and vocabularies, one record per line",
         card_order=2,
     ),
-    ExportFormat("tables", f"`{TABLES_DIR}/*.csv`", "the flat tables", card_order=None),
-    ExportFormat(
+    BuildOutput("tables", f"`{TABLES_DIR}/*.csv`", "the flat tables", card_order=None),
+    BuildOutput(
         "datapackage", f"`{DATAPACKAGE}`",
         "Frictionless Data Package (v2): every table's schema, keys, size and SHA-256",
         card_order=3,
     ),
-    ExportFormat(
+    BuildOutput(
         "duckdb", f"`{DUCKDB_SQL}`", "every table as a DuckDB view with its declared types",
         card_order=9,
     ),
-    ExportFormat(
+    BuildOutput(
         "ner", f"`{NER_JSONL}`",
         "config `ner`: each active article's headline and body as `tokens`, `whitespace` and "
         "`ner_tags` (see *NLP formats*)",
         card_order=6,
     ),
-    ExportFormat(
+    BuildOutput(
         "attribution", f"`{ATTRIBUTION_JSONL}`",
         "config `quote_attribution`: each quotation's span, speaker, the speaker's nearest "
         "mention and the delivery",
         card_order=7,
     ),
-    ExportFormat(
+    BuildOutput(
         "annotations", f"`{ANNOTATIONS_JSONLD}`",
         "W3C Web Annotations: every mention (`identifying`) and quotation (`tagging`) with a "
         "TextQuoteSelector and a TextPositionSelector",
         card_order=8,
     ),
-    ExportFormat(
+    BuildOutput(
         "jsonld", f"`{JSONLD}`",
         "schema.org `NewsArticle` items in a `Dataset` graph (creator, licences, distribution "
         "with SHA-256, coverage)",
         card_order=4,
     ),
-    ExportFormat(
+    BuildOutput(
         "croissant", f"`{CROISSANT}`",
         "Croissant 1.0 metadata with the Responsible AI fields: files, record sets, fields and "
         "types, and a joined record set `quotes_with_speakers` "
@@ -90,8 +92,8 @@ FORMATS: tuple[ExportFormat, ...] = (
         "guessing, so take codes such as `\"040\"` from the other readers)",
         card_order=5,
     ),
-    ExportFormat("card", f"`{CARD}`", "this card", card_order=None),
-    ExportFormat(
+    BuildOutput("card", f"`{CARD}`", "this card", card_order=None),
+    BuildOutput(
         "parquet", f"`{PARQUET_DIR}/*.parquet`",
         "the tables as Parquet, only where the release was built with `pyarrow` installed (not "
         "committed, not in the wheel)",
@@ -102,6 +104,6 @@ FORMATS: tuple[ExportFormat, ...] = (
 
 def card_rows() -> str:
     """The rows of the card's "Files" table."""
-    listed = sorted((f for f in FORMATS if f.card_order is not None),
+    listed = sorted((f for f in BUILD_OUTPUTS if f.card_order is not None),
                     key=lambda f: f.card_order or 0)
     return "\n".join(f"| {f.files} | {f.what} |" for f in listed)

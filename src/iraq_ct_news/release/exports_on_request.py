@@ -1,4 +1,5 @@
-"""The export formats: files made from a release on request, not committed with it.
+"""The exports made on request: files made from a release by ``iraq-ct-news export``, not
+committed with it (what every build writes is in :mod:`.build_outputs`).
 
 Binary or tool-specific outputs (a SQLite database, a spaCy ``DocBin``) depend on library
 versions or are large, so ``build`` does not write them and ``build --check`` does not compare
@@ -17,7 +18,9 @@ if TYPE_CHECKING:  # the compiler (and the models) load only when an export is w
 
 
 @dataclass(frozen=True)
-class ExportFormat:
+class RequestedExport:
+    """One format ``iraq-ct-news export FORMAT PATH`` writes."""
+
     name: str
     description: str
     write: Callable[[Release, Path], list[Path]]
@@ -38,16 +41,16 @@ def _spacy(release: Release, path: Path) -> list[Path]:
     return export_docbin(release, path)
 
 
-EXPORT_FORMATS: dict[str, ExportFormat] = {
+EXPORT_FORMATS: dict[str, RequestedExport] = {
     export.name: export
     for export in (
-        ExportFormat(
+        RequestedExport(
             "sqlite",
             "SQLite database with keys, join views and an Arabic full-text index, and a "
             "Datasette metadata file beside it (NAME.metadata.json)",
             _sqlite,
         ),
-        ExportFormat(
+        RequestedExport(
             "spacy",
             "spaCy DocBin of the article bodies with their entity spans, tokenised by the "
             "release's clitic policy (needs the spacy extra)",
