@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...anchoring import SpanResolution, resolve_anchor, scope_texts
+from ...draft.text import TextWords
 from ...models import AnchorFields, Article
 from ...yamlreader import PathKey
 from ..seeds import Seed
@@ -98,3 +99,13 @@ def is_enclosed(text: str, start: int, end: int) -> bool:
     opened = before >= 0 and text[before] in _OPENING_MARKS
     closed = after < len(text) and text[after] in _CLOSING_MARKS
     return opened and closed
+
+
+def scope_words(run: FileRun, scope: str, text: str) -> TextWords:
+    """The words of the article's ``text`` in ``scope`` (:class:`draft.text.TextWords`), made
+    once per article for the name checks that read them (C004 and C007)."""
+    memo: dict[str, TextWords] = run.memo.setdefault("words", {})
+    found = memo.get(scope)
+    if found is None:
+        found = memo[scope] = TextWords(text)
+    return found

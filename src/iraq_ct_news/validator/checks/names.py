@@ -13,7 +13,7 @@ from ...anchoring import resolve_anchor, scope_texts
 from ...draft.text import TextWords
 from ...models import Article
 from .base import Dependency, article_check, declare
-from .occurrences import scope_words
+from .helpers import scope_words
 
 if TYPE_CHECKING:
     from ..checked import CheckedFile

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from ...anchoring import resolve_anchor, scope_texts
 from ...draft.matching import find_names
-from ...draft.text import TextWords
 from ...models import Article
 from .base import Dependency, article_check, declare
+from .helpers import scope_words
 
 if TYPE_CHECKING:
     from ..checked import CheckedFile
@@ -65,13 +65,3 @@ def check_every_occurrence(checked: CheckedFile, run: FileRun) -> None:
                 ("headline", "ar") if scope == "headline" else ("body",),
                 match.start,
             )
-
-
-def scope_words(run: FileRun, scope: str, text: str) -> TextWords:
-    """The words of the article's ``text`` in ``scope`` (:class:`draft.text.TextWords`), made
-    once per article for the name checks that read them (C004 and C007)."""
-    memo: dict[str, TextWords] = run.memo.setdefault("words", {})
-    found = memo.get(scope)
-    if found is None:
-        found = memo[scope] = TextWords(text)
-    return found
