@@ -28,6 +28,7 @@ from .lexicon import (
     NAME_PARTICIPLES,
     NAME_PREPOSITIONS,
     ORGANIZATION_HEADS,
+    OUTLET_DESCRIPTIONS,
     OUTLET_NOUNS,
     PLACE_CUES,
     QUOTATION_MARKS,
@@ -218,7 +219,8 @@ def _continues(text: str, words: list[Word], claimed: list[bool], position: int,
 
 def quoted_outlets(text: str, words: list[Word], claimed: list[bool]) -> list[tuple[int, int]]:
     """Names in quotation marks right after an outlet noun (صحيفة "…"، وكالة «…»): word ranges
-    of at most MAX_NAME_WORDS words that close with the mark."""
+    of at most MAX_NAME_WORDS words that close with the mark. An adjective that only describes
+    the outlet (الرسمية، الحكومية، اليومية) closing the quoted words is not part of its name."""
     found = []
     for index, word in enumerate(words[:-1]):
         if not _is(word.key, OUTLET_NOUNS) or not QUOTATION_MARKS & set(gap(text, words, index)):
@@ -227,8 +229,11 @@ def quoted_outlets(text: str, words: list[Word], claimed: list[bool]) -> list[tu
         while last < len(words) and last - index <= MAX_NAME_WORDS:
             closing = gap(text, words, last)
             if QUOTATION_MARKS & set(closing):
+                name_last = last
+                while name_last > index + 1 and _is(words[name_last].key, OUTLET_DESCRIPTIONS):
+                    name_last -= 1  # صحيفة "الصباح الرسمية": the official paper al-Sabah
                 if not any(claimed[index + 1 : last + 1]):
-                    found.append((index + 1, last))
+                    found.append((index + 1, name_last))
                 break
             if closing.strip():
                 break

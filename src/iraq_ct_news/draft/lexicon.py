@@ -178,6 +178,14 @@ OUTLET_NOUNS = _keys(
     "الموقع", "إذاعة", "الإذاعة", "مجلة", "المجلة", "شبكة", "الشبكة", "تلفزيون", "فضائية",
 )
 
+#: Adjectives saying what kind of outlet a paper or agency is (official, government-run, daily),
+#: which a quoted outlet name can close with (صحيفة "الصباح الرسمية") without being part of it.
+#: Adjectives that do name an outlet (العربي الجديد) are not here.
+OUTLET_DESCRIPTIONS = _keys(
+    "الرسمي", "الرسمية", "الحكومي", "الحكومية", "اليومي", "اليومية", "الأسبوعي", "الأسبوعية",
+    "المحلي", "المحلية",
+)
+
 #: Past-tense verbs news prose puts right after a title (الوزير التقى …، الرئيس استقبل …):
 #: they are never a name's first word.
 NEWS_VERBS = _keys(
@@ -198,6 +206,10 @@ NEWS_VERBS = _keys(
 WEEKDAYS = _keys(
     "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
 )
+
+#: Parts of the day written before a weekday or a date (صباح الخميس، مساء أمس): a name
+#: ends before one (… فلان فلان صباح الخميس في بغداد).
+TIMES_OF_DAY = _keys("صباح", "مساء", "ظهر", "عصر", "فجر", "ليلة", "ليل", "صبيحة", "ضحى")
 
 #: Plural and collective nouns that stand after a title where a name could (قائد قوات …،
 #: رئيس وفد …): never a person's name.

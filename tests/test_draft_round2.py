@@ -1,0 +1,157 @@
+"""Second round of `draft` rules on invented sentences, one class of Arabic news text per test:
+a person named in apposition between commas after a title phrase, a name followed by its title,
+a name ending before a part of the day, the given name علي inside a name, the describing
+adjective after an outlet's name in quotation marks, and the speakers these names give."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from iraq_ct_news.draft.mentions import propose_mentions
+from iraq_ct_news.draft.pins import Pin
+from iraq_ct_news.draft.proposals import SpanProposal
+from iraq_ct_news.draft.registry import Registry, load_registry
+from iraq_ct_news.draft.speakers import named_actors, propose_quotes
+
+#: A small registry of invented records: (folder, id, Arabic name).
+RECORDS = (
+    ("organizations", "united-nations", "الأمم المتحدة"),
+    ("places", "iraq-country", "العراق"),
+    ("places", "baghdad-city", "بغداد"),
+)
+
+
+@pytest.fixture(scope="module")
+def registry(tmp_path_factory: pytest.TempPathFactory) -> Registry:
+    root: Path = tmp_path_factory.mktemp("tree")
+    for folder, record_id, name in RECORDS:
+        (root / "curated" / folder).mkdir(parents=True, exist_ok=True)
+        (root / "curated" / folder / f"{record_id}.yaml").write_text(
+            f"id: {record_id}\nname:\n  ar: {name}\naliases: []\n", encoding="utf-8"
+        )
+    return load_registry(root)
+
+
+def new_names(text: str, registry: Registry) -> dict[str, str]:
+    """The new names proposed in ``text`` (as written → kind)."""
+    _found, new = propose_mentions({"body": text}, registry)
+    return {entity.name: entity.kind for entity in new}
+
+
+def spans(text: str, registry: Registry) -> list[str]:
+    found, _new = propose_mentions({"body": text}, registry)
+    return [mention.span.exact for mention in found]
+
+
+def speakers(text: str, registry: Registry) -> list[str | None]:
+    """The name each quote of ``text`` is given to (a new name's written form, or a record id)."""
+    found, new = propose_mentions({"body": text}, registry)
+    actors = named_actors(found, new, registry, [])
+    by_place = {(actor.start, actor.end): actor for actor in actors}
+    quotes = propose_quotes(
+        text, actors, lambda start, end: SpanProposal("body", start, end, text[start:end], Pin())
+    )
+    names = {actor.entity or actor.name for actor in by_place.values()}
+    told = [quote.speaker or quote.speaker_name for quote in quotes]
+    assert all(name is None or name in names for name in told)
+    return told
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("بدوره، أوضح وزير الخارجية الأردني، سليم حداد، للصحفيين أن الاجتماع كان مثمرا.",
+         "سليم حداد"),
+        ("من جهته، أشار مبعوث الأمم المتحدة إلى العراق، كارل فينسون، إلى أن التهديد قائم.",
+         "كارل فينسون"),
+        ("أكد مستشار رئيس الوزراء العراقي، ماجد الربيعي، اليوم الأحد، أن القوات جاهزة.",
+         "ماجد الربيعي"),
+    ],
+)
+def test_a_name_between_commas_after_a_title_phrase_is_a_person(
+    text: str, name: str, registry: Registry
+) -> None:
+    assert new_names(text, registry).get(name) == "person"
+
+
+def test_words_between_commas_that_are_no_name_stay_unproposed(registry: Registry) -> None:
+    found = new_names("أكد وزير الدفاع، اليوم الأحد، أن القوات، بحسب الخطة، مستعدة.", registry)
+    assert not any(kind == "person" for kind in found.values())
+
+
+def test_a_name_followed_by_its_definite_title_is_a_person(registry: Registry) -> None:
+    text = "التقى المحافظ أمس الثلاثاء، في أربيل، توماس ريدلي السفير الكندي في العراق."
+    assert new_names(text, registry).get("توماس ريدلي") == "person"
+
+
+def test_a_noun_in_ta_marbuta_before_a_title_is_no_name(registry: Registry) -> None:
+    text = "ولتحقيق ذلك، تجسدت مبادرة الأمين العام في إنشاء مكتب جديد."
+    assert not any(kind == "person" for kind in new_names(text, registry).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("التقى وزير الخارجية الإيطالي ماركو بيانكي صباح الخميس في بغداد نظيره العراقي.",
+         "ماركو بيانكي"),
+        ("وصل وزير الدفاع البلجيكي جان بيير لوران مساء الأحد إلى بغداد.", "جان بيير لوران"),
+    ],
+)
+def test_a_name_ends_before_a_part_of_the_day(text: str, name: str, registry: Registry) -> None:
+    found = new_names(text, registry)
+    assert found.get(name) == "person"
+    assert not any("صباح" in written or "مساء" in written for written in found)
+
+
+def test_the_given_name_ali_inside_a_name_keeps_the_name_whole(registry: Registry) -> None:
+    text = "استقبل الوزير الفرنسي في بغداد نظيره العراقي محمد علي الساعدي لمناقشة الملف."
+    assert new_names(text, registry).get("محمد علي الساعدي") == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد السيد سامي حداد على أهمية التعاون بين البلدين.",
+        "وأكد السيد سامي حداد علي أهمية التعاون بين البلدين.",
+        "وشدد السيد سامي حداد علي الالتزام بالاتفاق.",
+    ],
+)
+def test_the_preposition_ala_after_a_name_is_not_part_of_it(text: str, registry: Registry) -> None:
+    found = new_names(text, registry)
+    assert found.get("سامي حداد") == "person"
+    assert not any("علي" in written or "على" in written for written in found)
+
+
+def test_a_compound_first_name_stays_whole(registry: Registry) -> None:
+    text = "وقال وزير الداخلية الأردني عبد الرحمن الخطيب إن الحدود آمنة."
+    found = new_names(text, registry)
+    assert found.get("عبد الرحمن الخطيب") == "person"
+    assert "عبد" not in found
+
+
+def test_a_describing_adjective_closing_an_outlets_quoted_name_is_not_part_of_it(
+    registry: Registry,
+) -> None:
+    text = 'وذكرت صحيفة "النهار الرسمية" في عددها الصادر اليوم أن الوفد وصل.'
+    assert new_names(text, registry).get("النهار") == "organization"
+    assert "النهار" in spans(text, registry)
+
+
+def test_an_outlets_quoted_name_of_a_noun_and_adjective_is_kept_whole(registry: Registry) -> None:
+    text = 'ونقلت وكالة "الأنباء الألمانية" عن مصدر أن الوفد وصل.'
+    assert new_names(text, registry).get("الأنباء الألمانية") == "organization"
+
+
+def test_a_speaker_named_in_apposition_and_then_by_surname_is_found(registry: Registry) -> None:
+    text = (
+        'من جهته، أشار مبعوث الأمم المتحدة إلى العراق، كارل فينسون، إلى أن "التهديد ما زال '
+        'قائما في المنطقة". ونقلت الوكالة عن فينسون أن "النازحين بحاجة إلى دعم عاجل".'
+    )
+    assert speakers(text, registry) == ["كارل فينسون", "كارل فينسون"]
+
+
+def test_an_outlet_in_quotation_marks_speaks_under_its_name(registry: Registry) -> None:
+    text = 'وذكرت صحيفة "النهار الرسمية" أن "الوفد العراقي سيصل إلى لندن الأسبوع المقبل".'
+    assert speakers(text, registry) == ["النهار"]
