@@ -1,7 +1,8 @@
 """Second round of `draft` rules on invented sentences, one class of Arabic news text per test:
 a person named in apposition between commas after a title phrase, a name followed by its title,
 a name ending before a part of the day, the given name علي inside a name, the describing
-adjective after an outlet's name in quotation marks, and the speakers these names give."""
+adjective after an outlet's name in quotation marks, and the speakers these names give; an
+event's place that is a new name (written only with ``--stubs``)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,18 @@ from pathlib import Path
 
 import pytest
 
+from iraq_ct_news.draft.events import EventContext, propose_events
 from iraq_ct_news.draft.mentions import propose_mentions
 from iraq_ct_news.draft.pins import Pin
-from iraq_ct_news.draft.proposals import SpanProposal
-from iraq_ct_news.draft.registry import Registry, load_registry
+from iraq_ct_news.draft.proposals import (
+    Draft,
+    EventProposal,
+    MentionProposal,
+    NewEntity,
+    SpanProposal,
+)
+from iraq_ct_news.draft.registry import Entity, Registry, load_registry
+from iraq_ct_news.draft.settle import settle
 from iraq_ct_news.draft.speakers import named_actors, propose_quotes
 
 #: A small registry of invented records: (folder, id, Arabic name).
@@ -155,3 +164,43 @@ def test_a_speaker_named_in_apposition_and_then_by_surname_is_found(registry: Re
 def test_an_outlet_in_quotation_marks_speaks_under_its_name(registry: Registry) -> None:
     text = 'وذكرت صحيفة "النهار الرسمية" أن "الوفد العراقي سيصل إلى لندن الأسبوع المقبل".'
     assert speakers(text, registry) == ["النهار"]
+
+
+def _event_in_new_city(text: str, city: str) -> EventProposal:
+    """The one event of ``text``, where ``city`` is a place the registries lack (new name 0)."""
+    registry = Registry({"kamal": Entity("kamal", "person", "kamal", "kamal", (), (), "")},
+                        None)  # type: ignore[arg-type]
+
+    def span(start: int, end: int) -> SpanProposal:
+        return SpanProposal("body", start, end, text[start:end], Pin())
+
+    start = text.index(city)
+    mentions = [MentionProposal(span(text.index("كمال ناصر"), text.index("كمال ناصر") + 9),
+                                "kamal"),
+                MentionProposal(span(start, start + len(city)), None, new_entity=0)]
+    [event] = propose_events(EventContext(
+        text, sorted(mentions, key=lambda m: m.span.start), registry, [], "2023-05-10", {}, span,
+        {0: ("zakho", "city")},
+    ))
+    return event
+
+
+def test_an_event_can_happen_in_a_city_the_registries_lack() -> None:
+    event = _event_in_new_city("التقى الوزير كمال ناصر في مدينة زاخو وفدا من التجار.", "زاخو")
+    assert (event.cameo, event.place) == ("040", "zakho")
+
+
+def test_a_new_city_as_an_events_place_is_written_only_with_stubs() -> None:
+    event = _event_in_new_city("التقى الوزير كمال ناصر في مدينة زاخو وفدا من التجار.", "زاخو")
+    city = NewEntity(name="زاخو", kind="place", closest=[], suggested_id="zakho",
+                     place_kind="city")
+    drafted = Draft(new_entities=[city], events=[event])
+    assert settle(drafted, stubs=True).events[0].place == "zakho"
+    without = settle(drafted, stubs=False)
+    assert without.events[0].place is None
+    assert any("zakho" in note and "--stubs" in note for note in without.notes)
+
+
+def test_a_new_name_not_standing_as_a_location_is_no_events_place() -> None:
+    event = _event_in_new_city("التقى الوزير كمال ناصر وفد زاخو التجاري.", "زاخو")
+    assert event.place is None

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..arabic import search_key
 from .cameo import codebook
@@ -149,6 +149,10 @@ class EventContext:
     published: str | None
     place_kinds: dict[str, str]
     span_of: Callable[[int, int], SpanProposal]
+    new_places: dict[int, tuple[str, str]] = field(default_factory=dict)
+    """Places the registries lack, by new-entity number: (suggested id, place kind). An event
+    can happen in one (a city first named by this article); :func:`.settle.settle` keeps it
+    only when ``--stubs`` writes its record."""
 
 
 def propose_events(context: EventContext) -> list[EventProposal]:
@@ -263,13 +267,19 @@ def _locative(body: str, position: int) -> bool:
 def _place(context: EventContext, start: int, end: int, actors: list[str]) -> str | None:
     """Where it happened: a place smaller than a country named in the sentence, else a country
     named as a location (after في، ب، إلى) that is not one of the actors."""
-    places = [(m, context.place_kinds.get(m.entity or "")) for m, kind in
-              _entities(context, start, end)
+    places = [(m.span.start, m.entity or "", context.place_kinds.get(m.entity or ""))
+              for m, kind in _entities(context, start, end)
               if kind == "place" and _locative(context.body, m.span.start)]
+    places += [
+        (m.span.start, *context.new_places[m.new_entity]) for m in context.mentions
+        if m.span.scope == "body" and start <= m.span.start < end
+        and m.new_entity in context.new_places and _locative(context.body, m.span.start)
+    ]
+    places.sort()
     for wanted in (("city", "building"), ("region", "country")):
-        found = [m for m, kind in places if kind in wanted and m.entity not in actors]
+        found = [place for _start, place, kind in places if kind in wanted and place not in actors]
         if found:
-            return found[0].entity
+            return found[0]
     return None
 
 
