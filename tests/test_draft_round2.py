@@ -204,3 +204,35 @@ def test_a_new_city_as_an_events_place_is_written_only_with_stubs() -> None:
 def test_a_new_name_not_standing_as_a_location_is_no_events_place() -> None:
     event = _event_in_new_city("التقى الوزير كمال ناصر وفد زاخو التجاري.", "زاخو")
     assert event.place is None
+
+
+def _events(text: str, places: dict[str, tuple[str, str]]) -> list[EventProposal]:
+    """Events of ``text`` naming the known places ``places`` (written name → (id, place kind))."""
+    registry = Registry({
+        place: Entity(place, "place", place, place, (), (), "") for place, _kind in places.values()
+    }, None)  # type: ignore[arg-type]
+
+    def span(start: int, end: int) -> SpanProposal:
+        return SpanProposal("body", start, end, text[start:end], Pin())
+
+    mentions = [MentionProposal(span(text.index(name), text.index(name) + len(name)), place)
+                for name, (place, _kind) in places.items()]
+    return propose_events(EventContext(
+        text, sorted(mentions, key=lambda m: m.span.start), registry, [], "2023-05-10",
+        dict(places.values()), span,
+    ))
+
+
+def test_the_place_right_after_the_cue_is_where_the_event_happened() -> None:
+    text = "وقال الوزير خلال زيارته إلى الكويت إن الأحداث في حلب شتتت الانتباه."
+    [event] = _events(text, {"الكويت": ("kuwait", "country"), "حلب": ("aleppo", "city")})
+    assert (event.cameo, event.place) == ("042", "kuwait")
+
+
+def test_a_place_closing_a_title_is_not_where_the_event_happened() -> None:
+    text = "التقى السفير الكندي في العراق وزير الداخلية أمس لبحث التعاون الأمني."
+    [event] = _events(text, {"العراق": ("iraq", "country")})
+    assert event.place is None
+    text = "التقى السفير الكندي وزير الداخلية أمس في العراق لبحث التعاون الأمني."
+    [event] = _events(text, {"العراق": ("iraq", "country")})
+    assert event.place == "iraq"
