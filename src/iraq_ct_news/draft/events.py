@@ -26,10 +26,6 @@ from dataclasses import dataclass, field
 
 from ..arabic import search_key
 from .cameo import codebook
-from .proposals import DateProposal, EventProposal, MentionProposal, SpanProposal
-from .quotes import is_saying
-from .registry import Registry
-from .speakers import in_title
 from .lexicon import (
     NEWS_VERBS,
     REPORTING_VERBS,
@@ -37,6 +33,10 @@ from .lexicon import (
     TITLE_NOUNS,
     WEEKDAYS,
 )
+from .proposals import DateProposal, EventProposal, MentionProposal, SpanProposal
+from .quotes import is_saying
+from .registry import Registry
+from .speakers import in_title
 from .text import SENTENCE_END, bare, bare_forms, words_of
 
 _COMPLEMENTISERS = frozenset(search_key(word) for word in (
