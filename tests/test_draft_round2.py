@@ -236,3 +236,20 @@ def test_a_place_closing_a_title_is_not_where_the_event_happened() -> None:
     text = "التقى السفير الكندي وزير الداخلية أمس في العراق لبحث التعاون الأمني."
     [event] = _events(text, {"العراق": ("iraq", "country")})
     assert event.place == "iraq"
+
+
+def test_an_agreement_one_party_reached_with_another_is_an_agreement_event() -> None:
+    text = "وأوضح الوزير أنه بعد اتفاق حكومة بلاده مع دول الجوار على فتح المعابر، عادت التجارة."
+    assert [event.cameo for event in _events(text, {})] == ["057"]
+
+
+def test_agreement_without_a_party_it_was_reached_with_is_no_event() -> None:
+    text = "وأكد الوزير اتفاق جميع الأطراف على مجموعة من المبادئ الجديدة."
+    assert not any(event.cameo == "057" for event in _events(text, {}))
+
+
+def test_the_start_of_operations_is_a_military_operation() -> None:
+    text = "خسر المسلحون نصف الأراضي منذ بدء العمليات في الشهر الماضي لاستعادة المدينة."
+    assert [event.cameo for event in _events(text, {})] == ["190"]
+    text = "تواصل الشركة عمليات التصدير من الميناء منذ الشهر الماضي."
+    assert _events(text, {}) == []
