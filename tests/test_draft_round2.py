@@ -253,3 +253,15 @@ def test_the_start_of_operations_is_a_military_operation() -> None:
     assert [event.cameo for event in _events(text, {})] == ["190"]
     text = "تواصل الشركة عمليات التصدير من الميناء منذ الشهر الماضي."
     assert _events(text, {}) == []
+
+
+def test_a_sites_name_in_quotation_marks_and_then_without_them(registry: Registry) -> None:
+    text = ('تسلمت القوات العراقية قاعدة "تل الورد" في الشمال. '
+            "وقال الضابط إن قاعدة تل الورد باتت تحت سيطرة الجيش.")
+    assert new_names(text, registry).get("تل الورد") == "place"
+    assert spans(text, registry) == ["تل الورد", "قاعدة تل الورد"]
+
+
+def test_a_quoted_name_after_a_common_noun_is_not_a_site(registry: Registry) -> None:
+    text = 'وأكد الوزير أن "الحدود آمنة" وأن القاعدة الأساسية هي التعاون.'
+    assert not any(kind == "place" for kind in new_names(text, registry).values())

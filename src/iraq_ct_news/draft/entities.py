@@ -33,6 +33,7 @@ from .lexicon import (
     PLACE_CUES,
     QUOTATION_MARKS,
     REPORTING_VERBS,
+    SITE_NOUNS,
     TAKES_BI,
     TITLE_NOUNS,
 )
@@ -221,16 +222,31 @@ def quoted_outlets(text: str, words: list[Word], claimed: list[bool]) -> list[tu
     """Names in quotation marks right after an outlet noun (صحيفة "…"، وكالة «…»): word ranges
     of at most MAX_NAME_WORDS words that close with the mark. An adjective that only describes
     the outlet (الرسمية، الحكومية، اليومية) closing the quoted words is not part of its name."""
+    return quoted_names(text, words, claimed, OUTLET_NOUNS, OUTLET_DESCRIPTIONS)
+
+
+def quoted_sites(text: str, words: list[Word], claimed: list[bool]) -> list[tuple[int, int]]:
+    """Names in quotation marks right after a noun for a site (قاعدة "…"، مطار «…»، مخيم "…"):
+    the site's name is the quoted words; written without marks, the noun belongs to it."""
+    return quoted_names(text, words, claimed, SITE_NOUNS, frozenset())
+
+
+def quoted_names(
+    text: str, words: list[Word], claimed: list[bool], nouns: frozenset[str],
+    describing: frozenset[str],
+) -> list[tuple[int, int]]:
+    """Word ranges of at most MAX_NAME_WORDS words in quotation marks right after one of
+    ``nouns``, without the ``describing`` adjectives that close them."""
     found = []
     for index, word in enumerate(words[:-1]):
-        if not _is(word.key, OUTLET_NOUNS) or not QUOTATION_MARKS & set(gap(text, words, index)):
+        if not _is(word.key, nouns) or not QUOTATION_MARKS & set(gap(text, words, index)):
             continue
         last = index + 1
         while last < len(words) and last - index <= MAX_NAME_WORDS:
             closing = gap(text, words, last)
             if QUOTATION_MARKS & set(closing):
                 name_last = last
-                while name_last > index + 1 and _is(words[name_last].key, OUTLET_DESCRIPTIONS):
+                while name_last > index + 1 and _is(words[name_last].key, describing):
                     name_last -= 1  # صحيفة "الصباح الرسمية": the official paper al-Sabah
                 if not any(claimed[index + 1 : last + 1]):
                     found.append((index + 1, name_last))

@@ -186,6 +186,11 @@ OUTLET_DESCRIPTIONS = _keys(
     "المحلي", "المحلية",
 )
 
+#: Nouns for a military or civil site whose name news prose often puts in quotation marks
+#: (قاعدة "عين الأسد"، مخيم "الهول"، مطار «المثنى»).
+SITE_NOUNS = _keys("قاعدة", "القاعدة", "مطار", "المطار", "مخيم", "المخيم", "معسكر", "المعسكر",
+                   "سجن", "السجن", "ميناء", "الميناء")
+
 #: Past-tense verbs news prose puts right after a title (الوزير التقى …، الرئيس استقبل …):
 #: they are never a name's first word.
 NEWS_VERBS = _keys(

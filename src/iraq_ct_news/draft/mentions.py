@@ -20,6 +20,7 @@ from .entities import (
     closest_records,
     find_candidates,
     quoted_outlets,
+    quoted_sites,
 )
 from .gazetteer import GazetteerEntry
 from .lexicon import (
@@ -32,6 +33,7 @@ from .lexicon import (
     ORGANIZATION_HEADS,
     REGNAL_ORDINALS,
     REPORTING_VERBS,
+    SITE_NOUNS,
     TITLE_NOUNS,
 )
 from .matching import NameMatch, proclitic_letters
@@ -73,6 +75,18 @@ def propose_mentions(
                 match_last[index] = last
             _add_candidate(candidates, text, words[scope], first, last, "organization",
                            start=words[scope][first].start)
+        for first, last in quoted_sites(text, words[scope], claimed):
+            for index in range(first, last + 1):
+                claimed[index] = True
+                match_last[index] = last
+            _add_candidate(candidates, text, words[scope], first, last, "place",
+                           start=words[scope][first].start, place_kind="building")
+            name = " ".join(word.key for word in words[scope][first : last + 1])
+            site = candidates.get(name)
+            noun = max(bare_forms(words[scope][first - 1].key) & SITE_NOUNS, key=len)
+            head = f"{noun} {name}"
+            if site is not None and site.kind == "place" and head not in site.spellings:
+                site.spellings.append(head)  # قاعدة عين الأسد, written without the marks
         for match in find_names(text, words[scope], gazetteer_matcher(), {}, {}):
             inside = range(match.first, match.last + 1)
             entry = gazetteer_entry(match.entity)
