@@ -265,3 +265,12 @@ def test_a_sites_name_in_quotation_marks_and_then_without_them(registry: Registr
 def test_a_quoted_name_after_a_common_noun_is_not_a_site(registry: Registry) -> None:
     text = 'وأكد الوزير أن "الحدود آمنة" وأن القاعدة الأساسية هي التعاون.'
     assert not any(kind == "place" for kind in new_names(text, registry).values())
+
+
+def test_a_headline_names_by_surname_the_person_the_body_names_in_full(registry: Registry) -> None:
+    texts = {"headline": "فينسون يحذر من عودة الإرهاب",
+             "body": "حذر الوزير الكندي كارل فينسون، أمس، من عودة الإرهاب إلى المنطقة."}
+    found, new = propose_mentions(texts, registry)
+    assert [(m.span.scope, m.span.exact) for m in found] == [
+        ("headline", "فينسون"), ("body", "كارل فينسون")]
+    assert {m.new_entity for m in found} == {0} and new[0].name == "كارل فينسون"

@@ -47,6 +47,7 @@ from .text import Word, bare_forms, letters_offset, words_of
 from .titles import stated_title
 
 NEW = "?"
+HEADLINE = "headline"
 _ACRONYM = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z.&\- ]{1,15}|[\u0621-\u064a]{3,12})\s*\)")
 
 
@@ -134,14 +135,18 @@ def propose_mentions(
             surnames[surname].append(f"{NEW}{number}")
     matcher = NameMatcher(names)
 
-    proposals: list[MentionProposal] = []
     counts: dict[int, int] = defaultdict(int)
     named = {}
     heads = frozenset(
         surname for candidate in ordered if candidate.kind == "organization"
         for surname in candidate.surnames
     )
-    for scope, text in texts.items():
+    # The headline is read last: it names people by the surname the body introduces in full
+    # (أوباما يؤكد … over a body that opens with الرئيس الأمريكي باراك أوباما).
+    by_scope: dict[str, list[MentionProposal]] = {}
+    for scope in sorted(texts, key=lambda scope: scope == HEADLINE):
+        text = texts[scope]
+        proposals = by_scope[scope] = []
         matches = find_names(text, words[scope], matcher, surnames, named, names, heads)
         starts = {index for match in matches for index in range(match.first, match.last + 1)}
         matches = [
@@ -164,6 +169,7 @@ def propose_mentions(
                 )
                 proposal = replace(proposal, inner=inner)
             proposals.append(proposal)
+    proposals = [proposal for scope in texts for proposal in by_scope[scope]]
     # A candidate found only inside a longer name (الدنمارك in حكومة الدنمارك) is not proposed.
     kept = [number for number in range(len(ordered)) if counts[number]]
     renumber = {old: new for new, old in enumerate(kept)}
