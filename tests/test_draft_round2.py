@@ -274,3 +274,27 @@ def test_a_headline_names_by_surname_the_person_the_body_names_in_full(registry:
     assert [(m.span.scope, m.span.exact) for m in found] == [
         ("headline", "فينسون"), ("body", "كارل فينسون")]
     assert {m.new_entity for m in found} == {0} and new[0].name == "كارل فينسون"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال قائد العمليات الفريق الركن طالب الزيدي، إن القوات جاهزة.", "طالب الزيدي"),
+        ("وقع رئيس جهاز المخابرات الفريق الركن طالب حمدان، مذكرة تفاهم.", "طالب حمدان"),
+    ],
+)
+def test_a_given_name_spelled_like_a_verb_of_saying_after_a_rank(
+    text: str, name: str, registry: Registry
+) -> None:
+    assert new_names(text, registry).get(name) == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكان وزير الداخلية العراقي طالب بالإفراج، عن المعتقلين.",
+        "وزير الخارجية الفرنسي أكد ذلك، في المؤتمر.",
+    ],
+)
+def test_a_verb_of_saying_after_a_title_is_no_name(text: str, registry: Registry) -> None:
+    assert not any(kind == "person" for kind in new_names(text, registry).values())

@@ -157,6 +157,8 @@ def _closing_run(text: str, words: list[Word], claimed: list[bool], first: int) 
     """The last word of a name starting at ``first`` that ends where a name can end, or None."""
     if not _could_open_name(words[first].key):
         return None
+    if _verb_as_given_name(text, words, claimed, first):
+        return first + 1
     position = first
     while position < len(words) and position - first < MAX_NAME_WORDS:
         key = words[position].key
@@ -177,6 +179,20 @@ def _closing_run(text: str, words: list[Word], claimed: list[bool], first: int) 
             return None
         position += 1
     return None
+
+
+def _verb_as_given_name(text: str, words: list[Word], claimed: list[bool], first: int) -> bool:
+    """Whether a verb of saying closing a title phrase is a given name (الفريق الركن طالب فلان،):
+    a verb there would take an object or a clause, not one indefinite name-like word closed by
+    a mark (طالب بالإفراج، أكد ذلك، قال إن are not names)."""
+    second = first + 1
+    if second >= len(words) or not _is(words[first].key, REPORTING_VERBS):
+        return False
+    if not _plain_gap(text, words, first) or _plain_gap(text, words, second) or claimed[second]:
+        return False
+    key = words[second].key
+    nisba = key.startswith("ال") and key.endswith("ي")  # a family name: الزيدي، الساعدي
+    return (_could_open_name(key) or nisba) and not _not_a_person(key) and not _is(key, WEEKDAYS)
 
 
 def _could_open_name(key: str) -> bool:
