@@ -27,6 +27,7 @@ from iraq_ct_news.draft.speakers import named_actors, propose_quotes
 #: A small registry of invented records: (folder, id, Arabic name).
 RECORDS = (
     ("organizations", "united-nations", "الأمم المتحدة"),
+    ("organizations", "daesh", "داعش"),
     ("places", "iraq-country", "العراق"),
     ("places", "baghdad-city", "بغداد"),
 )
@@ -298,3 +299,19 @@ def test_a_given_name_spelled_like_a_verb_of_saying_after_a_rank(
 )
 def test_a_verb_of_saying_after_a_title_is_no_name(text: str, registry: Registry) -> None:
     assert not any(kind == "person" for kind in new_names(text, registry).values())
+
+
+def test_a_courtesy_title_before_a_prepositional_noun_is_a_common_noun(registry: Registry) -> None:
+    text = "وبدأت 24 دولة بعملية سحب لرعاياها من المخيم، وقال دولة رئيس الوزراء إن العمل مستمر."
+    assert not any(kind == "person" for kind in new_names(text, registry).values())
+    text = "وقال السيد بلال حمدان إن العمل مستمر."
+    assert new_names(text, registry).get("بلال حمدان") == "person"
+
+
+def test_a_group_named_after_its_descriptor_is_mentioned_without_it(registry: Registry) -> None:
+    """The project's convention (CONTRIBUTING: words that are not part of the name stay
+    outside the span, as the curated articles write `تنظيم داعش` with `تنظيم ` as prefix)."""
+    found, new = propose_mentions({"body": "وأكد الوزير أن تنظيم داعش ما زال يشكل خطرا."},
+                                  registry)
+    assert [(m.span.exact, m.entity) for m in found] == [("داعش", "daesh")]
+    assert not any(entity.name.startswith("تنظيم") for entity in new)

@@ -78,6 +78,9 @@ def person_at(
             text, words, first
         ):
             first += 1
+        opening = words[first].key if first < len(words) else ""
+        if opening[:1] in ("ب", "ل", "ك") and opening.endswith("ه"):
+            return None  # 24 دولة بعملية سحب: a preposition's noun, so دولة is "state" here
         if first < len(words) and first > index:
             last = _name_run(text, words, claimed, first)
             if last is not None and last > first:
