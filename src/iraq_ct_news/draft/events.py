@@ -7,9 +7,11 @@ any other statement 010). An announced meeting or visit (سيتوجه، سيزو
 intent to meet, 036, with ``status: planned``.
 
 A statement is proposed only where the article leads with it (its first sentence) or dates it,
-since every paragraph of a report has a verb of saying. The place is where it happened: a city,
-camp or building named in the sentence rather than the country around it, a country only when
-the sentence names nothing smaller (and not when the country is an actor, وقع العراق). The
+since every paragraph of a report has a verb of saying. The place is where it happened: the place
+named as a location right after the cue (زيارته إلى الكويت), else a city, camp or building named
+in the sentence rather than the country around it, a country only when the sentence names
+nothing smaller (and not when the country is an actor, وقع العراق), never a place that closes a
+title (السفير الكندي في العراق); a place the registries lack can be one (with ``--stubs``). The
 actors come from the event's verb: the host of a reception (استقبل X Y) organises it, the others
 named with the verb (التقى، بحث مع، وقع … مع) take part; a statement is organised by its speaker.
 
