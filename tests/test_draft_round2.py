@@ -315,3 +315,8 @@ def test_a_group_named_after_its_descriptor_is_mentioned_without_it(registry: Re
                                   registry)
     assert [(m.span.exact, m.entity) for m in found] == [("داعش", "daesh")]
     assert not any(entity.name.startswith("تنظيم") for entity in new)
+
+
+def test_for_the_first_time_is_no_complement_of_a_name(registry: Registry) -> None:
+    text = "ويزور الوزير الجامعة للمرة الأولى منذ توليه مهامه."
+    assert not any("للمرة" in written for written in new_names(text, registry))

@@ -91,6 +91,7 @@ FUNCTION_WORDS = _keys(
     # adverbs of place and time, which stand where a name could (وقال هناك …، الموجودين هنا)
     "هناك", "هنا", "هنالك", "حاليا", "حالياً", "كذلك", "أيضا", "جدا", "فقط", "الآن", "آنذاك",
     "حينها", "لاحقا", "لاحقاً", "سابقا", "سابقاً", "مجددا", "مجدداً", "غدا", "غداً",
+    "للمرة", "لمرة",  # للمرة الأولى: an adverbial, never the complement of a name
 )
 
 #: Words that head the name of a building or site (مقر الأمم المتحدة، بيت ضيافة رئيس الوزراء).
