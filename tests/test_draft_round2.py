@@ -320,3 +320,14 @@ def test_a_group_named_after_its_descriptor_is_mentioned_without_it(registry: Re
 def test_for_the_first_time_is_no_complement_of_a_name(registry: Registry) -> None:
     text = "ويزور الوزير الجامعة للمرة الأولى منذ توليه مهامه."
     assert not any("للمرة" in written for written in new_names(text, registry))
+
+
+def test_a_sites_whole_name_in_quotation_marks_is_a_place(registry: Registry) -> None:
+    text = "انسحبت القوات من «قاعدة تل الورد» الجوية، ونقلت المعتقلين إلى \"سجن أبو صخر\" المركزي."
+    found = new_names(text, registry)
+    assert found.get("قاعدة تل الورد") == "place" and found.get("سجن أبو صخر") == "place"
+
+
+def test_a_quoted_common_phrase_opening_with_a_site_noun_is_no_place(registry: Registry) -> None:
+    text = "وأنشأت الوزارة «قاعدة بيانات» جديدة، وحكمت المحكمة بـ«السجن المؤبد» على المتهم."
+    assert not any(kind == "place" for kind in new_names(text, registry).values())

@@ -26,6 +26,7 @@ from .lexicon import (
     GENERIC_ADJECTIVES,
     HONORIFICS,
     NAME_PARTICIPLES,
+    NAME_PARTICLES,
     NAME_PREPOSITIONS,
     ORGANIZATION_HEADS,
     OUTLET_DESCRIPTIONS,
@@ -229,6 +230,31 @@ def quoted_sites(text: str, words: list[Word], claimed: list[bool]) -> list[tupl
     """Names in quotation marks right after a noun for a site (قاعدة "…"، مطار «…»، مخيم "…"):
     the site's name is the quoted words; written without marks, the noun belongs to it."""
     return quoted_names(text, words, claimed, SITE_NOUNS, frozenset())
+
+
+def quoted_whole_sites(
+    text: str, words: list[Word], claimed: list[bool]
+) -> list[tuple[int, int]]:
+    """A site's whole name in quotation marks, its noun first («قاعدة عين الأسد»، "سجن أبو
+    غريب"): an indefinite site noun opening the quoted words, which close with a definite word
+    or a name after a particle (a quoted common phrase, «قاعدة بيانات», closes with neither)."""
+    found = []
+    for index, word in enumerate(words[:-1]):
+        opens = index == 0 or QUOTATION_MARKS & set(gap(text, words, index - 1))
+        if not opens or word.key.startswith("ال") or not _is(word.key, SITE_NOUNS):
+            continue
+        last = index + 1
+        while last < len(words) and last - index <= MAX_NAME_WORDS:
+            closing = gap(text, words, last)
+            if QUOTATION_MARKS & set(closing):
+                named = words[last].key.startswith("ال") or _is(words[index + 1].key, NAME_PARTICLES)
+                if named and not any(claimed[index : last + 1]):
+                    found.append((index, last))
+                break
+            if closing.strip():
+                break
+            last += 1
+    return found
 
 
 def quoted_names(

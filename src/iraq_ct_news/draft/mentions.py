@@ -21,6 +21,7 @@ from .entities import (
     find_candidates,
     quoted_outlets,
     quoted_sites,
+    quoted_whole_sites,
 )
 from .gazetteer import GazetteerEntry
 from .lexicon import (
@@ -76,6 +77,12 @@ def propose_mentions(
                 match_last[index] = last
             _add_candidate(candidates, text, words[scope], first, last, "organization",
                            start=words[scope][first].start)
+        for first, last in quoted_whole_sites(text, words[scope], claimed):
+            for index in range(first, last + 1):
+                claimed[index] = True
+                match_last[index] = last
+            _add_candidate(candidates, text, words[scope], first, last, "place",
+                           start=words[scope][first].start, place_kind="building")
         for first, last in quoted_sites(text, words[scope], claimed):
             for index in range(first, last + 1):
                 claimed[index] = True
