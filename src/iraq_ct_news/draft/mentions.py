@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..validator.name_index import NameMatcher
@@ -71,30 +72,23 @@ def propose_mentions(
             for index in range(match.first, match.last + 1):
                 claimed[index] = True
                 match_last[index] = match.last
-        for first, last in quoted_outlets(text, words[scope], claimed):
-            for index in range(first, last + 1):
-                claimed[index] = True
-                match_last[index] = last
-            _add_candidate(candidates, text, words[scope], first, last, "organization",
-                           start=words[scope][first].start)
-        for first, last in quoted_whole_sites(text, words[scope], claimed):
-            for index in range(first, last + 1):
-                claimed[index] = True
-                match_last[index] = last
-            _add_candidate(candidates, text, words[scope], first, last, "place",
-                           start=words[scope][first].start, place_kind="building")
-        for first, last in quoted_sites(text, words[scope], claimed):
-            for index in range(first, last + 1):
-                claimed[index] = True
-                match_last[index] = last
-            _add_candidate(candidates, text, words[scope], first, last, "place",
-                           start=words[scope][first].start, place_kind="building")
-            name = " ".join(word.key for word in words[scope][first : last + 1])
-            site = candidates.get(name)
-            noun = max(bare_forms(words[scope][first - 1].key) & SITE_NOUNS, key=len)
-            head = f"{noun} {name}"
-            if site is not None and site.kind == "place" and head not in site.spellings:
-                site.spellings.append(head)  # قاعدة عين الأسد, written without the marks
+        quoted: tuple[tuple[Callable[..., list[tuple[int, int]]], EntityKind, bool], ...] = (
+            (quoted_outlets, "organization", False),
+            (quoted_whole_sites, "place", False),
+            (quoted_sites, "place", True),  # computed after whole site names are claimed
+        )
+        for finder, quoted_kind, after_noun in quoted:
+            for first, last in finder(text, words[scope], claimed):
+                for index in range(first, last + 1):
+                    claimed[index] = True
+                    match_last[index] = last
+                _add_candidate(
+                    candidates, text, words[scope], first, last, quoted_kind,
+                    start=words[scope][first].start,
+                    place_kind="building" if quoted_kind == "place" else None,
+                )
+                if after_noun:
+                    _add_site_spelling(candidates, words[scope], first, last)
         for match in find_names(text, words[scope], gazetteer_matcher(), {}, {}):
             inside = range(match.first, match.last + 1)
             entry = gazetteer_entry(match.entity)
@@ -250,6 +244,19 @@ def _introduced_people(
             continue
         candidate = candidates[full] = Candidate(key=full, kind="person", text=written)
         candidate.surnames.append(key)
+
+
+def _add_site_spelling(
+    candidates: dict[str, Candidate], words: list[Word], first: int, last: int
+) -> None:
+    """The site named in marks after its noun (قاعدة "عين الأسد") is also written without
+    them, the noun then part of the name (قاعدة عين الأسد)."""
+    name = " ".join(word.key for word in words[first : last + 1])
+    site = candidates.get(name)
+    noun = max(bare_forms(words[first - 1].key) & SITE_NOUNS, key=len)
+    spelling = f"{noun} {name}"
+    if site is not None and site.kind == "place" and spelling not in site.spellings:
+        site.spellings.append(spelling)
 
 
 def _unnamed(key: str) -> bool:
