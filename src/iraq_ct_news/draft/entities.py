@@ -26,12 +26,15 @@ from .lexicon import (
     GENERIC_ADJECTIVES,
     HONORIFICS,
     NAME_PARTICIPLES,
+    NAME_PARTICLES,
     NAME_PREPOSITIONS,
     ORGANIZATION_HEADS,
+    OUTLET_DESCRIPTIONS,
     OUTLET_NOUNS,
     PLACE_CUES,
     QUOTATION_MARKS,
     REPORTING_VERBS,
+    SITE_NOUNS,
     TAKES_BI,
     TITLE_NOUNS,
 )
@@ -218,17 +221,61 @@ def _continues(text: str, words: list[Word], claimed: list[bool], position: int,
 
 def quoted_outlets(text: str, words: list[Word], claimed: list[bool]) -> list[tuple[int, int]]:
     """Names in quotation marks right after an outlet noun (صحيفة "…"، وكالة «…»): word ranges
-    of at most MAX_NAME_WORDS words that close with the mark."""
+    of at most MAX_NAME_WORDS words that close with the mark. An adjective that only describes
+    the outlet (الرسمية، الحكومية، اليومية) closing the quoted words is not part of its name."""
+    return quoted_names(text, words, claimed, OUTLET_NOUNS, OUTLET_DESCRIPTIONS)
+
+
+def quoted_sites(text: str, words: list[Word], claimed: list[bool]) -> list[tuple[int, int]]:
+    """Names in quotation marks right after a noun for a site (قاعدة "…"، مطار «…»، مخيم "…"):
+    the site's name is the quoted words; written without marks, the noun belongs to it."""
+    return quoted_names(text, words, claimed, SITE_NOUNS, frozenset())
+
+
+def quoted_whole_sites(
+    text: str, words: list[Word], claimed: list[bool]
+) -> list[tuple[int, int]]:
+    """A site's whole name in quotation marks, its noun first («قاعدة عين الأسد»، "سجن أبو
+    غريب"): an indefinite site noun opening the quoted words, which close with a definite word
+    or a name after a particle (a quoted common phrase, «قاعدة بيانات», closes with neither)."""
     found = []
     for index, word in enumerate(words[:-1]):
-        if not _is(word.key, OUTLET_NOUNS) or not QUOTATION_MARKS & set(gap(text, words, index)):
+        opens = index == 0 or QUOTATION_MARKS & set(gap(text, words, index - 1))
+        if not opens or word.key.startswith("ال") or not _is(word.key, SITE_NOUNS):
             continue
         last = index + 1
         while last < len(words) and last - index <= MAX_NAME_WORDS:
             closing = gap(text, words, last)
             if QUOTATION_MARKS & set(closing):
+                named = words[last].key.startswith("ال") or _is(words[index + 1].key, NAME_PARTICLES)
+                if named and not any(claimed[index : last + 1]):
+                    found.append((index, last))
+                break
+            if closing.strip():
+                break
+            last += 1
+    return found
+
+
+def quoted_names(
+    text: str, words: list[Word], claimed: list[bool], nouns: frozenset[str],
+    describing: frozenset[str],
+) -> list[tuple[int, int]]:
+    """Word ranges of at most MAX_NAME_WORDS words in quotation marks right after one of
+    ``nouns``, without the ``describing`` adjectives that close them."""
+    found = []
+    for index, word in enumerate(words[:-1]):
+        if not _is(word.key, nouns) or not QUOTATION_MARKS & set(gap(text, words, index)):
+            continue
+        last = index + 1
+        while last < len(words) and last - index <= MAX_NAME_WORDS:
+            closing = gap(text, words, last)
+            if QUOTATION_MARKS & set(closing):
+                name_last = last
+                while name_last > index + 1 and _is(words[name_last].key, describing):
+                    name_last -= 1  # صحيفة "الصباح الرسمية": the official paper al-Sabah
                 if not any(claimed[index + 1 : last + 1]):
-                    found.append((index + 1, last))
+                    found.append((index + 1, name_last))
                 break
             if closing.strip():
                 break

@@ -7,9 +7,11 @@ any other statement 010). An announced meeting or visit (سيتوجه، سيزو
 intent to meet, 036, with ``status: planned``.
 
 A statement is proposed only where the article leads with it (its first sentence) or dates it,
-since every paragraph of a report has a verb of saying. The place is where it happened: a city,
-camp or building named in the sentence rather than the country around it, a country only when
-the sentence names nothing smaller (and not when the country is an actor, وقع العراق). The
+since every paragraph of a report has a verb of saying. The place is where it happened: the place
+named as a location right after the cue (زيارته إلى الكويت), else a city, camp or building named
+in the sentence rather than the country around it, a country only when the sentence names
+nothing smaller (and not when the country is an actor, وقع العراق), never a place that closes a
+title (السفير الكندي في العراق); a place the registries lack can be one (with ``--stubs``). The
 actors come from the event's verb: the host of a reception (استقبل X Y) organises it, the others
 named with the verb (التقى، بحث مع، وقع … مع) take part; a statement is organised by its speaker.
 
@@ -22,15 +24,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..arabic import search_key
 from .cameo import codebook
+from .lexicon import (
+    NEWS_VERBS,
+    REPORTING_VERBS,
+    TIMES_OF_DAY,
+    TITLE_NOUNS,
+    WEEKDAYS,
+)
 from .proposals import DateProposal, EventProposal, MentionProposal, SpanProposal
 from .quotes import is_saying
 from .registry import Registry
 from .speakers import in_title
-from .text import SENTENCE_END, bare, words_of
+from .text import SENTENCE_END, bare, bare_forms, words_of
 
 _COMPLEMENTISERS = frozenset(search_key(word) for word in (
     "أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه", "أنهم", "ان", "انه", "بان"))
@@ -43,6 +52,9 @@ CUES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     for pattern, kind, code in (
         (r"(?:وقع|وقعت|وقعا|يوقعان|توقيع|التوقيع)\w*(?:\s+\S+){0,9}?\s+(?:على\s+)?"
          r"(?:اتفاقي?ة|مذكرة|اتفاق|بروتوكول|بيان\s+نوايا|إعلان)",
+         "agreement-signing", "057"),
+        # an agreement one party reached with another (اتفاق الحكومة مع دول التحالف على …)
+        (r"(?:اتفاق|اتفقت|اتفق|اتفقا)(?:\s+\S+){1,6}?\s+مع\s+(?:\S+\s+){1,6}?على\s",
          "agreement-signing", "057"),
         (r"(?:أطلق|أطلقت|إطلاق|بإطلاق|تدشين|دشن)\w*\s+(?:ال)?(?:برنامج|مشروع|مبادرة|استراتيجية)",
          "programme-launch", "060"),
@@ -59,7 +71,8 @@ CUES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"(?:قدم|قدمت|قدمتها|تقديم|المساهمات|مساهمات|تبرع|تبرعت|منحة)\w*(?:\s+\S+){0,4}?\s+"
          r"(?:مساعدات|دعم|مساهم|منح|تمويل|مليون|مليار|دولار)", "other", "071"),
         (r"(?:هجوم|هجمات|غارة|غارات|عملية عسكرية|العملية العسكرية|العمليات العسكرية|معركة|معارك"
-         r"|عملية تحرير|عمليات تحرير|عملية «|عملية \")\w*",
+         r"|عملية تحرير|عمليات تحرير|عملية «|عملية \""
+         r"|(?<=بدء\s)(?:ال)?عمليات|(?<=انطلاق\s)(?:ال)?عمليات)\w*",
          "military-operation", "190"),
     )
 )
@@ -149,6 +162,10 @@ class EventContext:
     published: str | None
     place_kinds: dict[str, str]
     span_of: Callable[[int, int], SpanProposal]
+    new_places: dict[int, tuple[str, str]] = field(default_factory=dict)
+    """Places the registries lack, by new-entity number: (suggested id, place kind). An event
+    can happen in one (a city first named by this article); :func:`.settle.settle` keeps it
+    only when ``--stubs`` writes its record."""
 
 
 def propose_events(context: EventContext) -> list[EventProposal]:
@@ -177,7 +194,7 @@ def propose_events(context: EventContext) -> list[EventProposal]:
             seen.append((cue.kind, actors))
             events.append(EventProposal(
                 cue.kind, code, labels[code].label, context.span_of(cue.start, cue.end), date,
-                _place(context, start, end, organizers + participants), tuple(participants),
+                _place(context, cue, start, end, organizers + participants), tuple(participants),
                 "planned" if planned else "occurred", tuple(organizers),
             ))
     return events
@@ -260,17 +277,67 @@ def _locative(body: str, position: int) -> bool:
         len(words) > 1 and words[-1].endswith(("ية", "ي")) and words[-2] in _LOCATIVE)
 
 
-def _place(context: EventContext, start: int, end: int, actors: list[str]) -> str | None:
-    """Where it happened: a place smaller than a country named in the sentence, else a country
-    named as a location (after في، ب، إلى) that is not one of the actors."""
-    places = [(m, context.place_kinds.get(m.entity or "")) for m, kind in
-              _entities(context, start, end)
-              if kind == "place" and _locative(context.body, m.span.start)]
+def _place(
+    context: EventContext, cue: Cue, start: int, end: int, actors: list[str]
+) -> str | None:
+    """Where it happened. The first place named as a location right after the cue (زيارته إلى
+    الكويت فالأحداث في عفرين، التقى … صباح الخميس في بغداد) is the event's own; else a
+    place smaller than a country named in the sentence, else a country named as a location (after
+    في، ب، إلى) that is not one of the actors. A place in a title (السفير الأسترالي في العراق،
+    المتحدث باسم الوزارة في الشرق الأوسط) is the office's area, not where anything happened."""
+    body = context.body
+    places = [(m.span.start, m.entity or "", context.place_kinds.get(m.entity or ""))
+              for m, kind in _entities(context, start, end) if kind == "place"]
+    places += [
+        (m.span.start, *context.new_places[m.new_entity]) for m in context.mentions
+        if m.span.scope == "body" and start <= m.span.start < end
+        and m.new_entity in context.new_places
+    ]
+    places = sorted(
+        (position, place, kind) for position, place, kind in places
+        if _locative(body, position) and not _titled(body, position) and place not in actors
+    )
+    following = [place for position, place, kind in places
+                 if cue.end <= position <= cue.end + _AFTER_CUE and kind]
+    if following:
+        return following[0]
     for wanted in (("city", "building"), ("region", "country")):
-        found = [m for m, kind in places if kind in wanted and m.entity not in actors]
+        found = [place for _start, place, kind in places if kind in wanted]
         if found:
-            return found[0].entity
+            return found[0]
     return None
+
+
+#: How far after its cue (in characters) a location is read as the event's own.
+_AFTER_CUE = 80
+
+
+def _titled(body: str, position: int) -> bool:
+    """Whether the place at ``position`` closes a title phrase: في right before it and a title
+    noun among the (at most six) words before that, with no mark, time word or verb between."""
+    before = body[max(0, position - 80) : position]
+    words = words_of(before)
+    if not words or bare(words[-1].key) not in _IN:
+        return False
+    for index in range(len(words) - 2, max(-1, len(words) - 8), -1):
+        between = before[words[index].end : words[index + 1].start]
+        if any(mark in between for mark in "،,.:؛;\n\"«»"):
+            return False
+        forms = bare_forms(words[index].key)
+        if forms & TITLE_NOUNS:
+            return True
+        if forms & _NOT_IN_TITLES:
+            return False  # التقى الوزير أمس في بغداد: a time word or verb ends the title phrase
+    return False
+
+
+_NOT_IN_TITLES = (
+    frozenset(search_key(word) for word in ("أمس", "اليوم", "غدا", "الليلة", "حاليا"))
+    | WEEKDAYS | TIMES_OF_DAY | NEWS_VERBS | REPORTING_VERBS
+)
+
+
+_IN = frozenset({search_key("في")})
 
 
 def _date(context: EventContext, cue: Cue, dated: list[DateProposal], planned: bool) -> DateProposal | None:

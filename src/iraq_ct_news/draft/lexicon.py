@@ -91,6 +91,7 @@ FUNCTION_WORDS = _keys(
     # adverbs of place and time, which stand where a name could (وقال هناك …، الموجودين هنا)
     "هناك", "هنا", "هنالك", "حاليا", "حالياً", "كذلك", "أيضا", "جدا", "فقط", "الآن", "آنذاك",
     "حينها", "لاحقا", "لاحقاً", "سابقا", "سابقاً", "مجددا", "مجدداً", "غدا", "غداً",
+    "للمرة", "لمرة",  # للمرة الأولى: an adverbial, never the complement of a name
 )
 
 #: Words that head the name of a building or site (مقر الأمم المتحدة، بيت ضيافة رئيس الوزراء).
@@ -163,6 +164,19 @@ OUTLET_NOUNS = _keys(
     "الموقع", "إذاعة", "الإذاعة", "مجلة", "المجلة", "شبكة", "الشبكة", "تلفزيون", "فضائية",
 )
 
+#: Adjectives saying what kind of outlet a paper or agency is (official, government-run, daily),
+#: which a quoted outlet name can close with (صحيفة "الصباح الرسمية") without being part of it.
+#: Adjectives that do name an outlet (العربي الجديد) are not here.
+OUTLET_DESCRIPTIONS = _keys(
+    "الرسمي", "الرسمية", "الحكومي", "الحكومية", "اليومي", "اليومية", "الأسبوعي", "الأسبوعية",
+    "المحلي", "المحلية",
+)
+
+#: Nouns for a military or civil site whose name news prose often puts in quotation marks
+#: (قاعدة "عين الأسد"، مخيم "الهول"، مطار «المثنى»).
+SITE_NOUNS = _keys("قاعدة", "القاعدة", "مطار", "المطار", "مخيم", "المخيم", "معسكر", "المعسكر",
+                   "سجن", "السجن", "ميناء", "الميناء")
+
 #: Past-tense verbs news prose puts right after a title (الوزير التقى …، الرئيس استقبل …):
 #: they are never a name's first word.
 NEWS_VERBS = _keys(
@@ -183,6 +197,10 @@ NEWS_VERBS = _keys(
 WEEKDAYS = _keys(
     "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
 )
+
+#: Parts of the day written before a weekday or a date (صباح الخميس، مساء أمس): a name
+#: ends before one (… فلان فلان صباح الخميس في بغداد).
+TIMES_OF_DAY = _keys("صباح", "مساء", "ظهر", "عصر", "فجر", "ليلة", "ليل", "صبيحة", "ضحى")
 
 #: Plural and collective nouns that stand after a title where a name could (قائد قوات …،
 #: رئيس وفد …): never a person's name.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 
 from .boundaries import extended, find_names, gazetteer_entry, gazetteer_matcher
@@ -19,6 +20,8 @@ from .entities import (
     closest_records,
     find_candidates,
     quoted_outlets,
+    quoted_sites,
+    quoted_whole_sites,
 )
 from .gazetteer import GazetteerEntry
 from .lexicon import (
@@ -31,6 +34,7 @@ from .lexicon import (
     ORGANIZATION_HEADS,
     REGNAL_ORDINALS,
     REPORTING_VERBS,
+    SITE_NOUNS,
     TITLE_NOUNS,
 )
 from .matching import NameMatch, proclitic_letters
@@ -44,6 +48,7 @@ from .text import Word, bare_forms, letters_offset, words_of
 from .titles import stated_title
 
 NEW = "?"
+HEADLINE = "headline"
 _ACRONYM = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z.&\- ]{1,15}|[\u0621-\u064a]{3,12})\s*\)")
 
 
@@ -66,12 +71,23 @@ def propose_mentions(
             for index in range(match.first, match.last + 1):
                 claimed[index] = True
                 match_last[index] = match.last
-        for first, last in quoted_outlets(text, words[scope], claimed):
-            for index in range(first, last + 1):
-                claimed[index] = True
-                match_last[index] = last
-            _add_candidate(candidates, text, words[scope], first, last, "organization",
-                           start=words[scope][first].start)
+        quoted: tuple[tuple[Callable[..., list[tuple[int, int]]], EntityKind, bool], ...] = (
+            (quoted_outlets, "organization", False),
+            (quoted_whole_sites, "place", False),
+            (quoted_sites, "place", True),  # computed after whole site names are claimed
+        )
+        for finder, quoted_kind, after_noun in quoted:
+            for first, last in finder(text, words[scope], claimed):
+                for index in range(first, last + 1):
+                    claimed[index] = True
+                    match_last[index] = last
+                _add_candidate(
+                    candidates, text, words[scope], first, last, quoted_kind,
+                    start=words[scope][first].start,
+                    place_kind="building" if quoted_kind == "place" else None,
+                )
+                if after_noun:
+                    _add_site_spelling(candidates, words[scope], first, last)
         for match in find_names(text, words[scope], gazetteer_matcher(), {}, {}):
             inside = range(match.first, match.last + 1)
             entry = gazetteer_entry(match.entity)
@@ -119,14 +135,18 @@ def propose_mentions(
             surnames[surname].append(f"{NEW}{number}")
     matcher = registry.index.matcher.extended(names)
 
-    proposals: list[MentionProposal] = []
     counts: dict[int, int] = defaultdict(int)
     named = {}
     heads = frozenset(
         surname for candidate in ordered if candidate.kind == "organization"
         for surname in candidate.surnames
     )
-    for scope, text in texts.items():
+    # The headline is read last: it names people by the surname the body introduces in full
+    # (أوباما يؤكد … over a body that opens with الرئيس الأمريكي باراك أوباما).
+    by_scope: dict[str, list[MentionProposal]] = {}
+    for scope in sorted(texts, key=lambda scope: scope == HEADLINE):
+        text = texts[scope]
+        proposals = by_scope[scope] = []
         matches = find_names(text, words[scope], matcher, surnames, named, names, heads)
         starts = {index for match in matches for index in range(match.first, match.last + 1)}
         matches = [
@@ -149,6 +169,7 @@ def propose_mentions(
                 )
                 proposal = replace(proposal, inner=inner)
             proposals.append(proposal)
+    proposals = [proposal for scope in texts for proposal in by_scope[scope]]
     # A candidate found only inside a longer name (الدنمارك in حكومة الدنمارك) is not proposed.
     kept = [number for number in range(len(ordered)) if counts[number]]
     renumber = {old: new for new, old in enumerate(kept)}
@@ -222,6 +243,19 @@ def _introduced_people(
             continue
         candidate = candidates[full] = Candidate(key=full, kind="person", text=written)
         candidate.surnames.append(key)
+
+
+def _add_site_spelling(
+    candidates: dict[str, Candidate], words: list[Word], first: int, last: int
+) -> None:
+    """The site named in marks after its noun (قاعدة "عين الأسد") is also written without
+    them, the noun then part of the name (قاعدة عين الأسد)."""
+    name = " ".join(word.key for word in words[first : last + 1])
+    site = candidates.get(name)
+    noun = max(bare_forms(words[first - 1].key) & SITE_NOUNS, key=len)
+    spelling = f"{noun} {name}"
+    if site is not None and site.kind == "place" and spelling not in site.spellings:
+        site.spellings.append(spelling)
 
 
 def _unnamed(key: str) -> bool:

@@ -43,6 +43,14 @@ def blocked(key: str) -> bool:
     ) or is_in(key, ORGANIZATION_HEADS) or key.isdigit()
 
 
+def given_name_ali(text: str, word: Word) -> bool:
+    """Whether ``word`` is the given name علي rather than the preposition على: both fold to
+    one search key, but the name is written with a dotted ya (محمد علي الحكيم) and the
+    preposition, in careful copy, with alef maqsura. Only the written form tells them apart,
+    so a name rule accepts the word only inside a name, between two name words."""
+    return text[word.start : word.end] == "علي"
+
+
 def not_a_person(key: str) -> bool:
     """Whether a word can never be part of a person's name: collective nouns (قوات) and
     verbs of news (استقبل) besides the words :func:`blocked` keeps out of any name."""

@@ -161,6 +161,8 @@ def draft_record(
         draft.events = propose_events(EventContext(
             body, all_mentions, registry, draft.dates, reference, place_kinds or {},
             lambda start, end: _span(body, "body", start, end),
+            {number: (entity.suggested_id, entity.place_kind or "")
+             for number, entity in enumerate(all_entities) if entity.kind == "place"},
         ))
     return draft
 

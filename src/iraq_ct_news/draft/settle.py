@@ -3,7 +3,8 @@
 A proposal the record cannot hold as it stands is settled here, not by the writer alone: a
 mention of a name the registries lack is written only with ``--stubs`` (without, the known names
 inside it stand in its place); a quote needs a speaker (the stub's id for a new name with
-``--stubs``); an amount needs its currency. What cannot be written becomes a note saying why, so
+``--stubs``); an event's place that is a new name is written only with ``--stubs``; an amount
+needs its currency. What cannot be written becomes a note saying why, so
 what ``draft`` prints is exactly what ``--write`` adds, item for item.
 """
 
@@ -23,6 +24,14 @@ def settle(draft: Draft, *, stubs: bool) -> Draft:
             mentions.extend(inner for inner in mention.inner if inner.entity is not None)
         else:
             mentions.append(mention)
+    new_places = {entity.suggested_id for entity in draft.new_entities if entity.kind == "place"}
+    events = []
+    for event in draft.events:
+        if event.place in new_places and not stubs:
+            notes.append(f"event {event.cue.exact!r} (body {event.cue.start}): its place "
+                         f"{event.place} is a new name, written only with --stubs")
+            event = replace(event, place=None)
+        events.append(event)
     new_entities = draft.new_entities
     if not stubs:
         notes.extend(
@@ -51,4 +60,4 @@ def settle(draft: Draft, *, stubs: bool) -> Draft:
         else:
             amounts.append(amount)
     return replace(draft, mentions=mentions, new_entities=new_entities, quotes=quotes,
-                   amounts=amounts, notes=notes)
+                   amounts=amounts, events=events, notes=notes)
