@@ -221,3 +221,20 @@ def test_closest_records_rank_any_spelling_of_a_group_first(
 def test_a_country_name_that_is_an_everyday_word_is_not_proposed_alone(registry: Registry) -> None:
     _found, new = mentions("وقدمت الحكومة دعم مالي كبير للنازحين في ألمانيا.", registry)
     assert [entity.reference for entity in new] == ["germany"]
+
+
+def test_two_spellings_of_one_gazetteer_entry_are_one_new_entity(
+    registry: Registry, tmp_path: Path
+) -> None:
+    found, new = mentions(
+        "وقعت بريطانيا الاتفاق، وقال سفير المملكة المتحدة إن التعاون مستمر.", registry
+    )
+    kingdom = [entity for entity in new if entity.reference == "united-kingdom"]
+    assert len(kingdom) == 1 and kingdom[0].occurrences == 2
+    proposed = {exact: number for exact, number in
+                ((m.span.exact, m.new_entity) for m in propose_mentions({"body": (
+                    "وقعت بريطانيا الاتفاق، وقال سفير المملكة المتحدة إن التعاون مستمر.")},
+                    registry)[0]) if number is not None}
+    assert proposed["بريطانيا"] == proposed["المملكة المتحدة"]
+    record = stub_record(kingdom[0], kingdom[0].suggested_id, datetime.date(2026, 1, 2), tmp_path)
+    assert {"بريطانيا", "المملكة المتحدة"} <= {record["name"]["ar"], *record["aliases"]}

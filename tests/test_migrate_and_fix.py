@@ -188,3 +188,15 @@ def test_the_undated_cut_off_fixture_says_so() -> None:
     article = Article.model_validate(read_yaml_file(path).data)
     assert article.published is None and article.published_basis == "unknown"
     assert article.source.truncated and article.schema_version == SCHEMA_VERSION
+
+
+def test_validate_fix_counts_a_skipped_file_apart_from_its_changes(
+    valid_tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["fmt", "--root", str(valid_tree)]) == 0
+    edit(valid_tree, ARTICLE, "language: ar\n", "language: ar\n# a comment a rewrite would lose\n")
+    capsys.readouterr()
+    main(["validate", "--root", str(valid_tree), "--fix"])
+    out = capsys.readouterr().out.splitlines()
+    assert any(": skipped" in line for line in out), out
+    assert "--fix: 0 change(s), 1 file(s) skipped" in out, out

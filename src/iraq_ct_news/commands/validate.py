@@ -131,5 +131,7 @@ def _fix(root: Path, files: list[Path]) -> None:
         ]
     for line in lines:
         print(line)
-    print(f"--fix: {len(lines)} change(s)")
+    skipped = sum(1 for line in lines if ": skipped" in line)
+    summary = f"--fix: {len(lines) - skipped} change(s)"
+    print(summary + (f", {skipped} file(s) skipped" if skipped else ""))
     sys.stdout.flush()

@@ -172,18 +172,27 @@ def propose_mentions(
     proposals = [proposal for scope in texts for proposal in by_scope[scope]]
     # A candidate found only inside a longer name (الدنمارك in حكومة الدنمارك) is not proposed.
     kept = [number for number in range(len(ordered)) if counts[number]]
-    renumber = {old: new for new, old in enumerate(kept)}
+    # Two spellings of one gazetteer entry (بريطانيا, المملكة المتحدة) are one new entity: one
+    # record, which lists both spellings, not two records of the same country.
+    first_of: dict[str, int] = {}
+    same_as: dict[int, int] = {}
+    for number in kept:
+        reference = _reference_id(ordered[number])
+        same_as[number] = first_of.setdefault(reference, number) if reference else number
+    distinct = [number for number in kept if same_as[number] == number]
+    position = {number: index for index, number in enumerate(distinct)}
+    renumber = {number: position[same_as[number]] for number in kept}
     new_entities = [
         NewEntity(
             name=ordered[number].text,
             kind=ordered[number].kind,
             closest=closest_records(registry, ordered[number].key, ordered[number].kind),
             suggested_id=suggested_id(ordered[number]),
-            occurrences=counts[number],
+            occurrences=sum(counts[other] for other in kept if same_as[other] == number),
             place_kind=ordered[number].place_kind,
             reference=_reference_id(ordered[number]),
         )
-        for number in kept
+        for number in distinct
     ]
     unique_ids(new_entities, set(registry.entities))
     proposals = [
