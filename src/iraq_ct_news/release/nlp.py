@@ -13,6 +13,7 @@ Withdrawn articles are tombstones, not training data, so only active articles ar
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -76,7 +77,22 @@ def _outermost(mentions: list[Mention]) -> tuple[list[Mention], int]:
     return kept, len(mentions) - len(kept)
 
 
+_last_corpus: tuple[weakref.ref[Release], NerCorpus] | None = None
+
+
 def ner_corpus(release: Release) -> NerCorpus:
+    """The NER records of ``release`` (tokenized once per release: ``ner.jsonl``, the card's
+    summary and the DocBin export all read the same corpus, so the last one made is kept for as
+    long as its release lives)."""
+    global _last_corpus
+    if _last_corpus is not None and _last_corpus[0]() is release:
+        return _last_corpus[1]
+    corpus = _make_ner_corpus(release)
+    _last_corpus = (weakref.ref(release), corpus)
+    return corpus
+
+
+def _make_ner_corpus(release: Release) -> NerCorpus:
     kinds = entity_kinds(release)
     stats = TokenStats()
     nested = 0

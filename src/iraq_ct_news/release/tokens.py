@@ -21,6 +21,7 @@ back losslessly), and offsets count code points, as everywhere in the release.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -60,21 +61,37 @@ class TokenStats:
 def tokenize(text: str, boundaries: Iterable[int] = (), stats: TokenStats | None = None
              ) -> list[Token]:
     """``text`` as tokens by the policy, split at every offset in ``boundaries`` too."""
-    cuts = set(boundaries)
-    tokens: list[Token] = []
+    # Sorted once: each word looks up the cuts inside it by bisection, so the cost is linear
+    # in the words plus the cuts (not words × cuts). Pieces are collected as plain lists and
+    # made tokens once, at the end (the whitespace after a word is appended in place).
+    cuts = sorted(set(boundaries))
+    texts: list[str] = []
+    starts: list[int] = []
+    spaces: list[str] = []
     for match in _PIECE.finditer(text):
         piece, start = match.group(), match.start()
         if piece.isspace():
-            if tokens:
-                last = tokens[-1]
-                tokens[-1] = Token(last.text, last.start, last.whitespace + piece)
+            if texts:
+                spaces[-1] += piece
             else:  # whitespace before the first token is a token of its own
-                tokens.append(Token(piece, start, ""))
+                texts.append(piece)
+                starts.append(start)
+                spaces.append("")
             continue
-        split_at = {start + article_proclitics(piece)} - {start}
+        article_split = article_proclitics(piece)
+        end = start + len(piece)
+        inside = bisect_right(cuts, start)
+        if not article_split and (inside == len(cuts) or cuts[inside] >= end):
+            texts.append(piece)  # the common case: a word that is one token
+            starts.append(start)
+            spaces.append("")
+            continue
+        split_at = {start + article_split} if article_split else set()
         if stats is not None and split_at:
             stats.article_splits += 1
-        for cut in sorted(c for c in cuts if start < c < start + len(piece)):
+        while inside < len(cuts) and cuts[inside] < end:
+            cut = cuts[inside]
+            inside += 1
             if cut in split_at:
                 continue
             split_at.add(cut)
@@ -85,12 +102,14 @@ def tokenize(text: str, boundaries: Iterable[int] = (), stats: TokenStats | None
                     stats.other_boundaries += 1
                     if len(stats.examples) < 5:
                         stats.examples.append(piece)
-        edges = [start, *sorted(split_at), start + len(piece)]
+        edges = [start, *sorted(split_at), end]
         for left, right in zip(edges, edges[1:]):
-            tokens.append(Token(text[left:right], left, ""))
+            texts.append(text[left:right])
+            starts.append(left)
+            spaces.append("")
     if stats is not None:
-        stats.tokens += len(tokens)
-    return tokens
+        stats.tokens += len(texts)
+    return [Token(*fields) for fields in zip(texts, starts, spaces)]
 
 
 def rebuild(tokens: Iterable[Token]) -> str:
