@@ -21,14 +21,15 @@ back losslessly), and offsets count code points, as everywhere in the release.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..arabic import article_proclitics, is_proclitic_chain
 
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640"
-_PIECE = re.compile(rf"(?:\w|[{_MARKS}])+|[^\w\s{_MARKS}]|\s+")
+#: A piece that is not whitespace, with the whitespace after it.
+_SPACED_PIECE = re.compile(rf"((?:\w|[{_MARKS}])+|[^\w\s{_MARKS}])(\s*)")
+_LEADING_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -61,35 +62,37 @@ class TokenStats:
 def tokenize(text: str, boundaries: Iterable[int] = (), stats: TokenStats | None = None
              ) -> list[Token]:
     """``text`` as tokens by the policy, split at every offset in ``boundaries`` too."""
-    # Sorted once: each word looks up the cuts inside it by bisection, so the cost is linear
-    # in the words plus the cuts (not words × cuts). Pieces are collected as plain lists and
-    # made tokens once, at the end (the whitespace after a word is appended in place).
+    # The cuts are sorted once and passed by one pointer as the words go by, so the cost is
+    # linear in the words plus the cuts (not words × cuts). Each match is a word with the
+    # whitespace after it; pieces are collected as plain lists and made tokens once, at the end.
     cuts = sorted(set(boundaries))
+    cut_count = len(cuts)
+    next_cut = 0
     texts: list[str] = []
     starts: list[int] = []
     spaces: list[str] = []
-    for match in _PIECE.finditer(text):
-        piece, start = match.group(), match.start()
-        if piece.isspace():
-            if texts:
-                spaces[-1] += piece
-            else:  # whitespace before the first token is a token of its own
-                texts.append(piece)
-                starts.append(start)
-                spaces.append("")
-            continue
-        article_split = article_proclitics(piece)
-        end = start + len(piece)
-        inside = bisect_right(cuts, start)
-        if not article_split and (inside == len(cuts) or cuts[inside] >= end):
+    leading = _LEADING_SPACE.match(text)
+    if leading is not None:  # whitespace before the first token is a token of its own
+        texts.append(leading.group())
+        starts.append(0)
+        spaces.append("")
+    for match in _SPACED_PIECE.finditer(text, leading.end() if leading is not None else 0):
+        piece, space = match.groups()
+        start, end = match.span(1)
+        while next_cut < cut_count and cuts[next_cut] <= start:
+            next_cut += 1
+        # ``article_proclitics`` finds ال at offset 1 or 2, so most words skip the call.
+        article_split = article_proclitics(piece) if "ال" in piece[1:4] else 0
+        if not article_split and (next_cut == cut_count or cuts[next_cut] >= end):
             texts.append(piece)  # the common case: a word that is one token
             starts.append(start)
-            spaces.append("")
+            spaces.append(space)
             continue
         split_at = {start + article_split} if article_split else set()
         if stats is not None and split_at:
             stats.article_splits += 1
-        while inside < len(cuts) and cuts[inside] < end:
+        inside = next_cut
+        while inside < cut_count and cuts[inside] < end:
             cut = cuts[inside]
             inside += 1
             if cut in split_at:
@@ -107,6 +110,7 @@ def tokenize(text: str, boundaries: Iterable[int] = (), stats: TokenStats | None
             texts.append(text[left:right])
             starts.append(left)
             spaces.append("")
+        spaces[-1] = space
     if stats is not None:
         stats.tokens += len(texts)
     return [Token(*fields) for fields in zip(texts, starts, spaces)]
