@@ -1,0 +1,110 @@
+"""The build's work, and a validate run's fixed work, counted rather than timed.
+
+Each test counts an operation (comparisons of mention boundaries, texts tokenized, files read
+and parsed, modules imported) on a generated input and bounds it by the input's size, so a
+change that makes a step quadratic again, or does a step twice, fails here on any machine.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from iraq_ct_news.release import nlp, tokens
+from iraq_ct_news.release.build import build
+from iraq_ct_news.release.tokens import TokenStats, tokenize
+
+from .release_support import add_second_article, copy_valid_tree
+
+#: Invented words of the same class as a news text's (no real page's text): some carry a
+#: proclitic before the article, so the tokenizer splits them.
+WORDS = ["وزير", "والعراق", "بالحكومة", "اجتماع", "امني", "مع", "الوفد", "في", "، ", "اليوم"]
+
+
+class CountedOffset(int):
+    """An offset that counts every comparison made with it (sorting included)."""
+
+    comparisons = 0
+
+    def _count(self) -> None:
+        CountedOffset.comparisons += 1
+
+    def __lt__(self, other: object) -> bool:
+        self._count()
+        return int(self) < other  # type: ignore[operator]
+
+    def __le__(self, other: object) -> bool:
+        self._count()
+        return int(self) <= other  # type: ignore[operator]
+
+    def __gt__(self, other: object) -> bool:
+        self._count()
+        return int(self) > other  # type: ignore[operator]
+
+    def __ge__(self, other: object) -> bool:
+        self._count()
+        return int(self) >= other  # type: ignore[operator]
+
+    __hash__ = int.__hash__
+
+
+def _text(words: int) -> str:
+    return " ".join(WORDS[number % len(WORDS)] for number in range(words))
+
+
+def _comparisons(words: int, cuts: int) -> int:
+    """Comparisons of cut offsets made by tokenizing ``words`` words with ``cuts`` cuts spread
+    over the text (as mention boundaries are)."""
+    text = _text(words)
+    step = max(1, len(text) // max(1, cuts))
+    boundaries = [CountedOffset(offset) for offset in range(1, len(text), step)][:cuts]
+    CountedOffset.comparisons = 0
+    tokenize(text, boundaries, TokenStats())
+    return CountedOffset.comparisons
+
+
+@pytest.mark.parametrize(("words", "cuts"), [(4_000, 400), (20_000, 2_000), (20_000, 10_000)])
+def test_tokenizing_compares_each_cut_a_bounded_number_of_times(words: int, cuts: int) -> None:
+    # Sorting the cuts (n log n), then each word passes the pointer once, and each cut inside a
+    # word is looked at once more: never words × cuts.
+    bound = 2 * cuts * math.ceil(math.log2(cuts)) + 4 * (words + cuts)
+    assert _comparisons(words, cuts) <= bound
+
+
+def test_doubling_the_text_and_its_cuts_at_most_doubles_the_comparisons_past_sorting() -> None:
+    small, large = _comparisons(5_000, 500), _comparisons(10_000, 1_000)
+    assert large <= 2 * small + 2 * 1_000 * math.ceil(math.log2(1_000))
+
+
+def test_a_text_is_split_the_same_with_and_without_counted_offsets() -> None:
+    text = _text(300)
+    offsets = list(range(0, len(text), 7))
+    plain = tokenize(text, offsets)
+    counted = tokenize(text, [CountedOffset(offset) for offset in offsets])
+    assert [(t.text, t.start, t.whitespace) for t in plain] == [
+        (t.text, int(t.start), t.whitespace) for t in counted
+    ]
+    assert "".join(t.text + t.whitespace for t in plain) == text
+
+
+def test_a_build_tokenizes_each_active_text_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``ner.jsonl`` and the dataset card's NER summary read one corpus, made once."""
+    tree = copy_valid_tree(tmp_path / "repo")
+    add_second_article(tree)
+    calls: list[str] = []
+    original = tokens.tokenize
+
+    def counting(text: str, *args: object, **kwargs: object) -> list[tokens.Token]:
+        calls.append(text)
+        return original(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(nlp, "tokenize", counting)
+    result = build(tree, with_parquet=False, jobs=1)
+    active = [article for article in result.release.articles if article.status == "active"]
+    assert len(active) == 2
+    assert len(calls) == len(active) * len(nlp.SCOPES)
+    assert nlp.ner_corpus(result.release) is nlp.ner_corpus(result.release)
