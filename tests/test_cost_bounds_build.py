@@ -8,15 +8,21 @@ change that makes a step quadratic again, or does a step twice, fails here on an
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
+from iraq_ct_news.models import Article
 from iraq_ct_news.release import nlp, tokens
 from iraq_ct_news.release.build import build
 from iraq_ct_news.release.tokens import TokenStats, tokenize
+from iraq_ct_news.validator.checks import proposals
+from iraq_ct_news.yamlreader import PathKey, read_yaml_bytes
 
-from .release_support import add_second_article, copy_valid_tree
+from .release_support import ARTICLE, add_second_article, copy_valid_tree
+from .conftest import VALID_TREE
 
 #: Invented words of the same class as a news text's (no real page's text): some carry a
 #: proclitic before the article, so the tokenizer splits them.
@@ -108,3 +114,74 @@ def test_a_build_tokenizes_each_active_text_once(
     assert len(active) == 2
     assert len(calls) == len(active) * len(nlp.SCOPES)
     assert nlp.ner_corpus(result.release) is nlp.ner_corpus(result.release)
+
+
+# -- S006: the proposals walk ------------------------------------------------------------------
+
+
+def _every_value(value: object, path: PathKey) -> Iterator[tuple[PathKey, object]]:
+    """Every value inside ``value``, each field of each model and each item of each list."""
+    yield path, value
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _every_value(getattr(value, name), (*path, name))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _every_value(item, (*path, index))
+
+
+def _article_with_every_item_proposed(copies: int) -> tuple[Article, list[PathKey]]:
+    """The fixture article with its lists repeated ``copies`` times and every model that can
+    carry ``proposed`` marked; returns it with the paths of the marks (the plain walk's
+    answer)."""
+    data = read_yaml_bytes((VALID_TREE / ARTICLE).read_bytes()).data
+    for name in ("mentions", "quotes", "events", "amounts"):
+        data[name] = data[name] * copies
+    article = Article.model_validate(data)
+    marked: list[PathKey] = []
+    for path, value in _every_value(article, ()):
+        if isinstance(value, BaseModel) and "proposed" in type(value).model_fields:
+            value.__dict__["proposed"] = True
+            marked.append(path)
+    return article, marked
+
+
+def _walk_calls(article: Article, monkeypatch: pytest.MonkeyPatch) -> tuple[list[PathKey], int]:
+    calls = 0
+    original = proposals._proposed
+
+    def counting(value: object, path: PathKey) -> Iterator[PathKey]:
+        nonlocal calls
+        calls += 1
+        return original(value, path)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(proposals, "_proposed", counting)
+        found = list(proposals._proposed(article, ()))
+    return found, calls
+
+
+def test_the_proposals_walk_finds_every_mark_the_plain_walk_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    article, marked = _article_with_every_item_proposed(1)
+    assert len(marked) >= 5  # mentions, quotes, events and the evidence inside them
+    found, _ = _walk_calls(article, monkeypatch)
+    assert found == marked
+
+
+def test_the_proposals_walk_visits_only_what_can_hold_a_mark(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Calls are bounded by the models and lists of the article, not by every value in it (its
+    texts, ids and dates are never visited), and grow linearly with its items."""
+    for copies in (1, 2, 4):
+        article, marked = _article_with_every_item_proposed(copies)
+        every = list(_every_value(article, ()))
+        containers = sum(1 for _, value in every if isinstance(value, (BaseModel, list, tuple)))
+        _, calls = _walk_calls(article, monkeypatch)
+        assert calls <= containers
+        assert calls <= len(every) // 2
+    small = _walk_calls(_article_with_every_item_proposed(2)[0], monkeypatch)[1]
+    large = _walk_calls(_article_with_every_item_proposed(4)[0], monkeypatch)[1]
+    assert large <= 2 * small
