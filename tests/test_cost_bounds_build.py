@@ -21,8 +21,8 @@ from iraq_ct_news.release.tokens import TokenStats, tokenize
 from iraq_ct_news.validator.checks import proposals
 from iraq_ct_news.yamlreader import PathKey, read_yaml_bytes
 
-from .release_support import ARTICLE, add_second_article, copy_valid_tree
 from .conftest import VALID_TREE
+from .release_support import ARTICLE, add_second_article, copy_valid_tree
 
 #: Invented words of the same class as a news text's (no real page's text): some carry a
 #: proclitic before the article, so the tokenizer splits them.
