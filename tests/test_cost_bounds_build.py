@@ -102,13 +102,14 @@ def test_a_build_tokenizes_each_active_text_once(
     tree = copy_valid_tree(tmp_path / "repo")
     add_second_article(tree)
     calls: list[str] = []
-    original = tokens.tokenize
+    original = tokens.split_pieces
 
-    def counting(text: str, *args: object, **kwargs: object) -> list[tokens.Token]:
+    def counting(text: str, *args: object, **kwargs: object
+                 ) -> tuple[list[str], list[int], list[str]]:
         calls.append(text)
         return original(text, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(nlp, "tokenize", counting)
+    monkeypatch.setattr(nlp, "split_pieces", counting)
     result = build(tree, with_parquet=False, jobs=1)
     active = [article for article in result.release.articles if article.status == "active"]
     assert len(active) == 2

@@ -62,6 +62,13 @@ class TokenStats:
 def tokenize(text: str, boundaries: Iterable[int] = (), stats: TokenStats | None = None
              ) -> list[Token]:
     """``text`` as tokens by the policy, split at every offset in ``boundaries`` too."""
+    return [Token(*fields) for fields in zip(*split_pieces(text, boundaries, stats))]
+
+
+def split_pieces(text: str, boundaries: Iterable[int] = (), stats: TokenStats | None = None
+                 ) -> tuple[list[str], list[int], list[str]]:
+    """The tokens of :func:`tokenize` as three lists (texts, starts, whitespace after each),
+    for the NER records, which need no token objects."""
     # The cuts are sorted once and passed by one pointer as the words go by, so the cost is
     # linear in the words plus the cuts (not words × cuts). Each match is a word with the
     # whitespace after it; pieces are collected as plain lists and made tokens once, at the end.
@@ -113,7 +120,7 @@ def tokenize(text: str, boundaries: Iterable[int] = (), stats: TokenStats | None
         spaces[-1] = space
     if stats is not None:
         stats.tokens += len(texts)
-    return [Token(*fields) for fields in zip(texts, starts, spaces)]
+    return texts, starts, spaces
 
 
 def rebuild(tokens: Iterable[Token]) -> str:
