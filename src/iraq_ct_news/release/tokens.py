@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import add
-from dataclasses import dataclass, field
 
 from ..arabic import article_proclitics, is_proclitic_chain
 
