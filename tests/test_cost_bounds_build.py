@@ -14,15 +14,19 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
+from iraq_ct_news import signature as signature_module
+from iraq_ct_news.cache import ValidationCache
+from iraq_ct_news.errors import ValidationError
 from iraq_ct_news.models import Article
 from iraq_ct_news.release import nlp, tokens
 from iraq_ct_news.release.build import build
 from iraq_ct_news.release.tokens import TokenStats, tokenize
-from iraq_ct_news.validator.checks import proposals
+from iraq_ct_news.validator import parallel, validate_repository
+from iraq_ct_news.validator.checks import catalog, proposals
 from iraq_ct_news.yamlreader import PathKey, read_yaml_bytes
 
 from .conftest import VALID_TREE
-from .release_support import ARTICLE, add_second_article, copy_valid_tree
+from .release_support import ARTICLE, SECOND, add_second_article, copy_valid_tree, edit
 
 #: Invented words of the same class as a news text's (no real page's text): some carry a
 #: proclitic before the article, so the tokenizer splits them.
@@ -186,3 +190,106 @@ def test_the_proposals_walk_visits_only_what_can_hold_a_mark(
     small = _walk_calls(_article_with_every_item_proposed(2)[0], monkeypatch)[1]
     large = _walk_calls(_article_with_every_item_proposed(4)[0], monkeypatch)[1]
     assert large <= 2 * small
+
+
+# -- a build takes what it can from the cache ----------------------------------------------------
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Files checked in full, files read, and rules run while the test runs (one process)."""
+    monkeypatch.setattr(signature_module, "SETTLED_NS", -(10**18))
+    counts = {"checked": 0, "read": 0, "rules": 0}
+    check_file, read_file, plan = parallel.check_file, parallel.read_file, catalog.plan
+
+    def checking(*args: object) -> object:
+        counts["checked"] += 1
+        return check_file(*args)  # type: ignore[arg-type]
+
+    def reading(*args: object, **kwargs: object) -> object:
+        counts["read"] += 1
+        return read_file(*args, **kwargs)  # type: ignore[arg-type]
+
+    def planning(*args: object) -> object:
+        made = plan(*args)  # type: ignore[arg-type]
+        counts["rules"] += len(made.checks)
+        return made
+
+    monkeypatch.setattr(parallel, "check_file", checking)
+    monkeypatch.setattr(parallel, "read_file", reading)
+    monkeypatch.setattr(catalog, "plan", planning)
+    return counts
+
+
+def _reset(counts: dict[str, int]) -> None:
+    for name in counts:
+        counts[name] = 0
+
+
+def _dataset(tree: Path) -> dict[str, bytes]:
+    folder = tree / "dataset"
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_a_build_after_validate_checks_no_file_again_and_writes_the_same_release(
+    tmp_path: Path, counted: dict[str, int]
+) -> None:
+    tree = copy_valid_tree(tmp_path / "repo")
+    add_second_article(tree)
+    files = len([path for path in (tree / "curated").rglob("*.yaml")])
+    build(tree, with_parquet=False, jobs=1)
+    cold = _dataset(tree)
+    cache = ValidationCache(tmp_path / "cache")
+    assert validate_repository(tree, keep_records=False, cache=cache, jobs=1).findings == []
+    _reset(counted)
+    result = build(tree, with_parquet=False, jobs=1, cache=ValidationCache(tmp_path / "cache"))
+    assert counted == {"checked": 0, "read": files, "rules": 0}
+    assert result.validation.findings == []
+    assert _dataset(tree) == cold
+
+
+def test_a_build_checks_again_only_the_file_edited_since_the_cache_was_filled(
+    tmp_path: Path, counted: dict[str, int]
+) -> None:
+    tree = copy_valid_tree(tmp_path / "repo")
+    add_second_article(tree)
+    files = len([path for path in (tree / "curated").rglob("*.yaml")])
+    validate_repository(tree, keep_records=False, cache=ValidationCache(tmp_path / "cache"))
+    edit(tree, SECOND, "en: A second fixture headline", "en: A second fixture headline, edited")
+    _reset(counted)
+    build(tree, with_parquet=False, jobs=1, cache=ValidationCache(tmp_path / "cache"))
+    assert counted["checked"] == 1
+    # Every other file is read into its model (the edited one is read by its full check).
+    assert counted["read"] == files - 1
+    warm = _dataset(tree)
+    build(tree, with_parquet=False, jobs=1)
+    assert _dataset(tree) == warm
+
+
+def test_a_build_from_a_cache_of_an_invalid_tree_reports_what_a_cold_build_reports(
+    tmp_path: Path, counted: dict[str, int]
+) -> None:
+    tree = copy_valid_tree(tmp_path / "repo")
+    edit(tree, ARTICLE, "status: active", "status: activ")
+    validate_repository(tree, keep_records=False, cache=ValidationCache(tmp_path / "cache"))
+    errors = []
+    for cache in (ValidationCache(tmp_path / "cache"), None):
+        with pytest.raises(ValidationError) as raised:
+            build(tree, with_parquet=False, jobs=1, cache=cache)
+        errors.append(raised.value.findings)
+    assert errors[0] == errors[1] != []
+
+
+def test_a_build_from_the_cache_through_worker_processes_writes_the_same_release(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(signature_module, "SETTLED_NS", -(10**18))
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
+    tree = copy_valid_tree(tmp_path / "repo")
+    add_second_article(tree)
+    build(tree, with_parquet=False, jobs=1)
+    cold = _dataset(tree)
+    validate_repository(tree, keep_records=False, cache=ValidationCache(tmp_path / "cache"))
+    build(tree, with_parquet=False, jobs=2, cache=ValidationCache(tmp_path / "cache"))
+    assert _dataset(tree) == cold
