@@ -232,12 +232,17 @@ def _dataset(tree: Path) -> dict[str, bytes]:
             for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
+def _two_articles(tmp_path: Path) -> tuple[Path, int]:
+    """The valid fixture tree with a second article, and how many record files it holds."""
+    tree = copy_valid_tree(tmp_path / "repo")
+    add_second_article(tree)
+    return tree, len(list((tree / "curated").rglob("*.yaml")))
+
+
 def test_a_build_after_validate_checks_no_file_again_and_writes_the_same_release(
     tmp_path: Path, counted: dict[str, int]
 ) -> None:
-    tree = copy_valid_tree(tmp_path / "repo")
-    add_second_article(tree)
-    files = len([path for path in (tree / "curated").rglob("*.yaml")])
+    tree, files = _two_articles(tmp_path)
     build(tree, with_parquet=False, jobs=1)
     cold = _dataset(tree)
     cache = ValidationCache(tmp_path / "cache")
@@ -252,9 +257,7 @@ def test_a_build_after_validate_checks_no_file_again_and_writes_the_same_release
 def test_a_build_checks_again_only_the_file_edited_since_the_cache_was_filled(
     tmp_path: Path, counted: dict[str, int]
 ) -> None:
-    tree = copy_valid_tree(tmp_path / "repo")
-    add_second_article(tree)
-    files = len([path for path in (tree / "curated").rglob("*.yaml")])
+    tree, files = _two_articles(tmp_path)
     validate_repository(tree, keep_records=False, cache=ValidationCache(tmp_path / "cache"))
     edit(tree, SECOND, "en: A second fixture headline", "en: A second fixture headline, edited")
     _reset(counted)
@@ -286,8 +289,7 @@ def test_a_build_from_the_cache_through_worker_processes_writes_the_same_release
 ) -> None:
     monkeypatch.setattr(signature_module, "SETTLED_NS", -(10**18))
     monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
-    tree = copy_valid_tree(tmp_path / "repo")
-    add_second_article(tree)
+    tree, _ = _two_articles(tmp_path)
     build(tree, with_parquet=False, jobs=1)
     cold = _dataset(tree)
     validate_repository(tree, keep_records=False, cache=ValidationCache(tmp_path / "cache"))
