@@ -80,9 +80,9 @@ def validated_release(
 ) -> tuple[ValidationResult, Release]:
     """Validate ``root`` and compile its release; :class:`ValidationError` lists every finding.
 
-    ``cache`` is written (a later ``validate`` finds the files checked); per-file results are
-    not taken from it, since a release needs every record's model, which the cache does not
-    keep (the summary of the last release and the file signatures are read from it).
+    ``cache`` is read and written: a file whose result it holds is not checked again, only
+    read into its model and its spans placed (the cache keeps no models), and a later
+    ``validate`` finds the files this run checked.
     """
     result = validate_repository(root, cache=cache, jobs=jobs, progress=progress)
     if result.errors:

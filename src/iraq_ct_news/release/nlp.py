@@ -13,6 +13,8 @@ Withdrawn articles are tombstones, not training data, so only active articles ar
 from __future__ import annotations
 
 import json
+import weakref
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +22,7 @@ from typing import Any
 from ..models import Article, Mention, Quote
 from .compile import Release
 from .jsonld import ANNOTATION_CONTEXT, article_iri, entity_iri
-from .tokens import Token, TokenStats, tokenize
+from .tokens import TokenStats, split_pieces
 
 NER_JSONL = "ner.jsonl"
 ATTRIBUTION_JSONL = "quote_attribution.jsonl"
@@ -76,7 +78,22 @@ def outermost_mentions(mentions: list[Mention]) -> tuple[list[Mention], int]:
     return kept, len(mentions) - len(kept)
 
 
+_last_corpus: tuple[weakref.ref[Release], NerCorpus] | None = None
+
+
 def ner_corpus(release: Release) -> NerCorpus:
+    """The NER records of ``release`` (tokenized once per release: ``ner.jsonl``, the card's
+    summary and the DocBin export all read the same corpus, so the last one made is kept for as
+    long as its release lives)."""
+    global _last_corpus
+    if _last_corpus is not None and _last_corpus[0]() is release:
+        return _last_corpus[1]
+    corpus = _make_ner_corpus(release)
+    _last_corpus = (weakref.ref(release), corpus)
+    return corpus
+
+
+def _make_ner_corpus(release: Release) -> NerCorpus:
     kinds = entity_kinds(release)
     stats = TokenStats()
     nested = 0
@@ -87,20 +104,19 @@ def ner_corpus(release: Release) -> NerCorpus:
             mentions, dropped = outermost_mentions([m for m in article.mentions if m.scope == scope])
             nested += dropped
             boundaries = [edge for m in mentions for edge in _offsets(m)]
-            tokens = tokenize(text, boundaries, stats)
-            records.append(_ner_record(article, scope, tokens, mentions, kinds))
+            pieces = split_pieces(text, boundaries, stats)
+            records.append(_ner_record(article, scope, pieces, mentions, kinds))
     return NerCorpus(records, stats, nested)
 
 
-def _ner_record(article: Article, scope: str, tokens: list[Token], mentions: list[Mention],
-                kinds: dict[str, str]) -> dict[str, Any]:
-    index_of_start = {token.start: i for i, token in enumerate(tokens)}
-    index_of_end = {token.end: i + 1 for i, token in enumerate(tokens)}
-    tags = [0] * len(tokens)
+def _ner_record(article: Article, scope: str, pieces: tuple[list[str], list[int], list[str]],
+                mentions: list[Mention], kinds: dict[str, str]) -> dict[str, Any]:
+    texts, starts, spaces = pieces
+    tags = [0] * len(texts)
     spans = []
     for mention in mentions:
         start, end = _offsets(mention)
-        first, last = index_of_start[start], index_of_end[end]
+        first, last = _token_starting(starts, start), _token_ending(texts, starts, end) + 1
         label = KIND_LABELS[kinds[mention.entity]]
         tags[first] = NER_TAGS.index(f"B-{label}")
         for i in range(first + 1, last):
@@ -111,11 +127,27 @@ def _ner_record(article: Article, scope: str, tokens: list[Token], mentions: lis
         "id": f"{article.id}#{scope}",
         "article_id": article.id,
         "scope": scope,
-        "tokens": [token.text for token in tokens],
-        "whitespace": [token.whitespace for token in tokens],
+        "tokens": texts,
+        "whitespace": spaces,
         "ner_tags": tags,
         "spans": spans,
     }
+
+
+def _token_starting(starts: list[int], offset: int) -> int:
+    """The index of the token that starts at ``offset`` (the splitter cut there)."""
+    index = bisect_left(starts, offset)
+    if index == len(starts) or starts[index] != offset:
+        raise KeyError(offset)
+    return index
+
+
+def _token_ending(texts: list[str], starts: list[int], offset: int) -> int:
+    """The index of the token that ends at ``offset``: the last one starting before it."""
+    index = bisect_left(starts, offset) - 1
+    if index < 0 or starts[index] + len(texts[index]) != offset:
+        raise KeyError(offset)
+    return index
 
 
 def _span(span: Mention | Quote) -> dict[str, Any]:

@@ -22,8 +22,11 @@ from typing import TYPE_CHECKING
 
 from ..gcpause import bulk_allocation
 from ..layout import CuratedFile
+from ..models import Article
 from .checked import CheckedFile
-from .context import StageContext
+from .checks.spans import resolutions
+from .context import FileRun, StageContext
+from .loading import read_file
 from .seeds import SeedStore
 from .stage import check_file
 
@@ -49,18 +52,22 @@ def usable_cores() -> int:
 
 def check_files(
     context: StageContext,
-    sources: Sequence[CuratedFile],
+    sources: Sequence[CuratedFile | CheckedFile],
     *,
     jobs: int | None = None,
     advance: Callable[[int], None] = lambda count: None,
 ) -> list[CheckedFile]:
-    """Every file in ``sources`` checked, in the same order."""
+    """Every file in ``sources`` checked, in the same order.
+
+    A :class:`CheckedFile` among them is a result taken from the cache for a build: it is not
+    checked again, only given its model and span offsets (:func:`complete_file`).
+    """
     jobs = usable_cores() if jobs is None else max(1, jobs)
     if jobs == 1 or len(sources) < MIN_PARALLEL:
         seeds = SeedStore(context.root)
         outcomes = []
         for source in sources:
-            outcomes.append(check_file(context, source, seeds))
+            outcomes.append(_process(context, source, seeds))
             advance(1)
         return outcomes
     from concurrent.futures import ProcessPoolExecutor  # only when there is work to share
@@ -96,11 +103,37 @@ def _start_worker(context: StageContext) -> None:
     _WORKER_SEEDS = SeedStore(context.root)
 
 
-def _check_chunk(chunk: list[CuratedFile]) -> list[CheckedFile]:
+def _check_chunk(chunk: list[CuratedFile | CheckedFile]) -> list[CheckedFile]:
     assert _WORKER_CONTEXT is not None and _WORKER_SEEDS is not None
     done = []
     with bulk_allocation():
         for source in chunk:
-            checked = check_file(_WORKER_CONTEXT, source, _WORKER_SEEDS)
+            checked = _process(_WORKER_CONTEXT, source, _WORKER_SEEDS)
             done.append(checked.travel(_WORKER_CONTEXT.keep_records))
     return done
+
+
+def _process(context: StageContext, item: CuratedFile | CheckedFile, seeds: SeedStore
+             ) -> CheckedFile:
+    if isinstance(item, CheckedFile):
+        return complete_file(context, item, seeds)
+    return check_file(context, item, seeds)
+
+
+def complete_file(context: StageContext, cached: CheckedFile, seeds: SeedStore) -> CheckedFile:
+    """A result from the cache with what a build needs besides it: the file's model and, for an
+    article, where its spans are.
+
+    The file is read and validated against its model (no rule runs again: the findings are
+    the cached ones, which still hold). Should its bytes differ from those the result is for
+    (it changed since the cache was read), it is checked in full instead.
+    """
+    fresh = read_file(context.root, cached.source, cached.display_path,
+                      resolved_root=context.resolved_root)
+    if fresh.file_sha256 != cached.file_sha256 or fresh.document is None:
+        return check_file(context, cached.source, seeds)
+    cached.record = fresh.record
+    cached.repaired = fresh.repaired
+    if isinstance(cached.record, Article):
+        resolutions(cached, FileRun(context, seeds))
+    return cached

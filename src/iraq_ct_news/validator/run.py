@@ -82,8 +82,8 @@ def validate_repository(
 
     With ``only``, findings are reported for those files alone, but every file is still read so
     that references into the rest of the tree are checked. ``keep_records`` returns every
-    file's model and span offsets (needed to build a release; the cache is then only written,
-    since it keeps no models). ``jobs`` caps the worker processes (default: one per usable
+    file's model and span offsets (needed to build a release; a file whose result comes from
+    the cache is then read into its model and its spans placed, but not checked again). ``jobs`` caps the worker processes (default: one per usable
     core). ``progress`` is told how the work advances.
     """
     if not (root / "curated").is_dir():
@@ -107,17 +107,16 @@ def _validate(
     if progress is not None:
         progress.start(len(sources), "validating")
     advance = progress.advance if progress is not None else (lambda count: None)
-    reusable = cache if cache is not None and not keep_records else None
 
     resolved_root = _resolve_quietly(root)
     prefix = _display_prefix(root)
     base = StageContext(root, keep_records=keep_records, resolved_root=resolved_root,
                         encode_entries=cache is not None, display_prefix=prefix)
-    registries = _check_stage(base, registry_sources, jobs, advance, reusable)
+    registries = _check_stage(base, registry_sources, jobs, advance, cache)
     context = StageContext(root, keep_records=keep_records, names=_name_index(registries),
                            titles=_titles(registries), resolved_root=resolved_root,
                            encode_entries=cache is not None, display_prefix=prefix)
-    articles = _check_stage(context, article_sources, jobs, advance, reusable)
+    articles = _check_stage(context, article_sources, jobs, advance, cache)
     if cache is not None:
         reuse.store(cache, [*registries, *articles])
 
@@ -184,10 +183,15 @@ def _check_stage(
     advance: Callable[[int], None],
     cache: ValidationCache | None,
 ) -> list[CheckedFile]:
-    """``sources`` checked (in order), from the cache where it has them."""
+    """``sources`` checked (in order), from the cache where it has them (completed with their
+    models and span offsets when the run keeps records for a build)."""
     if cache is None:
         return check_files(context, sources, jobs=jobs, advance=advance)
     known = reuse.lookup(cache, context, sources)
+    if context.keep_records:
+        return check_files(context, [checked if checked is not None else source
+                                     for source, checked in zip(sources, known)],
+                           jobs=jobs, advance=advance)
     advance(sum(1 for checked in known if checked is not None))
     todo = [source for source, checked in zip(sources, known) if checked is None]
     fresh = iter(check_files(context, todo, jobs=jobs, advance=advance))

@@ -6,8 +6,10 @@ A machine's proposal is never data until a person confirms it, so a record that 
 
 from __future__ import annotations
 
+import functools
+import typing
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel
 
@@ -42,12 +44,44 @@ def check_proposals(checked: CheckedFile, run: FileRun) -> None:
 
 
 def _proposed(value: object, path: PathKey) -> Iterator[PathKey]:
-    """The data path of every model inside ``value`` whose ``proposed`` is true."""
+    """The data path of every model inside ``value`` whose ``proposed`` is true.
+
+    Only the fields that can hold such a model are walked (:func:`_fields_to_walk`): an
+    article's text, ids and dates are never visited, so the walk is linear in the spans and
+    items of the record, not in every value of it.
+    """
     if isinstance(value, BaseModel):
         if getattr(value, "proposed", False) is True:
             yield path
-        for name in type(value).model_fields:
+        for name in _fields_to_walk(type(value)):
             yield from _proposed(getattr(value, name), (*path, name))
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
             yield from _proposed(item, (*path, index))
+
+
+@functools.cache
+def _fields_to_walk(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` whose declared type may hold a model with a ``proposed`` field
+    (in a list, an optional, a union, at any depth); a field typed loosely is walked too."""
+    return tuple(name for name, field in model.model_fields.items()
+                 if _may_hold_proposal(field.annotation, frozenset()))
+
+
+def _may_hold_proposal(annotation: Any, seen: frozenset[type]) -> bool:
+    if annotation is Any or annotation is object:
+        return True  # nothing declared: walk it
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if "proposed" in annotation.model_fields:
+            return True
+        if annotation in seen:
+            return False
+        return any(_may_hold_proposal(field.annotation, seen | {annotation})
+                   for field in annotation.model_fields.values())
+    origin = typing.get_origin(annotation)
+    if origin is Literal:
+        return False
+    arguments = typing.get_args(annotation)
+    if origin is Annotated:
+        arguments = arguments[:1]
+    return any(_may_hold_proposal(argument, seen) for argument in arguments)
