@@ -24,7 +24,7 @@ from ..gcpause import bulk_allocation
 from ..layout import CuratedFile
 from ..models import Article
 from .checked import CheckedFile
-from .checks.spans import resolutions
+from .checks.helpers import resolutions
 from .context import FileRun, StageContext
 from .loading import read_file
 from .seeds import SeedStore
