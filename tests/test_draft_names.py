@@ -238,3 +238,29 @@ def test_two_spellings_of_one_gazetteer_entry_are_one_new_entity(
     assert proposed["بريطانيا"] == proposed["المملكة المتحدة"]
     record = stub_record(kingdom[0], kingdom[0].suggested_id, datetime.date(2026, 1, 2), tmp_path)
     assert {"بريطانيا", "المملكة المتحدة"} <= {record["name"]["ar"], *record["aliases"]}
+
+
+def _title_of(text: str, name: str) -> str | None:
+    from iraq_ct_news.draft.text import words_of
+    from iraq_ct_news.draft.titles import stated_title
+
+    words = words_of(text)
+    spelled = [text[word.start:word.end] for word in words]
+    parts = name.split()
+    first = next(i for i in range(len(spelled)) if spelled[i:i + len(parts)] == parts)
+    return stated_title(text, words, first, first + len(parts) - 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("وقال قائد القوات البرية الفريق الأول الركن سامي الفلاني إن العمليات مستمرة.",
+         "قائد القوات البرية"),
+        ("وقال وزير الدفاع اللواء سامي الفلاني إن العمليات مستمرة.", "وزير الدفاع"),
+        ("وقال اللواء سامي الفلاني إن العمليات مستمرة.", None),
+        ("وقال النائب الأول لرئيس البرلمان سامي الفلاني إن العمليات مستمرة.",
+         "النائب الأول لرئيس البرلمان"),
+    ],
+)
+def test_a_rank_is_not_the_title_the_office_before_it_is(text: str, title: str | None) -> None:
+    assert _title_of(text, "سامي الفلاني") == title

@@ -23,6 +23,16 @@ HONORIFICS = _keys(
     "البارونة", "البارون", "الحاج", "الحاجة", "السيناتور",
 )
 
+#: Military ranks and the words that complete them (الفريق الأول الركن): CONTRIBUTING's
+#: convention keeps them out of ``title_as_stated``, which holds the office printed before them.
+RANKS = _keys(
+    "المشير", "الفريق", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الملازم",
+    "الجنرال", "الأدميرال", "الأميرال",
+)
+#: Words that complete a rank after it (الفريق الأول الركن); alone they belong to an office
+#: (النائب الأول), so they count as part of a rank only when a rank stands before them.
+RANK_COMPLEMENTS = _keys("الركن", "ركن", "الأول", "أول", "البحري", "الطيار")
+
 #: Nouns a stated title or role starts with (رئيس، وزير، المتحدث باسم …), with feminine forms.
 TITLE_NOUNS = _keys(
     "رئيس", "الرئيس", "رئيسة", "نائب", "النائب", "نائبة", "وزير", "الوزير", "وزيرة", "الوزيرة",

@@ -9,7 +9,7 @@ the name (before it) or to the next punctuation, clause word or verb of saying (
 from __future__ import annotations
 
 from .entities import gap
-from .lexicon import HONORIFICS, REPORTING_VERBS, TITLE_NOUNS
+from .lexicon import HONORIFICS, RANK_COMPLEMENTS, RANKS, REPORTING_VERBS, TITLE_NOUNS
 from .matching import proclitic_letters
 from .text import Word, bare_forms, letters_offset
 
@@ -51,8 +51,12 @@ def _title_before(text: str, words: list[Word], first: int, stop: set[int]) -> s
             if commas or not all(char in " ،,-–—" for char in between):
                 return None
             commas += 1
-        if bare_forms(words[position].key) & HONORIFICS:
+        if bare_forms(words[position].key) & (HONORIFICS | RANKS):
             position -= 1
+            continue
+        rank = _rank_before_complements(text, words, position)
+        if rank is not None:
+            position = rank - 1
             continue
         break
     if position < 0:
@@ -83,6 +87,19 @@ def _title_before(text: str, words: list[Word], first: int, stop: set[int]) -> s
         else:
             break
     return _cut(text, words, start_index, end)
+
+
+def _rank_before_complements(text: str, words: list[Word], position: int) -> int | None:
+    """Where the rank stands whose complements (الأول، الركن) end at ``position``, or None when
+    the words there are no rank's complements (النائب الأول: the office's own word)."""
+    start = position
+    while start >= 0 and bare_forms(words[start].key) & RANK_COMPLEMENTS:
+        if start < position and _punctuated(gap(text, words, start)):
+            return None
+        start -= 1
+    if start == position or start < 0 or _punctuated(gap(text, words, start)):
+        return None
+    return start if bare_forms(words[start].key) & RANKS else None
 
 
 def _title_after(text: str, words: list[Word], last: int, stop: set[int]) -> str | None:
