@@ -94,11 +94,3 @@ def _capital_of(city: GazetteerEntry, country: GazetteerEntry) -> bool:
 def entry_for(entry_id: str) -> GazetteerEntry | None:
     """The entry with id ``entry_id``, if the table has one."""
     return next((entry for entry in entries() if entry.id == entry_id), None)
-
-
-#: Every place name with its place kind (country, city, region).
-PLACES: tuple[tuple[str, str], ...] = tuple(
-    (spelling, entry.kind)
-    for entry in entries() if entry.entity == "place"
-    for spelling in entry.spellings
-)

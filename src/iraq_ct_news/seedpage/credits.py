@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 
 from ..arabic import search_key
+from ..draft.gazetteer import entries
 from ..textutil import has_arabic_letter
 from .chrome import AGENCIES, CREDIT_LABELS
 from .dates import is_date_line, is_header_date
@@ -56,9 +57,9 @@ _SIGN_OFF_WORDS = 3
 @lru_cache(maxsize=1)
 def _place_keys() -> frozenset[str]:
     """The search keys of every place name the gazetteer knows (countries, regions, cities)."""
-    from ..draft.gazetteer import PLACES
-
-    return frozenset(search_key(name) for name, _kind in PLACES)
+    return frozenset(
+        search_key(name) for entry in entries() if entry.entity == "place" for name in entry.spellings
+    )
 
 
 def _known_place(text: str) -> bool:
