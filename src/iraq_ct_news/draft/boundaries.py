@@ -21,6 +21,7 @@ from .matching import find_names as find_names_anywhere
 from .name_words import gap
 from .text import Word
 
+_ADJECTIVES = EVALUATIVE | GENERIC_ADJECTIVES
 #: Gazetteer entries in matcher order; the matcher's entity ``@N`` is entry N.
 _GAZETTEER_ENTRIES: tuple[GazetteerEntry, ...] = tuple(dict.fromkeys(by_key().values()))
 
@@ -64,7 +65,7 @@ def extended(
     key = words[following].key
     if not (key.startswith("ال") and key.endswith(("ي", "يه")) and len(key) > 4):
         return match
-    if key in EVALUATIVE | GENERIC_ADJECTIVES:
+    if key in _ADJECTIVES:
         return match
     return replace(match, last=following, end=words[following].end)
 

@@ -49,6 +49,8 @@ from .text import Word, bare, bare_forms
 
 #: Words of an organisation's name, its head included.
 MAX_ORGANIZATION_WORDS = 9
+#: Adjectives that make a definite head a common noun phrase (الحكومة المركزية), not a name.
+_COMMON_ADJECTIVES = GENERIC_ADJECTIVES | EVALUATIVE
 
 
 @dataclass
@@ -192,7 +194,7 @@ def _organisation_at(
         previous = key
         position += 1
     if last > head and head_definite and all(
-        _is(words[index].key, GENERIC_ADJECTIVES | EVALUATIVE) for index in range(head + 1, last + 1)
+        _is(words[index].key, _COMMON_ADJECTIVES) for index in range(head + 1, last + 1)
     ):
         return None  # الحكومة المركزية، القوات الأمنية: a common noun phrase, not a name
     return last if last > head else None

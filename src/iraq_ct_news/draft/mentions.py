@@ -50,6 +50,10 @@ from .titles import stated_title
 NEW = "?"
 HEADLINE = "headline"
 _ACRONYM = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z.&\- ]{1,15}|[\u0621-\u064a]{3,12})\s*\)")
+#: Words a name is introduced after (قال، الوزير، السيد).
+_BEFORE_NAME = REPORTING_VERBS | TITLE_NOUNS | HONORIFICS
+#: Heads of an institution's or a site's name.
+_NAME_HEADS = ORGANIZATION_HEADS | BUILDING_HEADS
 
 
 def propose_mentions(
@@ -225,7 +229,7 @@ def _introduced_people(
             if bare_forms(key) & NAME_PARTICLES:
                 continue  # عبد of عبد الله: a particle never stands for a name
             previous = bare_forms(scope_words[index - 1].key)
-            if previous & (REPORTING_VERBS | TITLE_NOUNS | HONORIFICS):
+            if previous & _BEFORE_NAME:
                 counts[key] += 1
     for key, count in counts.items():
         if count < 2:
@@ -267,13 +271,16 @@ def _add_site_spelling(
         site.spellings.append(spelling)
 
 
+#: Lexicon words that are never (part of) a person's name.
+_NOT_NAME_WORDS = (
+    FUNCTION_WORDS | HONORIFICS | TITLE_NOUNS | REPORTING_VERBS | ORGANIZATION_HEADS
+    | COLLECTIVE_NOUNS | NEWS_VERBS
+)
+
+
 def _unnamed(key: str) -> bool:
     """Words that cannot be (part of) a person's name: definite nouns, lexicon words, digits."""
-    return key.startswith("ال") or key.isdigit() or bool(
-        bare_forms(key)
-        & (FUNCTION_WORDS | HONORIFICS | TITLE_NOUNS | REPORTING_VERBS | ORGANIZATION_HEADS
-           | COLLECTIVE_NOUNS | NEWS_VERBS)
-    )
+    return key.startswith("ال") or key.isdigit() or bool(bare_forms(key) & _NOT_NAME_WORDS)
 
 
 def _plain(text: str, words: list[Word], left: int) -> bool:
@@ -306,7 +313,7 @@ def _add_candidate(
     if start is not None:
         form = " ".join(word.key for word in words_of(text[start : head.end]))
     else:
-        heads = [f for f in bare_forms(head.key) if f in ORGANIZATION_HEADS | BUILDING_HEADS]
+        heads = [f for f in bare_forms(head.key) if f in _NAME_HEADS]
         form = max(heads, key=len) if heads else head.key
         start = head.start + letters_offset(
             text[head.start : head.end], proclitic_letters(head.key, form)

@@ -19,6 +19,7 @@ _AFTER_TITLE_STOPS = frozenset(
     {"الذي", "التي", "الذين", "ان", "انه", "انها", "الي", "علي", "قد", "لقد", "حيث", "كما"}
 )
 _PUNCTUATION = set(".,،;؛:!?؟()«»\"“”-–—/")
+_HONORIFICS_AND_RANKS = HONORIFICS | RANKS
 
 
 def _title_form(key: str) -> str | None:
@@ -51,7 +52,7 @@ def _title_before(text: str, words: list[Word], first: int, stop: set[int]) -> s
             if commas or not all(char in " ،,-–—" for char in between):
                 return None
             commas += 1
-        if bare_forms(words[position].key) & (HONORIFICS | RANKS):
+        if bare_forms(words[position].key) & _HONORIFICS_AND_RANKS:
             position -= 1
             continue
         rank = _rank_before_complements(text, words, position)
