@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from iraq_ct_news.draft.lexicon import REPORTING_VERBS
 from iraq_ct_news.draft.pins import Pin
 from iraq_ct_news.draft.proposals import QuoteProposal, SpanProposal
-from iraq_ct_news.draft.quotes import quoted_texts
+from iraq_ct_news.draft.quotes import PARTICIPLES_OF_SAYING, quoted_texts
 from iraq_ct_news.draft.speakers import Actor, propose_quotes
 
 
@@ -133,3 +134,9 @@ def test_names_and_titles_in_marks_are_not_quotes() -> None:
     assert [text[q.start : q.end] for q in quoted_texts(text)] == [
         "الوفد وصل إلى العاصمة مساء أمس"
     ]
+
+
+def test_every_participle_among_the_reporting_verbs_is_a_participle_of_saying() -> None:
+    """A speaker's participle (مضيفا، مؤكدة) is recognised by PARTICIPLES_OF_SAYING alone."""
+    participles = {key for key in REPORTING_VERBS if key.startswith("م")}
+    assert participles and participles <= PARTICIPLES_OF_SAYING

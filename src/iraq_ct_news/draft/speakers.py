@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..arabic import search_key
-from .lexicon import REPORTING_VERBS, TITLE_NOUNS
+from .lexicon import TITLE_NOUNS
 from .proposals import MentionProposal, NewEntity, QuoteProposal, SpanProposal
 from .quotes import PARTICIPLES_OF_SAYING, QuotedText, delivery_cue, is_saying, quoted_texts
 from .registry import Registry
@@ -73,9 +73,7 @@ _GLUED = ("لل", "ل", "لـ", "ب", "بال")
 
 
 def _is_participle(key: str) -> bool:
-    return bool(bare_forms(key) & PARTICIPLES_OF_SAYING) or key.startswith("م") and bool(
-        bare_forms(key) & REPORTING_VERBS
-    )
+    return bool(bare_forms(key) & PARTICIPLES_OF_SAYING)
 
 
 class SpeakerReader:
