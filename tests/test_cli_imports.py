@@ -6,6 +6,7 @@ Each check runs in a fresh interpreter, since this test process has imported eve
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -38,6 +39,15 @@ def _imported_after(code: str) -> list[str]:
 
 def _heavy(modules: list[str]) -> list[str]:
     return [name for name in modules if name in HEAVY or name.startswith("pydantic.")]
+
+
+def test_the_heavy_modules_exist_and_are_seen_when_imported() -> None:
+    """The list names modules that exist, and a validating import shows them: a renamed module
+    or a broken listing would otherwise let every test below pass by finding nothing."""
+    assert all(importlib.util.find_spec(name) is not None for name in HEAVY)
+    assert set(_heavy(_imported_after("import iraq_ct_news.validator.run"))) >= {
+        "pydantic", "iraq_ct_news.models", "iraq_ct_news.validator.run",
+    }
 
 
 def test_importing_the_command_line_and_the_package_is_light() -> None:

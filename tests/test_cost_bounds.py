@@ -113,6 +113,7 @@ def test_validating_an_article_folds_each_distinct_word_at_most_once(
     _set_body(tree, _distinct_words(words))
     folds = _folds(lambda: validate_repository(tree, keep_records=False, jobs=1))
     assert folds <= baseline + words + 16
+    assert folds >= words  # the body's words are folded, and the counter counts them
 
 
 # Name matching -------------------------------------------------------------------------------

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import functools
 import re
-import typing
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
@@ -19,6 +18,7 @@ from ...models import AnchorFields, Article, Edtf, Evidence
 from ...textutil import to_latin_digits
 from ...yamlreader import PathKey
 from .base import declare, file_check, fixer
+from .helpers import fields_that_may_hold
 
 if TYPE_CHECKING:
     from ..checked import CheckedFile
@@ -82,29 +82,7 @@ def walk_edtf(model: BaseModel, path: PathKey = ()) -> Iterator[tuple[PathKey, E
 @functools.cache
 def _date_fields(model: type[BaseModel]) -> tuple[str, ...]:
     """The fields of ``model`` (in order) whose values can be or contain an EDTF date."""
-    return tuple(
-        name for name, info in model.model_fields.items() if _may_hold_date(info.annotation, set())
-    )
-
-
-def _may_hold_date(annotation: Any, seen: set[type[BaseModel]]) -> bool:
-    if annotation is Edtf:
-        return True
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        if annotation in seen:
-            return False
-        seen.add(annotation)
-        return any(_may_hold_date(info.annotation, seen) for info in annotation.model_fields.values())
-    origin = typing.get_origin(annotation)
-    if origin is typing.Literal:
-        return False
-    arguments = typing.get_args(annotation)
-    if origin is typing.Annotated:
-        arguments = arguments[:1]  # the type; the rest is validation metadata
-    if arguments:
-        return any(_may_hold_date(argument, seen) for argument in arguments)
-    # A plain type (str, int, a date type): no EDTF inside. Anything else unexpected is visited.
-    return not isinstance(annotation, type)
+    return fields_that_may_hold(model, lambda annotation: annotation is Edtf)
 
 
 @file_check(D003, D005, D006, kinds=("article",))

@@ -7,7 +7,11 @@ once per file and kept (in ``run.memo`` and ``checked.spans``) for every rule th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import typing
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
 
 from ...anchoring import SpanResolution, resolve_anchor, scope_texts
 from ...draft.text import TextWords
@@ -109,3 +113,37 @@ def scope_words(run: FileRun, scope: str, text: str) -> TextWords:
     if found is None:
         found = memo[scope] = TextWords(text)
     return found
+
+
+def fields_that_may_hold(model: type[BaseModel], wanted: Callable[[Any], bool]) -> tuple[str, ...]:
+    """The fields of ``model`` (in order) whose declared type may be or contain a type
+    ``wanted`` accepts: directly, or in a nested model, a list, an optional or a union, at any
+    depth. A type the walk does not know (``Any``, say) may hold anything, so its field is kept.
+    Rules that walk a record for one kind of value read only these fields (cache the result
+    per model class: it depends on the class alone)."""
+    return tuple(
+        name for name, info in model.model_fields.items()
+        if _may_hold(info.annotation, wanted, set())
+    )
+
+
+def _may_hold(annotation: Any, wanted: Callable[[Any], bool], seen: set[type[BaseModel]]) -> bool:
+    if wanted(annotation):
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if annotation in seen:
+            return False
+        seen.add(annotation)
+        return any(
+            _may_hold(info.annotation, wanted, seen) for info in annotation.model_fields.values()
+        )
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        return False
+    arguments = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        arguments = arguments[:1]  # the type; the rest is validation metadata
+    if arguments:
+        return any(_may_hold(argument, wanted, seen) for argument in arguments)
+    # A plain type (str, int, a date type) holds nothing else. Anything unexpected is visited.
+    return not isinstance(annotation, type)

@@ -7,14 +7,14 @@ A machine's proposal is never data until a person confirms it, so a record that 
 from __future__ import annotations
 
 import functools
-import typing
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from ..report import format_path
 from .base import declare, file_check
+from .helpers import fields_that_may_hold
 
 if TYPE_CHECKING:
     from ...yamlreader import PathKey
@@ -64,24 +64,11 @@ def _proposed(value: object, path: PathKey) -> Iterator[PathKey]:
 def _fields_to_walk(model: type[BaseModel]) -> tuple[str, ...]:
     """The fields of ``model`` whose declared type may hold a model with a ``proposed`` field
     (in a list, an optional, a union, at any depth); a field typed loosely is walked too."""
-    return tuple(name for name, field in model.model_fields.items()
-                 if _may_hold_proposal(field.annotation, frozenset()))
+    return fields_that_may_hold(model, _has_proposed)
 
 
-def _may_hold_proposal(annotation: Any, seen: frozenset[type]) -> bool:
-    if annotation is Any or annotation is object:
-        return True  # nothing declared: walk it
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        if "proposed" in annotation.model_fields:
-            return True
-        if annotation in seen:
-            return False
-        return any(_may_hold_proposal(field.annotation, seen | {annotation})
-                   for field in annotation.model_fields.values())
-    origin = typing.get_origin(annotation)
-    if origin is Literal:
-        return False
-    arguments = typing.get_args(annotation)
-    if origin is Annotated:
-        arguments = arguments[:1]
-    return any(_may_hold_proposal(argument, seen) for argument in arguments)
+def _has_proposed(annotation: Any) -> bool:
+    return (
+        isinstance(annotation, type) and issubclass(annotation, BaseModel)
+        and "proposed" in annotation.model_fields
+    )
