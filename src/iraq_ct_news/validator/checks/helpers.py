@@ -108,10 +108,10 @@ def is_enclosed(text: str, start: int, end: int) -> bool:
 def scope_words(run: FileRun, scope: str, text: str) -> TextWords:
     """The words of the article's ``text`` in ``scope`` (:class:`draft.text.TextWords`), made
     once per article for the name checks that read them (C004 and C007)."""
-    memo: dict[str, TextWords] = run.memo.setdefault("words", {})
-    found = memo.get(scope)
+    memo: dict[tuple[str, str], TextWords] = run.memo.setdefault("words", {})
+    found = memo.get((scope, text))
     if found is None:
-        found = memo[scope] = TextWords(text)
+        found = memo[(scope, text)] = TextWords(text)
     return found
 
 
