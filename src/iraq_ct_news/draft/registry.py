@@ -36,6 +36,8 @@ class Entity:
     """For a person: the last word of each Arabic spelling of two words or more, a short form
     an article uses once it has given the full name."""
     relative_path: str
+    place_kind: str | None = None
+    """For a place: its ``kind`` as the record writes it (country, city, region, building)."""
 
 
 @dataclass
@@ -76,6 +78,7 @@ def load_registry(root: Path, repository: Repository | None = None) -> Registry:
             keys=tuple(keys),
             surnames=_surnames(record.name.ar, record.aliases) if isinstance(record, Person) else (),
             relative_path=relative,
+            place_kind=record.kind if isinstance(record, Place) else None,
         )
     return Registry(entities, build_name_index(entries))
 
@@ -94,6 +97,7 @@ def _from_stub(data: Any, kind: EntityKind, relative: str) -> Entity | None:
         id=data["id"], kind=kind, name_en="", name_ar=name_ar, keys=tuple(keys),
         surnames=_surnames(name_ar, aliases) if kind == "person" else (),
         relative_path=relative,
+        place_kind=data["kind"] if kind == "place" and isinstance(data.get("kind"), str) else None,
     )
 
 

@@ -55,23 +55,18 @@ def draft_file(root: Path, path: Path, registry: Registry | None = None) -> Draf
     texts = _texts(path, data)
     registry = registry or load_registry(root)
     seed_text = _seed_text(root, data)
-    draft = draft_record(data, texts, registry, seed_text, _place_kinds(root, registry))
+    draft = draft_record(data, texts, registry, seed_text, _place_kinds(registry))
     return Drafted(draft, document, texts, registry)
 
 
-def _place_kinds(root: Path, registry: Registry) -> dict[str, str]:
-    """Each place record's kind (country, city, region, building), for where events happen."""
-    kinds = {}
-    for entity in registry.entities.values():
-        if entity.kind != "place":
-            continue
-        try:
-            data = read_yaml_file(root / entity.relative_path).data
-        except (ReaderError, OSError):
-            continue
-        if isinstance(data, dict) and isinstance(data.get("kind"), str):
-            kinds[entity.id] = data["kind"]
-    return kinds
+def _place_kinds(registry: Registry) -> dict[str, str]:
+    """Each place record's kind (country, city, region, building), for where events happen, as
+    the store read it with the registry (no file is read again)."""
+    return {
+        entity.id: entity.place_kind
+        for entity in registry.entities.values()
+        if entity.kind == "place" and entity.place_kind is not None
+    }
 
 
 def _texts(path: Path, data: Any) -> dict[str, str]:
