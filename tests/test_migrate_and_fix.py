@@ -129,6 +129,23 @@ def test_validate_fix_bounds_a_past_event_by_publication(
     assert read_yaml_file(path).data["events"][0]["date"] == "../2021-12-20"
 
 
+def test_validate_fix_bumps_a_released_record_its_fix_changed(
+    valid_tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from .release_support import build_release
+
+    build_release(valid_tree)
+    revision = read_yaml_file(valid_tree / ARTICLE).data["revision"]
+    path = edit(valid_tree, ARTICLE, "  date: 2021-12-16\n  date_basis: explicit\n",
+                "  date: ../2022-01-31\n  date_basis: inferred\n")
+    capsys.readouterr()
+    assert main(["validate", "--root", str(valid_tree), "--fix"]) == 0
+    out = capsys.readouterr().out
+    assert f"fixture-iom-agreement.yaml: revision {revision} → {revision + 1}" in out, out
+    assert "no record needs a new revision" not in out
+    assert read_yaml_file(path).data["revision"] == revision + 1
+
+
 def test_validate_fix_leaves_an_undated_past_event_to_a_person(
     valid_tree: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -40,6 +41,26 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    needed = bump_records(args.root, args.files, args.date or datetime.date.today(),
+                          check=args.check)
+    if args.check:
+        return 1 if needed else 0
+    if not needed:
+        print("no record needs a new revision")
+    return 0
+
+
+def bump_records(
+    root: Path,
+    files: list[Path],
+    today: datetime.date,
+    *,
+    check: bool = False,
+    say: Callable[[str], None] = print,
+) -> int:
+    """Bump the changed records of ``root`` (those of ``files``, or all), each change and each
+    record skipped given to ``say`` as one line; returns how many records needed a bump (with
+    ``check``, nothing is written)."""
     import copy
 
     from ..content import content_sha256
@@ -50,12 +71,10 @@ def run(args: argparse.Namespace) -> int:
     from ..store.writer import Writer
     from ..validator.released import read_released
 
-    root: Path = args.root
-    today: datetime.date = args.date or datetime.date.today()
     released = read_released(root / DATASET)
     if isinstance(released, str):
         raise UsageError(f"cannot compare with the release: {one_line(released)}")
-    wanted = {_relative(root, path) for path in args.files}
+    wanted = {_relative(root, path) for path in files}
     needed = 0
     writer = Writer(root)
     planned: list[tuple[PurePosixPath, str, Any, str]] = []
@@ -64,15 +83,15 @@ def run(args: argparse.Namespace) -> int:
         stored_records = repository.records(released)
         for finding in repository.findings:
             if not wanted or PurePosixPath(finding.path) in wanted:
-                print(f"{one_line(finding.path)}: skipped: fix what `iraq-ct-news validate` "
-                      "reports first")
+                say(f"{one_line(finding.path)}: skipped: fix what `iraq-ct-news validate` "
+                    "reports first")
         for stored in stored_records:
             shown = one_line(stored.relative.as_posix())
             if wanted and stored.relative not in wanted:
                 continue
             record = stored.record
             if record is None:
-                print(f"{shown}: skipped: fix what `iraq-ct-news validate` reports first")
+                say(f"{shown}: skipped: fix what `iraq-ct-news validate` reports first")
                 continue
             previous = released[stored.kind].get(record.id)  # type: ignore[index]
             if previous is None or content_sha256(record) == previous.content_sha256:
@@ -86,8 +105,8 @@ def run(args: argparse.Namespace) -> int:
                     f"{shown}: --date {today} is not after the released modified date "
                     f"{one_line(str(previous.modified))}"
                 )
-            if args.check:
-                print(f"{shown}: changed since the release: needs revision {revision}")
+            if check:
+                say(f"{shown}: changed since the release: needs revision {revision}")
                 continue
             data = copy.deepcopy(stored.data)
             data["revision"] = revision
@@ -102,12 +121,8 @@ def run(args: argparse.Namespace) -> int:
         # Written only once every record is known to be bumpable: none or all.
         for relative, text, token, message in planned:
             writer.write_text(relative, text, expect=token)
-            print(message)
-    if args.check:
-        return 1 if needed else 0
-    if not needed:
-        print("no record needs a new revision")
-    return 0
+            say(message)
+    return needed
 
 
 def _relative(root: Path, path: Path) -> PurePosixPath:

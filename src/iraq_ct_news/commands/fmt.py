@@ -9,13 +9,15 @@ formatting leaves the whole tree untouched.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._options import add_root_option
+
+if TYPE_CHECKING:
+    from ..store.writer import ReadToken
 
 #: Position in `iraq-ct-news --help`.
 ORDER = 20
@@ -47,7 +49,8 @@ class _Outcome:
     relative: PurePosixPath
     display: str
     text: str | None = None
-    read_sha256: str | None = None
+    token: ReadToken | None = None
+    """What the file held when read: the write refuses a file changed since."""
     changed: bool = False
     refusals: tuple[str, ...] = ()
 
@@ -113,7 +116,7 @@ def _write(root: Path, changed: list[_Outcome]) -> int:
     """Write each changed file through the repository's writer, only if it still holds what
     was read (an editor's save meanwhile is never reverted); stop at the first failure (a full
     disk fails the rest too). Returns how many were written; the others keep their content."""
-    from ..store.writer import ReadToken, Writer, WriteRefused
+    from ..store.writer import Writer, WriteRefused
 
     writer = Writer(root)
     with writer.locked():
@@ -121,7 +124,7 @@ def _write(root: Path, changed: list[_Outcome]) -> int:
             assert outcome.text is not None
             try:
                 writer.write_text(outcome.relative, outcome.text,
-                                  expect=ReadToken(outcome.relative, outcome.read_sha256))
+                                  expect=outcome.token)
             except (OSError, WriteRefused) as error:
                 reason = error.strerror if isinstance(error, OSError) else None
                 print(
@@ -148,10 +151,11 @@ def _summary(changed: int, total: int, refused: int, verb: str) -> str:
 def _format_one(root: Path, relative: PurePosixPath) -> _Outcome:
     from ..findings import Finding
     from ..formatting import FormatRefused, format_record
-    from ..fsutil import FileTooLarge, NotARegularFile, read_regular_file
+    from ..fsutil import FileTooLarge, NotARegularFile
     from ..layout import classify
     from ..limits import MAX_FILE_BYTES
     from ..safeoutput import one_line
+    from ..store.writer import Writer
     from ..validator.run import display_path
 
     # Printed at the start of lines: a line end in a file name must not make a second line.
@@ -172,7 +176,7 @@ def _format_one(root: Path, relative: PurePosixPath) -> _Outcome:
         return refuse("I005", "is a symbolic link or leads outside the repository; fmt does "
                       "not follow it")
     try:
-        raw = read_regular_file(path, MAX_FILE_BYTES)
+        read = Writer(root).read(relative)
     except FileTooLarge as error:
         return refuse("Y008", f"file is {error.size} bytes; the limit is {MAX_FILE_BYTES} bytes")
     except NotARegularFile:
@@ -180,13 +184,13 @@ def _format_one(root: Path, relative: PurePosixPath) -> _Outcome:
     except OSError as error:
         return refuse("Y007", f"cannot read the file: {error.strerror}")
     try:
-        formatted = format_record(raw, kind)
+        formatted = format_record(read.data, kind)
     except FormatRefused as refusal:
         for code, message, line, column in refusal.problems:
             refuse(code, message, line, column)
         return outcome
     outcome.text = formatted.text
-    outcome.read_sha256 = hashlib.sha256(raw).hexdigest()
+    outcome.token = read.token
     outcome.changed = formatted.changed
     return outcome
 

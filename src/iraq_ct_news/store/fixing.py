@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+from ..formatting import FormatRefused, format_record
+from ..validator.checks.catalog import FIXERS
 from .recordfiles import RecordFile, read_record_files, write_record
 
 
 def fix_tree(root: Path, only: set[PurePosixPath] | None = None) -> list[str]:
     """Apply every registered fix and the canonical layout to the records under ``root``
     (or those in ``only``); returns one line per change, and per file skipped."""
-    from ..validator.checks.catalog import FIXERS
-
     lines: list[str] = []
     for record in read_record_files(root, only):
         if isinstance(record, str):
@@ -45,8 +45,6 @@ def fix_tree(root: Path, only: set[PurePosixPath] | None = None) -> list[str]:
 def _layout_may_change(record: RecordFile) -> bool:
     """Whether a file no fix touched may be rewritten in the canonical layout: only a file
     that matches its model (as ``fmt``, which refuses the others and says why)."""
-    from ..formatting import FormatRefused, format_record
-
     try:
         return format_record(record.text.encode("utf-8"), record.kind).changed
     except FormatRefused:

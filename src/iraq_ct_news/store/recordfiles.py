@@ -14,13 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..errors import ReaderError
 from ..formatting import comments, render
 from ..layout import FileKind, curated_files
 from ..textutil import printable
 from ..validator.run import display_path
-from ..yamlreader import read_yaml_bytes
-from .writer import ReadToken, Writer
+from .writer import ReadToken, Writer, WriteRefused
 
 
 @dataclass
@@ -65,9 +63,8 @@ def read_record_files(
             yield f"{shown}: skipped: a symbolic link is not followed"
             continue
         try:
-            read = writer.read(source.relative)
-            document = read_yaml_bytes(read.data)
-        except (ReaderError, OSError):
+            document, token = writer.read_document(source.relative)
+        except (WriteRefused, OSError):
             yield f"{shown}: skipped: it does not read (`iraq-ct-news validate` says why)"
             continue
         if not isinstance(document.data, dict):
@@ -80,7 +77,7 @@ def read_record_files(
                    "would be lost; move it to the top or delete it")
             continue
         yield RecordFile(root, source.relative, source.kind, document.text, document.data, header,
-                         read.token)
+                         token)
 
 
 def write_record(record: RecordFile, text: str) -> None:

@@ -28,6 +28,11 @@ from ..findings import Finding
 from ..fsutil import read_regular_file
 from ..layout import CuratedFile, FileKind, curated_files
 from ..limits import MAX_FILE_BYTES
+from ..models.types import is_placeholder
+from ..schema_export import SCHEMA_MODELS
+from ..textutil import printable
+from ..validator.checks.schema import data_path
+from ..validator.report import format_path
 from ..yamlreader import Document, read_yaml_bytes
 from .writer import ReadToken
 
@@ -99,8 +104,6 @@ def read_record(
     root: Path, relative: PurePosixPath, kind: FileKind, *, display: str | None = None
 ) -> StoredRecord | list[Finding]:
     """One curated file as a :class:`StoredRecord`, or the located findings why it is not one."""
-    from ..textutil import printable
-
     shown = display if display is not None else printable(relative.as_posix())
     try:
         raw = read_regular_file(root / relative, MAX_FILE_BYTES, root=root)
@@ -124,8 +127,6 @@ def check_record(
 ) -> StoredRecord | list[Finding]:
     """``document`` against the model of ``kind``: a record, an unfinished record, or findings
     for each value of the wrong shape."""
-    from ..schema_export import SCHEMA_MODELS
-
     if not isinstance(document.data, dict):
         return [Finding(display, 1, 1, "S003", f"a {kind} record is a mapping of fields")]
     try:
@@ -143,10 +144,6 @@ def shape_findings(
 ) -> list[Finding]:
     """The errors of ``error`` that are about a value's shape, not an unfilled placeholder,
     located in ``document``."""
-    from ..models.types import is_placeholder
-    from ..validator.checks.schema import data_path
-    from ..validator.report import format_path
-
     found: list[Finding] = []
     for item in error.errors(include_url=False):
         value = item.get("input")

@@ -31,8 +31,12 @@ from typing import Any
 
 from .. import fsutil
 from ..errors import IraqCtNewsError, ReaderError
+from ..formatting import comments, render
 from ..fsutil import LinkedPath, read_regular_file, refuse_links, remove_leftover_temporaries
 from ..limits import MAX_FILE_BYTES
+from ..models.types import is_placeholder
+from ..textutil import printable
+from ..validator.report import format_path
 from ..yamlreader import Document, PathKey, read_yaml_bytes
 from .lock import tree_lock
 
@@ -103,8 +107,6 @@ class Writer:
         return PurePosixPath(inside.as_posix())
 
     def display(self, relative: str | PurePosixPath) -> str:
-        from ..textutil import printable
-
         return printable((self.root / PurePosixPath(relative)).as_posix())
 
     # -- writing ------------------------------------------------------------------------------
@@ -185,8 +187,6 @@ class Writer:
     ) -> str:
         """The canonical text :meth:`write_record` would write, with its refusals, writing
         nothing (to check a record before writing the files that go with it)."""
-        from ..formatting import comments, render
-
         display = self.display(relative)
         header, stray = comments(original.text)
         if stray:
@@ -197,8 +197,6 @@ class Writer:
             )
         lost = lost_value(original.data, data, (), frozenset(may_change))
         if lost is not None:
-            from ..validator.report import format_path
-
             line, column = original.locate(lost)
             raise WriteRefused(
                 f"{display}:{line}:{column}: {format_path(lost)} holds what a person wrote, "
@@ -250,8 +248,6 @@ class Writer:
 
 def _unwritten(value: Any) -> bool:
     """A value no person wrote: null, an empty list or mapping, a ``TODO`` placeholder."""
-    from ..models.types import is_placeholder
-
     if value is None or value == [] or value == {}:
         return True
     return isinstance(value, str) and is_placeholder(value)

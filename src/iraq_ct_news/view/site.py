@@ -20,7 +20,7 @@ from ..findings import Finding
 from ..layout import CURATED, SEEDS, classify, curated_files, record_path
 from ..models.types import ID_PATTERN
 from ..store.repository import Repository, StoredRecord, read_record
-from ..store.writer import Writer
+from ..store.writer import Writer, WriteRefused
 from ..validator import validate_repository
 from .index import render_index
 from .page import ArticleSource, PageSummary, render_article
@@ -136,12 +136,13 @@ def _output_writer(root: Path, out: Path) -> tuple[Writer, PurePosixPath]:
     """The writer for ``out`` and the folder relative to it: the repository's, when ``out`` lies
     inside it (so a committed ``view/`` link is refused), else one rooted at ``out``, the
     user's choice."""
+    writer = Writer(root)
     try:
-        inside = (out.parent.resolve() / out.name).relative_to(root.resolve())
-    except (ValueError, OSError, RuntimeError):
+        inside = writer.relative(out)
+    except (WriteRefused, OSError, RuntimeError):
         out.mkdir(parents=True, exist_ok=True)
         return Writer(out), PurePosixPath()
-    return Writer(root), PurePosixPath(inside.as_posix())
+    return writer, inside
 
 
 def _refuse_record_folders(root: Path, out: Path) -> None:
