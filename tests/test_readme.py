@@ -116,6 +116,8 @@ def _check(namespace: dict[str, Any]) -> None:
         assert len(repr(ds)) < 300 and "\n" not in repr(ds)
         hits = ds.search("الامم المتحده")
         assert len(repr(hits).splitlines()) <= 7
+        # The short form itself, not a one-line list of every article's full text.
+        assert hits and repr(hits).startswith(f"<{len(hits)} article(s)>")
     if "con" in namespace:  # the DuckDB views work from any working folder
         os.chdir(Path(namespace["release"]).anchor)
         assert namespace["con"].sql("SELECT count(*) FROM articles").fetchall()[0][0] > 0
@@ -132,11 +134,12 @@ def test_every_python_example_in_the_card_runs(
     offline: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The card's examples, from the release folder (where the card sits)."""
-    monkeypatch.chdir(CARD.parent)
     for code in python_blocks(CARD):
         _needs(code)
+        monkeypatch.chdir(CARD.parent)
         namespace: dict[str, Any] = {}
         exec(compile(code, "dataset/README.md", "exec"), namespace)
+        _check(namespace)
 
 
 def test_load_curated_outside_a_repository_says_what_to_pass(tmp_path: Path) -> None:

@@ -148,13 +148,14 @@ def loads(line: bytes, where: str = "a release line") -> Any:
 
 
 def _as_earlier_format(line: bytes, model: type[M]) -> M | None:
-    """The record of a line an earlier release wrote (see :mod:`.legacy`), or None."""
+    """The record of a line an earlier release wrote (see :mod:`.legacy`), or None. The caller,
+    :func:`_validate`, has already refused a line nested too deep for ``json.loads``."""
     try:
-        upgraded = legacy.upgrade(model, loads(line))
+        upgraded = legacy.upgrade(model, json.loads(line))
         if upgraded is None:
             return None
         return model.model_validate_json(json.dumps(upgraded, ensure_ascii=False))
-    except (ValueError, pydantic.ValidationError, BuildError):
+    except (ValueError, pydantic.ValidationError):
         return None
 
 

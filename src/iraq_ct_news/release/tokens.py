@@ -84,8 +84,9 @@ def split_pieces(text: str, boundaries: Iterable[int] = (), stats: TokenStats | 
     starts = list(accumulate(map(add, map(len, texts), map(len, spaces)), initial=begin))
     starts.pop()
     # ``article_proclitics`` finds ال at offset 1 or 2, so most words skip the call.
-    split_words = {index for index, piece in enumerate(texts)
-                   if "ال" in piece[1:4] and article_proclitics(piece)}
+    article_splits = {index: length for index, piece in enumerate(texts)
+                      if "ال" in piece[1:4] and (length := article_proclitics(piece))}
+    split_words = set(article_splits)
     cuts_in: dict[int, list[int]] = {}
     for cut in sorted(set(boundaries)):
         index = bisect_right(starts, cut) - 1
@@ -94,7 +95,7 @@ def split_pieces(text: str, boundaries: Iterable[int] = (), stats: TokenStats | 
             split_words.add(index)
     if split_words:
         texts, starts, spaces = _split_words(
-            text, (texts, starts, spaces), sorted(split_words), cuts_in, stats
+            text, (texts, starts, spaces), sorted(split_words), article_splits, cuts_in, stats
         )
     if leading is not None:  # whitespace before the first token is a token of its own
         texts.insert(0, leading.group())
@@ -109,11 +110,12 @@ def _split_words(
     text: str,
     pieces: tuple[list[str], list[int], list[str]],
     split_words: list[int],
+    article_splits: dict[int, int],
     cuts_in: dict[int, list[int]],
     stats: TokenStats | None,
 ) -> tuple[list[str], list[int], list[str]]:
-    """``pieces`` with each word of ``split_words`` (ascending) split before the article and at
-    its cuts, counted in ``stats``."""
+    """``pieces`` with each word of ``split_words`` (ascending) split before the article (after
+    its ``article_splits`` proclitic characters) and at its cuts, counted in ``stats``."""
     texts, starts, spaces = pieces
     new_texts: list[str] = []
     new_starts: list[int] = []
@@ -125,7 +127,7 @@ def _split_words(
         new_spaces += spaces[kept:index]
         kept = index + 1
         piece, start = texts[index], starts[index]
-        article_split = article_proclitics(piece) if "ال" in piece[1:4] else 0
+        article_split = article_splits.get(index, 0)
         split_at = {start + article_split} if article_split else set()
         if stats is not None and split_at:
             stats.article_splits += 1

@@ -50,10 +50,11 @@ def _entity(name: str) -> Callable[[dict[str, Any], Registry], str]:
 
 
 def _parties(item: dict[str, Any], registry: Registry) -> str:
-    """An amount's parties, each as its role and entity ('signatory: …')."""
+    """An amount's parties, each as its role and entity ('signatory: …'), the entity cut as
+    :func:`describe` cuts every registry record a row names."""
     parties = item.get("parties")
     cells = [
-        E(f"{escape.shown(party.get('role'))}: {registry.describe(party.get('entity'))}")
+        f"{E(escape.shown(party.get('role')))}: {describe(registry, party.get('entity'))}"
         for party in (parties if isinstance(parties, list) else [])
         if isinstance(party, dict)
     ]
