@@ -16,7 +16,7 @@ from typing import Annotated, Any
 from pydantic import Field, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from ..iso_codes import COUNTRY_CODES, CURRENCY_CODES
+from ..core.iso_codes import COUNTRY_CODES, CURRENCY_CODES
 from .edtf import ISO_DATE_PATTERN, anchored
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"

@@ -15,13 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..errors import UsageError
-from ..findings import Finding
-from ..layout import CURATED, SEEDS, classify, curated_files, record_path
+from ..checks.run import validate_repository
+from ..core.errors import UsageError
+from ..core.findings import Finding
+from ..models.layout import CURATED, SEEDS, classify, curated_files, record_path
 from ..models.types import ID_PATTERN
 from ..store.repository import Repository, StoredRecord, read_record
 from ..store.writer import Writer, WriteRefused
-from ..validator import validate_repository
 from .index import render_index
 from .page import ArticleSource, PageSummary, render_article
 from .registry import read_registry
