@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     if not (root / CURATED).is_dir():
         raise UsageError(f"{root} has no curated/ folder (use --root to point at the repository)")
     if args.files:
-        targets = [_relative_record(root, path) for path in args.files]
+        targets = [relative_record(root, path) for path in args.files]
     else:
         targets = [source.relative for source in curated_files(root) if source.kind is not None]
     outcomes = [_format_one(root, relative) for relative in sorted(set(targets))]
@@ -202,7 +202,7 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def _relative_record(root: Path, path: Path) -> PurePosixPath:
+def relative_record(root: Path, path: Path) -> PurePosixPath:
     """``path`` (as typed by the user) relative to the repository, if it names a record file.
 
     The last part of the path is not resolved, so a symbolic link is named, not followed.

@@ -113,9 +113,9 @@ def _fix(root: Path, files: list[Path]) -> None:
     from ..models.layout import DATASET
     from ..store.fixing import fix_tree
     from .bump import bump_records
-    from .fmt import _relative_record
+    from .fmt import relative_record
 
-    only = {_relative_record(root, path) for path in files} if files else None
+    only = {relative_record(root, path) for path in files} if files else None
     lines = fix_tree(root, only)
     if (root / DATASET).is_dir():
         try:

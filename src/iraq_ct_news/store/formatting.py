@@ -32,16 +32,10 @@ from pydantic import BaseModel
 
 from ..checks.rules.schema import translate_model_errors
 from ..core.errors import IraqCtNewsError, ReaderError
-from ..models.edtf import EDTF_PATTERN, ISO_DATE_PATTERN
 from ..models.layout import FileKind
 from ..models.schema_export import SCHEMA_MODELS
-from ..reading.yamlreader import (
-    Document,
-    PathKey,
-    read_yaml_bytes,
-    read_yaml_text,
-    resolve_plain_scalar,
-)
+from ..reading.yamlreader import Document, PathKey, read_yaml_bytes, read_yaml_text
+from .scalar_style import block_safe, inline_string, key_text, non_string
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -55,22 +49,9 @@ LINE_WIDTH = 100
 ALWAYS_BLOCK = frozenset({"body"})
 INDENT = 2
 
-_DATE_LIKE = re.compile(rf"(?:{EDTF_PATTERN}|{ISO_DATE_PATTERN})")
-#: What YAML 1.2's core schema (used by editors and most other tools) reads as a non-string.
-_CORE_SCHEMA_NON_STRING = re.compile(
-    r"null|Null|NULL|~|true|True|TRUE|false|False|FALSE"
-    r"|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
-    r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
-)
 #: A block scalar's header line with a comment: the indicator, its chomping and indentation
 #: marks, blanks, then ``#`` (up to the ``#``).
 _BLOCK_HEADER_COMMENT = re.compile(r"[|>][-+0-9]*[ \t]+#")
-_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_STRING_TAG = "tag:yaml.org,2002:str"
-#: PyYAML's YAML 1.1 resolution (``yes`` is a boolean, ``2021-12-20`` a date, ``043`` octal).
-_YAML_1_1 = yaml.resolver.Resolver()
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\0": "\\0"}
 
 
 class FormatRefused(IraqCtNewsError):
@@ -232,7 +213,7 @@ def _entry(
     key: str, value: Any, models: list[type[BaseModel]], indent: int, path: PathKey
 ) -> list[str]:
     pad = " " * indent
-    head = f"{pad}{_key(key)}:"
+    head = f"{pad}{key_text(key)}:"
     if isinstance(value, dict):
         if not value:
             return [f"{head} {{}}"]
@@ -268,104 +249,13 @@ def _sequence(
 def _scalar_after(head: str, value: Any, block_indent: int, *, force_block: bool) -> list[str]:
     """``head`` followed by a scalar: inline when it fits, else as a literal block."""
     if isinstance(value, str):
-        inline = _inline_string(value)
+        inline = inline_string(value)
         too_long = len(head) + 1 + len(inline) > LINE_WIDTH
-        if (force_block or "\n" in value or too_long) and _block_safe(value):
+        if (force_block or "\n" in value or too_long) and block_safe(value):
             pad = " " * block_indent
             return [f"{head} |-", *(f"{pad}{line}" if line else "" for line in value.split("\n"))]
         return [f"{head} {inline}"]
-    return [f"{head} {_non_string(value)}"]
-
-
-def _non_string(value: Any) -> str:
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        text = repr(value)
-        mantissa, _, exponent = text.partition("e")
-        if exponent and "." not in mantissa:
-            # 1e+16 reads as text in YAML 1.1; 1.0e+16 is a float everywhere.
-            text = f"{mantissa}.0e{exponent}"
-        return text
-    raise TypeError(f"not a JSON value: {type(value).__name__}")
-
-
-def _key(key: str) -> str:
-    return key if _plain_safe(key) else _inline_string(key)
-
-
-def _inline_string(value: str) -> str:
-    """The string on one line: plain when unambiguous, else single-, else double-quoted."""
-    if _plain_safe(value) and not _DATE_LIKE.fullmatch(value):
-        return value
-    if all(_literal_safe(char) for char in value):
-        return "'" + value.replace("'", "''") + "'"
-    return '"' + "".join(_escape(char) for char in value) + '"'
-
-
-def _escape(char: str) -> str:
-    if char in _ESCAPES:
-        return _ESCAPES[char]
-    if _literal_safe(char):
-        return char
-    code = ord(char)
-    if code <= 0xFF:
-        return f"\\x{code:02x}"
-    if code <= 0xFFFF:
-        return f"\\u{code:04x}"
-    return f"\\U{code:08x}"
-
-
-def _literal_safe(char: str) -> bool:
-    """Whether YAML holds ``char`` as itself inside any scalar style (except the line break).
-
-    Outside YAML's printable set, and the characters YAML reads as line breaks (CR, NEL, LS,
-    PS) or libyaml treats specially (BOM), need an escape in a double-quoted string. Tabs are
-    escaped too, so they are visible.
-    """
-    code = ord(char)
-    if code < 0x20 or 0x7F <= code <= 0x9F:
-        return False
-    if code in (0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
-        return False
-    return True
-
-
-def _plain_safe(value: str) -> bool:
-    """Whether ``value`` can be written unquoted and read back as this same string by the strict
-    reader, by YAML 1.1 loaders (PyYAML) and by YAML 1.2 core-schema tools (editors)."""
-    if not value or value != value.strip() or value[0] in _INDICATORS:
-        return False
-    if any(not _literal_safe(char) or (char.isspace() and char != " ") for char in value):
-        return False
-    if ": " in value or " #" in value or value.endswith(":"):
-        return False
-    try:
-        if resolve_plain_scalar(value) != value:
-            return False
-    except ReaderError:  # a number too large to read: certainly not a plain string
-        return False
-    if _CORE_SCHEMA_NON_STRING.fullmatch(value) or value == "<<":
-        return False
-    tag = _YAML_1_1.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
-    return bool(tag == _STRING_TAG)
-
-
-def _block_safe(value: str) -> bool:
-    """Whether a ``|-`` literal block reads back as exactly ``value``.
-
-    ``|-`` drops trailing line breaks, takes its indentation from the first non-empty line, and
-    cannot hold characters that need escapes.
-    """
-    if not value or value[0] in (" ", "\n") or value.endswith("\n"):
-        return False
-    return all(char == "\n" or _literal_safe(char) for char in value)
+    return [f"{head} {non_string(value)}"]
 
 
 # -- which model describes a mapping ------------------------------------------------------------
