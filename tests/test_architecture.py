@@ -300,3 +300,42 @@ def test_no_rule_module_is_another_rule_s_helper_library() -> None:
         if target in rules
     )
     assert borrowed == []
+
+
+# -- size and names ------------------------------------------------------------------------------
+
+MAX_MODULE_LINES = 400
+
+
+def test_no_module_is_over_the_size_limit() -> None:
+    """A module over 400 lines holds more than one job; split it by job."""
+    long = sorted(
+        f"{module or NAME}: {count} lines"
+        for module, path in MODULES.items()
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    )
+    assert long == []
+
+
+def test_nothing_private_is_imported_from_another_module() -> None:
+    """A name with a leading underscore is its module's own; another module that needs it
+    needs a public name (or the thing moved to where both can reach it)."""
+    private = sorted(
+        f"{module or NAME}:{node.lineno} imports {alias.name}"
+        for module, path in MODULES.items()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom)
+        and (node.level or (node.module or "").startswith(NAME))
+        for alias in node.names
+        if alias.name.startswith("_") and not alias.name.startswith("__")
+    )
+    assert private == []
+
+
+def test_no_module_is_named_like_a_standard_library_module() -> None:
+    """``numbers.py`` once shadowed the standard library's inside the package's folders."""
+    clashes = sorted(
+        module for module in MODULES
+        if module and module.rpartition(".")[2] in sys.stdlib_module_names
+    )
+    assert clashes == []

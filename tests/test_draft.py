@@ -28,7 +28,7 @@ from iraq_ct_news.curation.draft.proposals import Draft, SpanProposal
 from iraq_ct_news.curation.draft.registry import Registry, load_registry
 from iraq_ct_news.curation.draft.run import draft_file, draft_record
 from iraq_ct_news.curation.scaffold import seed_dates
-from iraq_ct_news.models.types import is_placeholder
+from iraq_ct_news.models.field_types import is_placeholder
 from iraq_ct_news.reading import dates as date_rules
 from iraq_ct_news.reading.anchoring import resolve_span
 from iraq_ct_news.reading.cameo import codebook, quad_class_of

@@ -37,8 +37,8 @@ from iraq_ct_news.view.palette import (
     non_text_pairs,
     text_pairs,
 )
-from iraq_ct_news.view.site import page_name
 from iraq_ct_news.view.style import stylesheet
+from iraq_ct_news.view.website import page_name
 
 from .conftest import REPOSITORY
 from .test_hostile import CASES as HOSTILE_CASES

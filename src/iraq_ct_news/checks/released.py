@@ -22,9 +22,9 @@ from ..core.cache import ValidationCache
 from ..core.errors import BuildError
 from ..models import VersionedRecord
 from ..models.content import content_sha256
+from ..models.field_types import ID_PATTERN
 from ..models.kinds import VERSIONED
 from ..models.layout import DATASET, RETIRED_PREFIX, STAGING_PREFIX, RecordKind
-from ..models.types import ID_PATTERN
 from ..reading.jsonl import numbered_lines, read_jsonl
 from .facts import Version
 

@@ -36,8 +36,8 @@ from ..core.fsutil import (
     first_link,
 )
 from ..core.limits import MAX_FILE_BYTES, MAX_STRING_LENGTH
+from ..models.field_types import ID_MAX_LENGTH, ID_PATTERN, is_placeholder
 from ..models.layout import CURATED, SEEDS, record_path
-from ..models.types import ID_MAX_LENGTH, ID_PATTERN, is_placeholder
 from ..reading.seedpage.chrome import chrome_reason
 from ..reading.seedpage.dates import SeedDate, is_date_line
 from ..reading.seedpage.dates import seed_dates as _seed_dates

@@ -13,8 +13,8 @@ from pathlib import Path
 from ..core.errors import ReaderError, UsageError
 from ..core.fsutil import FileTooLarge, LinkedPath, NotARegularFile, read_regular_file
 from ..core.limits import MAX_FILE_BYTES
+from ..models.field_types import SEED_NAME_PATTERN
 from ..models.layout import SEEDS, curated_files
-from ..models.types import SEED_NAME_PATTERN
 from ..reading.seedpage.lines import ScaffoldError
 from ..reading.yamlreader import read_yaml_file
 

@@ -30,9 +30,9 @@ from ..core.findings import Finding
 from ..core.fsutil import read_regular_file
 from ..core.limits import MAX_FILE_BYTES
 from ..core.textutil import printable
+from ..models.field_types import is_placeholder
 from ..models.layout import CuratedFile, FileKind, curated_files
 from ..models.schema_export import SCHEMA_MODELS
-from ..models.types import is_placeholder
 from ..reading.yamlreader import Document, read_yaml_bytes
 from .writer import ReadToken
 

@@ -35,7 +35,7 @@ from ..core.errors import IraqCtNewsError, ReaderError
 from ..core.fsutil import LinkedPath, read_regular_file, refuse_links, remove_leftover_temporaries
 from ..core.limits import MAX_FILE_BYTES
 from ..core.textutil import printable
-from ..models.types import is_placeholder
+from ..models.field_types import is_placeholder
 from ..reading.yamlreader import Document, PathKey, read_yaml_bytes
 from .formatting import comments, render
 from .lock import tree_lock

@@ -9,7 +9,7 @@ from typing import Any
 
 from ...core.errors import DraftError, ReaderError
 from ...models import SPAN_LISTS
-from ...models.types import is_placeholder
+from ...models.field_types import is_placeholder
 from ...reading import dates as date_rules
 from ...reading.anchoring import resolve_span
 from ...reading.pins import pin_for

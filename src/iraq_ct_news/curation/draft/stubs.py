@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ...core._version import SCHEMA_VERSION
+from ...models.field_types import ID_MAX_LENGTH
 from ...models.layout import record_path
-from ...models.types import ID_MAX_LENGTH
 from ...reading.gazetteer import GazetteerEntry, entry_for
 from .entities import Candidate
 from .proposals import NewEntity

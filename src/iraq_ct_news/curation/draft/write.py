@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ...models.field_types import is_placeholder
 from ...models.layout import CURATED, VOCABULARY_FILES, record_path
-from ...models.types import is_placeholder
 from ...reading.anchoring import resolve_span
 from ...reading.cameo import codebook
 from ...reading.yamlreader import Document

@@ -18,8 +18,8 @@ from pathlib import Path, PurePosixPath
 from ..checks.run import validate_repository
 from ..core.errors import UsageError
 from ..core.findings import Finding
+from ..models.field_types import ID_PATTERN
 from ..models.layout import CURATED, SEEDS, classify, curated_files, record_path
-from ..models.types import ID_PATTERN
 from ..store.repository import Repository, StoredRecord, read_record
 from ..store.writer import Writer, WriteRefused
 from .index import render_index
