@@ -44,12 +44,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from iraq_ct_news.anchoring import resolve_anchor, scope_texts
-from iraq_ct_news.draft.run import draft_file
-from iraq_ct_news.formatting import render
+from iraq_ct_news.curation.draft.run import draft_file
+from iraq_ct_news.curation.scaffold import PLACEHOLDERS
 from iraq_ct_news.models import Article
-from iraq_ct_news.scaffold import PLACEHOLDERS
-from iraq_ct_news.yamlreader import read_yaml_file
+from iraq_ct_news.reading.anchoring import resolve_anchor, scope_texts
+from iraq_ct_news.reading.yamlreader import read_yaml_file
+from iraq_ct_news.store.formatting import render
 
 REFERENCE_KEYS = ("entity", "speaker", "delivered_by", "on_behalf_of", "place", "publisher",
                   "provider", "recipient", "organization", "parent", "superseded_by")

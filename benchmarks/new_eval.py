@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from iraq_ct_news.scaffold import read_seed, seed_dates, seed_source_lines
-from iraq_ct_news.textutil import fold_whitespace
-from iraq_ct_news.yamlreader import read_yaml_file
+from iraq_ct_news.core.textutil import fold_whitespace
+from iraq_ct_news.curation.scaffold import read_seed, seed_dates, seed_source_lines
+from iraq_ct_news.reading.yamlreader import read_yaml_file
 
 
 @dataclass

@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from iraq_ct_news.arabic import token_variants, tokens
-from iraq_ct_news.formatting import render
+from iraq_ct_news.core.arabic import token_variants, tokens
+from iraq_ct_news.store.formatting import render
 
 SCHEMA_VERSION = "1.0.0"
 RECORD_DATE = "2025-06-01"

@@ -52,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportError:
         print("yaml-rs is not installed: pip install yaml-rs==0.1.6", file=sys.stderr)
         return 2
-    from iraq_ct_news.yamlreader import read_yaml_text
+    from iraq_ct_news.reading.yamlreader import read_yaml_text
 
     files = sorted(path for folder in args.folders for path in folder.rglob("*.yaml"))
     texts = [path.read_text(encoding="utf-8") for path in files]

@@ -17,8 +17,8 @@ from typing import Any
 
 import yaml
 
-from iraq_ct_news.formatting import render
-from iraq_ct_news.yamlreader import read_yaml_file
+from iraq_ct_news.reading.yamlreader import read_yaml_file
+from iraq_ct_news.store.formatting import render
 
 from .conftest import REPOSITORY
 

@@ -11,9 +11,9 @@ import jsonschema
 import yaml
 from jsonschema.protocols import Validator
 
-from iraq_ct_news.errors import ReaderError
-from iraq_ct_news.layout import FileKind
-from iraq_ct_news.yamlreader import resolve_plain_scalar
+from iraq_ct_news.core.errors import ReaderError
+from iraq_ct_news.models.layout import FileKind
+from iraq_ct_news.reading.yamlreader import resolve_plain_scalar
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from iraq_ct_news.migrations.amounts import upgrade_amounts
+from iraq_ct_news.checks.run import validate_repository
 from iraq_ct_news.models import Amount
-from iraq_ct_news.validator import validate_repository
+from iraq_ct_news.reading.migrations.amounts import upgrade_amounts
 
 from .conftest import VALID_TREE
 from .test_invalid_fixtures import apply_case

@@ -14,45 +14,33 @@ from pathlib import Path
 
 import pytest
 
-from iraq_ct_news.validator.checks import base, catalog
-from iraq_ct_news.validator.checks.base import Stage, UndeclaredCode
-from iraq_ct_news.validator.report import FileReport
+from iraq_ct_news.checks.report import FileReport
+from iraq_ct_news.checks.rules import base, catalog
+from iraq_ct_news.checks.rules.base import Stage, UndeclaredCode
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "iraq_ct_news"
 NAME = "iraq_ct_news"
 
-#: The layers, lowest first: a module may import its own layer and those below, never above.
-LAYERS: dict[str, tuple[str, ...]] = {
-    "base": (
-        "_version", "errors", "findings", "limits", "fsutil", "gcpause", "signature",
-        "textutil", "safeoutput", "arabic", "numerals", "iso_codes", "progress", "cache",
-        "calendar_names",
-    ),
-    # The models, and the tables read from them: kinds of record, where they live, schemas.
-    "models": ("models", "models.*", "kinds", "layout", "schema_export", "content"),
-    # The strict YAML reader, span anchoring, and the JSON Lines reader the versioning rules
-    # read the last release with (with its upgrades of lines earlier releases wrote).
-    "reader": (
-        "yamlreader", "yamldocument", "yamltext", "yamlscalars", "yamlevents", "yamlfast",
-        "anchoring", "textindex", "release.jsonl", "release.legacy", "migrations", "migrations.*",
-    ),
-    # The checks, and the parts of the curation assistant the name checks share with it: the
-    # words of a text, the lexicon of news prose, the name matcher with offsets, span pins.
-    "checks": (
-        "validator", "validator.*", "formatting",
-        "draft.text", "draft.lexicon", "draft.matching", "draft.pins", "draft.cameo",
-    ),
-    "store": ("store", "store.*"),
-    "release": ("release", "release.*"),
-    "loaders": ("", "release.dataset", "release.diff"),
-    # The command line, and the work behind a command that nothing else uses (`new`,
-    # `view`, most of `draft`).
-    "commands": (
-        "commands", "commands.*", "cli", "__main__", "scaffold", "view", "view.*", "draft",
-        "draft.*", "scaffold_notes", "scaffold_seed", "seedpage", "seedpage.*",
-    ),
-}
+#: The layers, lowest first, one folder of the package each: a module may import its own
+#: layer and those below, never above. The package's own ``__init__`` (the loaders' public
+#: face) and ``__main__`` are the top.
+LAYERS: tuple[str, ...] = (
+    "core",      # errors, limits, file access, Arabic text primitives, the user cache
+    "models",    # the models and the tables read from them: kinds, layout, schemas, content
+    "reading",   # the strict YAML reader, anchoring, seeds, words, lexicon, name matching, pages
+    "checks",    # the validator: the rules and the run that applies them
+    "store",     # the repository's one reader and one writer
+    "release",   # compiling, writing and loading a release
+    "curation",  # `new` and `draft`: proposals for a person to confirm
+    "view",      # the HTML review pages
+    "commands",  # the command line
+    "",          # the package: load() and friends, ``python -m``
+)
 ORDER = list(LAYERS)
+#: Where a function-level import of the package is the design, not a dodge: each command
+#: imports its work when it runs (``--help`` stays fast), the package's ``load()`` and
+#: ``Dataset`` when first asked for (``import iraq_ct_news`` stays fast).
+LAZY_LAYERS = ("commands", "")
 
 
 def _modules() -> dict[str, Path]:
@@ -99,16 +87,18 @@ GRAPH = {name: _imports(name, path) for name, path in MODULES.items()}
 
 
 def layer_of(module: str) -> str:
-    for layer, patterns in LAYERS.items():
-        for pattern in patterns:
-            if module == pattern or (pattern.endswith(".*") and module.startswith(pattern[:-1])):
-                return layer
-    raise AssertionError(f"module {module or NAME!r} has no layer in tests/test_architecture.py")
+    """The layer of a module: its top folder (a module directly in the package is the top)."""
+    head = module.split(".")[0]
+    if head in LAYERS and f"{head}" in MODULES and MODULES[head].name == "__init__.py":
+        return head
+    if module in ("", "__main__"):
+        return ""
+    raise AssertionError(f"module {module or NAME!r} is in no layer's folder")
 
 
 def test_the_import_analysis_sees_function_level_imports() -> None:
-    assert "validator.checks.catalog" in GRAPH["commands.validate"]  # imported inside run()
-    assert "validator.run" in GRAPH["commands.fmt"]
+    assert "checks.rules.catalog" in GRAPH["commands.validate"]  # imported inside run()
+    assert "checks.run" in GRAPH["commands.fmt"]
 
 
 def test_no_import_circle_anywhere() -> None:
@@ -133,9 +123,42 @@ def test_no_import_circle_anywhere() -> None:
     assert circles == []
 
 
-def test_every_module_has_a_layer() -> None:
+def test_every_module_is_in_a_layer_s_folder() -> None:
+    """No module sits directly in the package but its face; no folder is outside the layers."""
     for module in MODULES:
         layer_of(module)
+    folders = {path.parent.relative_to(PACKAGE).parts[0] for path in PACKAGE.rglob("*.py")
+               if path.parent != PACKAGE}
+    assert folders <= set(LAYERS)
+
+
+def _function_level_imports(path: Path) -> list[int]:
+    """Lines of imports of the package made inside a function."""
+    found: list[int] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.ImportFrom) and (
+                    inner.level or (inner.module or "").startswith(NAME)
+                ):
+                    found.append(inner.lineno)
+                elif isinstance(inner, ast.Import) and any(
+                    alias.name.startswith(NAME) for alias in inner.names
+                ):
+                    found.append(inner.lineno)
+    return found
+
+
+def test_no_function_level_import_outside_the_lazy_layers() -> None:
+    """An import inside a function below the commands is how a circle hides: every module of
+    the lower layers imports what it uses at its top."""
+    hidden = [
+        f"{module}:{line}"
+        for module, path in MODULES.items()
+        if layer_of(module) not in LAZY_LAYERS
+        for line in _function_level_imports(path)
+    ]
+    assert hidden == []
 
 
 def test_layers_import_one_way() -> None:
@@ -149,7 +172,7 @@ def test_layers_import_one_way() -> None:
 
 
 def test_the_cache_imports_nothing_of_the_validator() -> None:
-    assert not any(target.startswith("validator") for target in GRAPH["cache"])
+    assert not any(target.startswith("checks") for target in GRAPH["core.cache"])
 
 
 # -- rule codes ------------------------------------------------------------------------------
@@ -161,7 +184,7 @@ def test_every_code_is_declared_in_one_rule_module() -> None:
     assert len(catalog.RULES) == len({code.code for code in catalog.RULES.values()})
     for text, code in catalog.RULES.items():
         assert code.code == text
-        assert code.module.startswith("iraq_ct_news.validator.checks."), code
+        assert code.module.startswith("iraq_ct_news.checks.rules."), code
         assert code.title and code.explanation and code.fix
         assert code.severity in ("error", "warning")
 
@@ -220,9 +243,9 @@ def test_the_example_rule_in_contributing_is_a_working_rule_module() -> None:
     code = "\n".join(line[3:] for line in example.group(1).splitlines())
     program = f"""
 import sys, types
-from iraq_ct_news.validator.checks import base, catalog
-module = types.ModuleType("iraq_ct_news.validator.checks.example")
-module.__package__ = "iraq_ct_news.validator.checks"
+from iraq_ct_news.checks.rules import base, catalog
+module = types.ModuleType("iraq_ct_news.checks.rules.example")
+module.__package__ = "iraq_ct_news.checks.rules"
 sys.modules[module.__name__] = module
 exec(compile({code!r}, "CONTRIBUTING.md", "exec"), module.__dict__)
 (check,) = [c for c in base.registered_checks() if c.module == module.__name__]
@@ -265,9 +288,9 @@ def test_every_module_imports_when_it_is_imported_first() -> None:
 
 
 def test_no_rule_module_is_another_rule_s_helper_library() -> None:
-    """A rule imports shared helpers from ``validator.checks.helpers``, never from another rule
+    """A rule imports shared helpers from ``checks.rules.helpers``, never from another rule
     (which would also make the two rules change together)."""
-    package = "validator.checks."
+    package = "checks.rules."
     support = {f"{package}{name}" for name in ("base", "catalog", "helpers")}
     rules = {name for name in MODULES if name.startswith(package) and name not in support}
     borrowed = sorted(
@@ -277,3 +300,42 @@ def test_no_rule_module_is_another_rule_s_helper_library() -> None:
         if target in rules
     )
     assert borrowed == []
+
+
+# -- size and names ------------------------------------------------------------------------------
+
+MAX_MODULE_LINES = 400
+
+
+def test_no_module_is_over_the_size_limit() -> None:
+    """A module over 400 lines holds more than one job; split it by job."""
+    long = sorted(
+        f"{module or NAME}: {count} lines"
+        for module, path in MODULES.items()
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    )
+    assert long == []
+
+
+def test_nothing_private_is_imported_from_another_module() -> None:
+    """A name with a leading underscore is its module's own; another module that needs it
+    needs a public name (or the thing moved to where both can reach it)."""
+    private = sorted(
+        f"{module or NAME}:{node.lineno} imports {alias.name}"
+        for module, path in MODULES.items()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom)
+        and (node.level or (node.module or "").startswith(NAME))
+        for alias in node.names
+        if alias.name.startswith("_") and not alias.name.startswith("__")
+    )
+    assert private == []
+
+
+def test_no_module_is_named_like_a_standard_library_module() -> None:
+    """``numbers.py`` once shadowed the standard library's inside the package's folders."""
+    clashes = sorted(
+        module for module in MODULES
+        if module and module.rpartition(".")[2] in sys.stdlib_module_names
+    )
+    assert clashes == []

@@ -15,16 +15,16 @@ from pathlib import Path
 
 import pytest
 
-from iraq_ct_news import fsutil
-from iraq_ct_news.cli import main
-from iraq_ct_news.formatting import format_record
-from iraq_ct_news.fsutil import write_atomic
-from iraq_ct_news.schema_export import (
+from iraq_ct_news.commands.cli import main
+from iraq_ct_news.core import fsutil
+from iraq_ct_news.core.fsutil import write_atomic
+from iraq_ct_news.models.schema_export import (
     SCHEMA_MODELS,
     render_schema,
     schema_file_name,
     write_schemas,
 )
+from iraq_ct_news.store.formatting import format_record
 
 from .failure_injection import assert_old_or_new, disk_full, fail_on_call, snapshot
 
@@ -130,10 +130,10 @@ def test_an_exception_from_the_writer_leaves_the_files_not_yet_written(valid_tre
 
 def test_an_exception_while_formatting_writes_nothing(valid_tree: Path) -> None:
     """fmt formats every file before writing any, so a crash while formatting changes nothing."""
-    import iraq_ct_news.formatting
+    import iraq_ct_news.store.formatting
 
     before = snapshot(valid_tree)
-    with fail_on_call(iraq_ct_news.formatting, "format_record", call=3):
+    with fail_on_call(iraq_ct_news.store.formatting, "format_record", call=3):
         with pytest.raises(RuntimeError, match="injected"):
             main(["fmt", "--root", str(valid_tree)])
     assert snapshot(valid_tree) == before
@@ -162,11 +162,11 @@ def test_schema_on_a_disk_that_fills_up_leaves_each_file_old_or_new(tmp_path: Pa
 
 
 def test_an_exception_from_the_schema_writer_leaves_the_rest_old(tmp_path: Path) -> None:
-    import iraq_ct_news.schema_export
+    import iraq_ct_news.models.schema_export
 
     directory = tmp_path / "schema"
     before, intended = _stale_schemas(directory)
-    with fail_on_call(iraq_ct_news.schema_export, "write_atomic", call=4):
+    with fail_on_call(iraq_ct_news.models.schema_export, "write_atomic", call=4):
         with pytest.raises(RuntimeError, match="injected"):
             write_schemas(directory)
     new, old = assert_old_or_new(directory, before, intended)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from iraq_ct_news.cli import main
-from iraq_ct_news.validator import validate_repository
-from iraq_ct_news.yamlreader import read_yaml_file
+from iraq_ct_news.checks.run import validate_repository
+from iraq_ct_news.commands.cli import main
+from iraq_ct_news.reading.yamlreader import read_yaml_file
 
 from .conftest import REPOSITORY
 

@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from iraq_ct_news import cache as cache_module
-from iraq_ct_news import signature as signature_module
-from iraq_ct_news.cache import DATABASE, ValidationCache, default_directory
-from iraq_ct_news.cli import main
-from iraq_ct_news.findings import Finding
-from iraq_ct_news.validator import parallel, validate_repository
+from iraq_ct_news.checks import parallel
+from iraq_ct_news.checks.run import validate_repository
+from iraq_ct_news.commands.cli import main
+from iraq_ct_news.core import cache as cache_module
+from iraq_ct_news.core import signature as signature_module
+from iraq_ct_news.core.cache import DATABASE, ValidationCache, default_directory
+from iraq_ct_news.core.findings import Finding
 
 from .release_support import ARTICLE, add_second_article, build_release, copy_valid_tree, edit
 

@@ -19,8 +19,8 @@ HEAVY = (
     "pydantic",
     "iraq_ct_news.models",
     "iraq_ct_news.release.compile",
-    "iraq_ct_news.validator.run",
-    "iraq_ct_news.validator.checks.catalog",
+    "iraq_ct_news.checks.run",
+    "iraq_ct_news.checks.rules.catalog",
 )
 
 
@@ -45,13 +45,13 @@ def test_the_heavy_modules_exist_and_are_seen_when_imported() -> None:
     """The list names modules that exist, and a validating import shows them: a renamed module
     or a broken listing would otherwise let every test below pass by finding nothing."""
     assert all(importlib.util.find_spec(name) is not None for name in HEAVY)
-    assert set(_heavy(_imported_after("import iraq_ct_news.validator.run"))) >= {
-        "pydantic", "iraq_ct_news.models", "iraq_ct_news.validator.run",
+    assert set(_heavy(_imported_after("import iraq_ct_news.checks.run"))) >= {
+        "pydantic", "iraq_ct_news.models", "iraq_ct_news.checks.run",
     }
 
 
 def test_importing_the_command_line_and_the_package_is_light() -> None:
-    assert _heavy(_imported_after("import iraq_ct_news, iraq_ct_news.cli")) == []
+    assert _heavy(_imported_after("import iraq_ct_news, iraq_ct_news.commands.cli")) == []
 
 
 @pytest.mark.parametrize(
@@ -67,7 +67,7 @@ def test_importing_the_command_line_and_the_package_is_light() -> None:
 )
 def test_help_imports_neither_the_models_nor_the_release_compiler(arguments: list[str]) -> None:
     code = (
-        "from iraq_ct_news.cli import main\n"
+        "from iraq_ct_news.commands.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    try:\n"
         f"        main({arguments!r})\n"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from iraq_ct_news.cli import main
-from iraq_ct_news.validator.checks.catalog import RULES
+from iraq_ct_news.checks.rules.catalog import RULES
+from iraq_ct_news.commands.cli import main
 
 ARTICLE = "curated/articles/fixture-iom-agreement.yaml"
 PERSON = "curated/people/fixture-gigauri.yaml"
@@ -148,7 +148,7 @@ def test_a_dozen_mistakes_give_a_dozen_located_findings(valid_tree: Path) -> Non
         assert text.count(old) == 1
         text = text.replace(old, new)
     path.write_text(text, encoding="utf-8")
-    from iraq_ct_news.validator import validate_repository
+    from iraq_ct_news.checks.run import validate_repository
 
     found = {(f.code, f.line) for f in validate_repository(valid_tree).errors}
     # Lines are those of the edited file (two inserted lines shift what follows them).

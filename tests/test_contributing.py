@@ -33,12 +33,12 @@ from typing import Any
 
 import pytest
 
-from iraq_ct_news.cli import build_parser, command_modules
-from iraq_ct_news.findings import Finding
-from iraq_ct_news.formatting import render
-from iraq_ct_news.layout import classify
-from iraq_ct_news.validator import validate_repository
-from iraq_ct_news.yamlreader import read_yaml_file, read_yaml_text
+from iraq_ct_news.checks.run import validate_repository
+from iraq_ct_news.commands.cli import build_parser, command_modules
+from iraq_ct_news.core.findings import Finding
+from iraq_ct_news.models.layout import classify
+from iraq_ct_news.reading.yamlreader import read_yaml_file, read_yaml_text
+from iraq_ct_news.store.formatting import render
 
 from . import contribution_support as contribution
 from .conftest import REPOSITORY

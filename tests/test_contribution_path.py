@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import iraq_ct_news as ictn
-from iraq_ct_news.cli import main
+from iraq_ct_news.commands.cli import main
 from iraq_ct_news.release.dataset import clear_cache
 
 from . import contribution_support as contribution

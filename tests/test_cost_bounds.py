@@ -1,8 +1,8 @@
 """Work grows no faster than the input: operation counts, not timings.
 
 Timed tests are flaky on a shared machine, so these count the work itself: texts folded into
-search keys (:data:`iraq_ct_news.arabic.FOLDS`), trie steps of the name matcher
-(:attr:`~iraq_ct_news.validator.name_index.NameMatcher.steps`), the longest run of combining
+search keys (:data:`iraq_ct_news.core.arabic.FOLDS`), trie steps of the name matcher
+(:attr:`~iraq_ct_news.reading.name_index.NameMatcher.steps`), the longest run of combining
 marks handed to Unicode normalisation (which is quadratic in such a run), and files opened by a
 run. Each bound is written in SECURITY.md ("Cost of hostile input") beside the test holding it.
 """
@@ -18,14 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from iraq_ct_news import arabic
-from iraq_ct_news.arabic import search_key, word_key
-from iraq_ct_news.draft.matching import find_names
-from iraq_ct_news.draft.run import draft_file
-from iraq_ct_news.draft.text import TextWords, words_of
+from iraq_ct_news.checks.run import validate_repository
+from iraq_ct_news.core import arabic
+from iraq_ct_news.core.arabic import search_key, word_key
+from iraq_ct_news.curation.draft.run import draft_file
+from iraq_ct_news.reading.matching import find_names
+from iraq_ct_news.reading.name_index import NameMatcher
+from iraq_ct_news.reading.text import TextWords, words_of
 from iraq_ct_news.release.search import snippet, text_key
-from iraq_ct_news.validator.name_index import NameMatcher
-from iraq_ct_news.validator.run import validate_repository
 
 from .conftest import VALID_TREE
 

@@ -14,16 +14,17 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from iraq_ct_news import signature as signature_module
-from iraq_ct_news.cache import ValidationCache
-from iraq_ct_news.errors import ValidationError
+from iraq_ct_news.checks import parallel
+from iraq_ct_news.checks.rules import catalog, proposals
+from iraq_ct_news.checks.run import validate_repository
+from iraq_ct_news.core import signature as signature_module
+from iraq_ct_news.core.cache import ValidationCache
+from iraq_ct_news.core.errors import ValidationError
 from iraq_ct_news.models import Article
+from iraq_ct_news.reading.yamlreader import PathKey, read_yaml_bytes
 from iraq_ct_news.release import nlp, tokens
 from iraq_ct_news.release.build import build
 from iraq_ct_news.release.tokens import TokenStats, tokenize
-from iraq_ct_news.validator import parallel, validate_repository
-from iraq_ct_news.validator.checks import catalog, proposals
-from iraq_ct_news.yamlreader import PathKey, read_yaml_bytes
 
 from .conftest import VALID_TREE
 from .release_support import ARTICLE, SECOND, add_second_article, copy_valid_tree, edit

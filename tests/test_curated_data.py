@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from iraq_ct_news.checks.run import ValidationResult, validate_repository
+from iraq_ct_news.core.textutil import fold_whitespace
 from iraq_ct_news.models import (
     Article,
     CameoVocabulary,
@@ -23,8 +25,6 @@ from iraq_ct_news.models import (
     Place,
     ThemeVocabulary,
 )
-from iraq_ct_news.textutil import fold_whitespace
-from iraq_ct_news.validator import ValidationResult, validate_repository
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from iraq_ct_news.arabic import search_key
-from iraq_ct_news.cli import main
+from iraq_ct_news.commands.cli import main
+from iraq_ct_news.core.arabic import search_key
 from iraq_ct_news.release.dataset import load
 from iraq_ct_news.release.search import text_key
 from iraq_ct_news.release.sqlite import TEXT_COLUMNS, fts_query

@@ -22,18 +22,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iraq_ct_news.anchoring import resolve_span
-from iraq_ct_news.cli import main
-from iraq_ct_news.draft import dates as date_rules
-from iraq_ct_news.draft.cameo import codebook, quad_class_of
-from iraq_ct_news.draft.proposals import Draft, SpanProposal
-from iraq_ct_news.draft.registry import Registry, load_registry
-from iraq_ct_news.draft.run import draft_file, draft_record
-from iraq_ct_news.formatting import render
-from iraq_ct_news.models.types import is_placeholder
-from iraq_ct_news.scaffold import seed_dates
-from iraq_ct_news.validator import validate_repository
-from iraq_ct_news.yamlreader import read_yaml_file
+from iraq_ct_news.checks.run import validate_repository
+from iraq_ct_news.commands.cli import main
+from iraq_ct_news.curation.draft.proposals import Draft, SpanProposal
+from iraq_ct_news.curation.draft.registry import Registry, load_registry
+from iraq_ct_news.curation.draft.run import draft_file, draft_record
+from iraq_ct_news.curation.scaffold import seed_dates
+from iraq_ct_news.models.field_types import is_placeholder
+from iraq_ct_news.reading import dates as date_rules
+from iraq_ct_news.reading.anchoring import resolve_span
+from iraq_ct_news.reading.cameo import codebook, quad_class_of
+from iraq_ct_news.reading.yamlreader import read_yaml_file
+from iraq_ct_news.store.formatting import render
 
 from .conftest import REPOSITORY
 

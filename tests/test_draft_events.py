@@ -10,14 +10,19 @@ from typing import Any
 
 import pytest
 
-from iraq_ct_news.anchoring import resolve_span
-from iraq_ct_news.cli import main
-from iraq_ct_news.draft.events import EventContext, propose_events
-from iraq_ct_news.draft.pins import Pin
-from iraq_ct_news.draft.proposals import DateProposal, EventProposal, MentionProposal, SpanProposal
-from iraq_ct_news.draft.registry import Entity, Registry
-from iraq_ct_news.formatting import render
-from iraq_ct_news.yamlreader import read_yaml_file
+from iraq_ct_news.commands.cli import main
+from iraq_ct_news.curation.draft.events import EventContext, propose_events
+from iraq_ct_news.curation.draft.proposals import (
+    DateProposal,
+    EventProposal,
+    MentionProposal,
+    SpanProposal,
+)
+from iraq_ct_news.curation.draft.registry import Entity, Registry
+from iraq_ct_news.reading.anchoring import resolve_span
+from iraq_ct_news.reading.pins import Pin
+from iraq_ct_news.reading.yamlreader import read_yaml_file
+from iraq_ct_news.store.formatting import render
 
 #: A registry of invented records: (id, kind, place kind).
 RECORDS = (

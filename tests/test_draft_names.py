@@ -9,16 +9,16 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from iraq_ct_news.arabic import tokens
-from iraq_ct_news.draft.entities import closest_records
-from iraq_ct_news.draft.gazetteer import by_key, entries
-from iraq_ct_news.draft.lexicon import QUOTATION_MARKS
-from iraq_ct_news.draft.mentions import propose_mentions
-from iraq_ct_news.draft.proposals import NewEntity
-from iraq_ct_news.draft.registry import Registry, load_registry
-from iraq_ct_news.draft.stubs import stub_record
-from iraq_ct_news.iso_codes import COUNTRY_CODES, CURRENCY_CODES
+from iraq_ct_news.core.arabic import tokens
+from iraq_ct_news.core.iso_codes import COUNTRY_CODES, CURRENCY_CODES
+from iraq_ct_news.curation.draft.entities import closest_records
+from iraq_ct_news.curation.draft.mentions import propose_mentions
+from iraq_ct_news.curation.draft.proposals import NewEntity
+from iraq_ct_news.curation.draft.registry import Registry, load_registry
+from iraq_ct_news.curation.draft.stubs import stub_record
 from iraq_ct_news.models import Organization, Place
+from iraq_ct_news.reading.gazetteer import by_key, entries
+from iraq_ct_news.reading.lexicon import QUOTATION_MARKS
 
 #: A small registry of invented records: (folder, id, Arabic name, aliases).
 RECORDS = (
@@ -241,8 +241,8 @@ def test_two_spellings_of_one_gazetteer_entry_are_one_new_entity(
 
 
 def _title_of(text: str, name: str) -> str | None:
-    from iraq_ct_news.draft.text import words_of
-    from iraq_ct_news.draft.titles import stated_title
+    from iraq_ct_news.curation.draft.titles import stated_title
+    from iraq_ct_news.reading.text import words_of
 
     words = words_of(text)
     spelled = [text[word.start:word.end] for word in words]

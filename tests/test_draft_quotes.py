@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from iraq_ct_news.draft.lexicon import REPORTING_VERBS
-from iraq_ct_news.draft.pins import Pin
-from iraq_ct_news.draft.proposals import QuoteProposal, SpanProposal
-from iraq_ct_news.draft.quotes import PARTICIPLES_OF_SAYING, quoted_texts
-from iraq_ct_news.draft.speakers import Actor, propose_quotes
+from iraq_ct_news.curation.draft.proposals import QuoteProposal, SpanProposal
+from iraq_ct_news.curation.draft.quotes import PARTICIPLES_OF_SAYING, quoted_texts
+from iraq_ct_news.curation.draft.speakers import Actor, propose_quotes
+from iraq_ct_news.reading.lexicon import REPORTING_VERBS
+from iraq_ct_news.reading.pins import Pin
 
 
 def actor(text: str, name: str, entity: str, kind: str = "person", title: str | None = None,

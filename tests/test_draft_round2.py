@@ -10,19 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from iraq_ct_news.draft.events import EventContext, propose_events
-from iraq_ct_news.draft.mentions import propose_mentions
-from iraq_ct_news.draft.pins import Pin
-from iraq_ct_news.draft.proposals import (
+from iraq_ct_news.curation.draft.events import EventContext, propose_events
+from iraq_ct_news.curation.draft.mentions import propose_mentions
+from iraq_ct_news.curation.draft.proposals import (
     Draft,
     EventProposal,
     MentionProposal,
     NewEntity,
     SpanProposal,
 )
-from iraq_ct_news.draft.registry import Entity, Registry, load_registry
-from iraq_ct_news.draft.settle import settle
-from iraq_ct_news.draft.speakers import named_actors, propose_quotes
+from iraq_ct_news.curation.draft.registry import Entity, Registry, load_registry
+from iraq_ct_news.curation.draft.settle import settle
+from iraq_ct_news.curation.draft.speakers import named_actors, propose_quotes
+from iraq_ct_news.reading.pins import Pin
 
 #: A small registry of invented records: (folder, id, Arabic name).
 RECORDS = (

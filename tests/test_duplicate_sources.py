@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from iraq_ct_news.validator import validate_repository
-from iraq_ct_news.validator.checks.sources import NEAR_IDENTICAL, clause_hashes
+from iraq_ct_news.checks.rules.sources import NEAR_IDENTICAL, clause_hashes
+from iraq_ct_news.checks.run import validate_repository
 
 from .release_support import ARTICLE, SEED, copy_valid_tree
 

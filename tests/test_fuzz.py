@@ -24,13 +24,13 @@ import yaml
 from hypothesis import HealthCheck, currently_in_test_context, event, given, settings
 from hypothesis import strategies as st
 
-from iraq_ct_news.errors import ReaderError
-from iraq_ct_news.findings import render_findings
-from iraq_ct_news.formatting import FormatRefused, format_record, render, same
-from iraq_ct_news.layout import FileKind, classify
-from iraq_ct_news.validator import validate_repository
-from iraq_ct_news.validator.checks.catalog import RULES
-from iraq_ct_news.yamlreader import read_yaml_bytes, read_yaml_text
+from iraq_ct_news.checks.rules.catalog import RULES
+from iraq_ct_news.checks.run import validate_repository
+from iraq_ct_news.core.errors import ReaderError
+from iraq_ct_news.core.findings import render_findings
+from iraq_ct_news.models.layout import FileKind, classify
+from iraq_ct_news.reading.yamlreader import read_yaml_bytes, read_yaml_text
+from iraq_ct_news.store.formatting import FormatRefused, format_record, render, same
 
 from .conftest import VALID_TREE
 
@@ -269,7 +269,7 @@ def test_the_mutation_machinery_restores_the_tree(tree: Path) -> None:
 
 
 def test_a_missing_curated_folder_is_the_only_exception(tmp_path: Path) -> None:
-    from iraq_ct_news.errors import UsageError
+    from iraq_ct_news.core.errors import UsageError
 
     with pytest.raises(UsageError):
         validate_repository(tmp_path)

@@ -32,11 +32,11 @@ from typing import Any
 import pytest
 import yaml
 
-from iraq_ct_news.errors import ReaderError
-from iraq_ct_news.fsutil import FileTooLarge, NotARegularFile, read_regular_file
-from iraq_ct_news.limits import MAX_FILE_BYTES, MAX_NODES, MAX_STRING_LENGTH
-from iraq_ct_news.validator.checks.catalog import RULES
-from iraq_ct_news.yamlreader import read_yaml_bytes, read_yaml_file
+from iraq_ct_news.checks.rules.catalog import RULES
+from iraq_ct_news.core.errors import ReaderError
+from iraq_ct_news.core.fsutil import FileTooLarge, NotARegularFile, read_regular_file
+from iraq_ct_news.core.limits import MAX_FILE_BYTES, MAX_NODES, MAX_STRING_LENGTH
+from iraq_ct_news.reading.yamlreader import read_yaml_bytes, read_yaml_file
 
 from .conftest import FIXTURES, VALID_TREE
 
@@ -61,7 +61,7 @@ def _hook(event, args):
     if event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
         opened.append(os.fsdecode(args[0]))
 sys.addaudithook(_hook)
-from iraq_ct_news.cli import main
+from iraq_ct_news.commands.cli import main
 try:
     status = main(sys.argv[1:])
 finally:
@@ -140,7 +140,7 @@ def _large_seed(article: Path) -> str:
     for cases whose cost is in searching a large seed."""
     import hashlib
 
-    from iraq_ct_news.limits import MAX_SEED_BYTES
+    from iraq_ct_news.core.limits import MAX_SEED_BYTES
 
     seed = article.parents[2] / "seeds/004_e9dc320f1ba3aa95.txt"
     original = seed.read_bytes()
@@ -561,7 +561,7 @@ def test_wide_encodings_without_a_mark_are_named(raw: bytes, message: str) -> No
 
 def test_limits_are_what_security_md_documents() -> None:
     """SECURITY.md states the limits; a change to one must change the document too."""
-    from iraq_ct_news import limits
+    from iraq_ct_news.core import limits
 
     text = (Path(__file__).resolve().parent.parent / "SECURITY.md").read_text(encoding="utf-8")
     for name in ("MAX_FILE_BYTES", "MAX_DEPTH", "MAX_STRING_LENGTH", "MAX_NODES", "MAX_INTEGER",

@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from iraq_ct_news.cli import main
-from iraq_ct_news.formatting import render
-from iraq_ct_news.yamlreader import read_yaml_file
+from iraq_ct_news.commands.cli import main
+from iraq_ct_news.reading.yamlreader import read_yaml_file
+from iraq_ct_news.store.formatting import render
 
 from .conftest import REPOSITORY, VALID_TREE
 from .release_support import build_release
@@ -221,7 +221,7 @@ def test_the_writer_refuses_to_replace_or_drop_what_a_person_wrote(tree: Path) -
 def test_fmt_never_reverts_an_editors_save(
     tree: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import iraq_ct_news.formatting as formatting
+    import iraq_ct_news.store.formatting as formatting
 
     path = tree / PERSON
     data = read_yaml_file(path).data
@@ -252,7 +252,7 @@ def _flow(data: dict[str, Any]) -> str:
 def test_draft_write_never_reverts_an_editors_save(
     draftable: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import iraq_ct_news.draft.run as draft_run
+    import iraq_ct_news.curation.draft.run as draft_run
 
     path = draftable / ARTICLE
     real = draft_run.draft_file
@@ -426,7 +426,7 @@ def test_a_deeply_nested_release_line_is_a_clear_error(
 
 def test_load_refuses_a_deeply_nested_line_with_a_clear_error(tree: Path, tmp_path: Path) -> None:
     from iraq_ct_news import load
-    from iraq_ct_news.errors import BuildError
+    from iraq_ct_news.core.errors import BuildError
 
     build_release(tree)
     new = tmp_path / "new"
@@ -467,8 +467,8 @@ def test_no_module_writes_a_file_but_the_writer() -> None:
     primitives it uses (``fsutil``), the release folder swap the build runs under the writer's
     lock, the user's validation cache outside the tree, and the schema writer's fallback for
     library use (the commands pass the writer's)."""
-    allowed = {"fsutil.py", "store/writer.py", "release/build.py", "cache.py",
-               "schema_export.py"}
+    allowed = {"core/fsutil.py", "store/writer.py", "release/build.py", "core/cache.py",
+               "models/schema_export.py"}
     pattern = re.compile(
         r"""open\([^)]*['"][wax]b?['"]|(?<!writer)\.write_(text|bytes)\(|os\.replace\(|"""
         r"""os\.rename\(|write_atomic\(|create_new_file\(|exchange_paths\(|shutil\.(copy|move)"""

@@ -20,14 +20,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iraq_ct_news.anchoring import find_all, find_matches, resolve_span
-from iraq_ct_news.errors import ReaderError
-from iraq_ct_news.findings import Finding, render_findings
-from iraq_ct_news.numerals import stated_numbers
-from iraq_ct_news.textindex import TextIndex
-from iraq_ct_news.textutil import printable
-from iraq_ct_news.validator.name_index import _MentionIndex
-from iraq_ct_news.yamlreader import read_yaml_bytes
+from iraq_ct_news.core.errors import ReaderError
+from iraq_ct_news.core.findings import Finding, render_findings
+from iraq_ct_news.core.numerals import stated_numbers
+from iraq_ct_news.core.textutil import printable
+from iraq_ct_news.reading.anchoring import find_all, find_matches, resolve_span
+from iraq_ct_news.reading.name_index import _MentionIndex
+from iraq_ct_news.reading.textindex import TextIndex
+from iraq_ct_news.reading.yamlreader import read_yaml_bytes
 
 from .conftest import VALID_TREE
 

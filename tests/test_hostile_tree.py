@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from iraq_ct_news.cli import main
-from iraq_ct_news.fsutil import LinkedPath, read_regular_file, write_atomic
-from iraq_ct_news.limits import MAX_STRING_LENGTH
+from iraq_ct_news.commands.cli import main
+from iraq_ct_news.core.fsutil import LinkedPath, read_regular_file, write_atomic
+from iraq_ct_news.core.limits import MAX_STRING_LENGTH
 
 from .test_hostile import (
     CPU_SECONDS,
@@ -260,7 +260,7 @@ def test_fmt_refuses_a_comment_on_a_block_scalar_header(
 
 
 def test_fmt_keeps_a_hash_inside_a_block_and_in_a_quoted_header_value(tmp_path: Path) -> None:
-    from iraq_ct_news.formatting import comments as _comments
+    from iraq_ct_news.store.formatting import comments as _comments
 
     assert _comments("a: |-\n  # not a comment\nb: '|- # not'\n")[1] == []
     assert _comments("a: |-#x\n  y\n")[1] == []  # `|-#x` is not a block header with a comment

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 import yaml
 
-from iraq_ct_news.validator import validate_repository
-from iraq_ct_news.validator.checks.catalog import RULES
+from iraq_ct_news.checks.rules.catalog import RULES
+from iraq_ct_news.checks.run import validate_repository
 
 from .conftest import FIXTURES, VALID_TREE
 

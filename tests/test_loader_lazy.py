@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import iraq_ct_news as ictn
+from iraq_ct_news.reading.jsonl import LazyRecords
 from iraq_ct_news.release import dataset as dataset_module
-from iraq_ct_news.release.jsonl import LazyRecords
 
 from .release_support import add_second_article, build_release, copy_valid_tree
 
@@ -42,7 +42,7 @@ def test_articles_are_made_on_first_use_and_kept(release: Path) -> None:
 
 def test_touching_every_article_gives_the_eagerly_validated_records(release: Path) -> None:
     from iraq_ct_news.models import Article
-    from iraq_ct_news.release.jsonl import read_jsonl
+    from iraq_ct_news.reading.jsonl import read_jsonl
 
     eager = {a.id: a for a in read_jsonl(release / "articles.jsonl", Article)}
     assert dict(fresh(release).articles.items()) == eager

@@ -50,7 +50,7 @@ def test_load_is_cached_per_folder(tree: Path, tmp_path: Path) -> None:
 
 
 def test_load_reads_no_yaml(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import iraq_ct_news.yamlreader as reader
+    import iraq_ct_news.reading.yamlreader as reader
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("load() must not parse YAML")

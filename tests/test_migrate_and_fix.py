@@ -15,13 +15,13 @@ import pytest
 
 import iraq_ct_news as ictn
 from iraq_ct_news import SCHEMA_VERSION
-from iraq_ct_news.cli import main
-from iraq_ct_news.kinds import KINDS
-from iraq_ct_news.migrations import STEPS, migrate_data, version_key
+from iraq_ct_news.checks.run import validate_repository
+from iraq_ct_news.commands.cli import main
 from iraq_ct_news.models import Article
+from iraq_ct_news.models.kinds import KINDS
+from iraq_ct_news.reading.migrations import STEPS, migrate_data, version_key
+from iraq_ct_news.reading.yamlreader import read_yaml_file
 from iraq_ct_news.release.dataset import clear_cache
-from iraq_ct_news.validator import validate_repository
-from iraq_ct_news.yamlreader import read_yaml_file
 
 from .conftest import FIXTURES
 

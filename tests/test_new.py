@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 
 from iraq_ct_news import SCHEMA_VERSION
-from iraq_ct_news.cli import main
-from iraq_ct_news.formatting import format_record, render
-from iraq_ct_news.models import Article
-from iraq_ct_news.scaffold import (
+from iraq_ct_news.checks.run import validate_repository
+from iraq_ct_news.commands.cli import main
+from iraq_ct_news.core.textutil import fold_whitespace
+from iraq_ct_news.curation.scaffold import (
     PLACEHOLDERS,
     SUMS_FILE,
     ScaffoldError,
@@ -37,9 +37,9 @@ from iraq_ct_news.scaffold import (
     seed_source_lines,
     write_scaffold,
 )
-from iraq_ct_news.textutil import fold_whitespace
-from iraq_ct_news.validator import validate_repository
-from iraq_ct_news.yamlreader import read_yaml_file, read_yaml_text
+from iraq_ct_news.models import Article
+from iraq_ct_news.reading.yamlreader import read_yaml_file, read_yaml_text
+from iraq_ct_news.store.formatting import format_record, render
 
 from . import contribution_support as contribution
 from .conftest import REPOSITORY
@@ -109,7 +109,7 @@ def check_heuristics(root: Path, path: Path) -> None:
     if path.stem in TUNED_ON:
         assert found == []
     for disagreement in found if path.stem not in TUNED_ON else []:
-        warnings.warn(f"{path.name}: {disagreement} (adjust iraq_ct_news.seedpage if it is a "
+        warnings.warn(f"{path.name}: {disagreement} (adjust iraq_ct_news.reading.seedpage if it is a "
                       "general pattern)", stacklevel=2)
     article = Article.model_validate(read_yaml_file(path).data)
     seed = (root / "seeds" / article.seed).read_text(encoding="utf-8")
@@ -587,13 +587,13 @@ def test_a_page_header_date_is_the_capture_date() -> None:
     ],
 )
 def test_dates_in_every_month_form(line: str, date: str | None) -> None:
-    from iraq_ct_news.draft.dates import one_date
+    from iraq_ct_news.reading.dates import one_date
 
     assert one_date(line) == date
 
 
 def test_month_names_come_from_cldr_in_every_regional_form() -> None:
-    from iraq_ct_news.calendar_names import month_names, month_number
+    from iraq_ct_news.core.calendar_names import month_names, month_number
 
     assert all(len(names) >= 4 for names in month_names())
     for name, number in (("شباط", 2), ("فبراير", 2), ("فيفري", 2), ("February", 2),

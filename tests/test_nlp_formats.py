@@ -12,8 +12,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from iraq_ct_news.arabic import PROCLITIC_CHAINS, article_proclitics
-from iraq_ct_news.cli import main
+from iraq_ct_news.commands.cli import main
+from iraq_ct_news.core.arabic import PROCLITIC_CHAINS, article_proclitics
 from iraq_ct_news.models import Mention
 from iraq_ct_news.release.dataset import load
 from iraq_ct_news.release.export_source import release_of

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from iraq_ct_news.draft import quantities
-from iraq_ct_news.numerals import stated_numbers
+from iraq_ct_news.core.numerals import stated_numbers
+from iraq_ct_news.curation.draft import quantities
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from iraq_ct_news import progress as progress_module
-from iraq_ct_news.progress import Progress
+from iraq_ct_news.core import progress as progress_module
+from iraq_ct_news.core.progress import Progress
 
 from .conftest import REPOSITORY, VALID_TREE
 
@@ -66,10 +66,10 @@ def test_nothing_is_drawn_when_not_a_terminal(monkeypatch: pytest.MonkeyPatch) -
 #: Runs the command line with the delay before drawing set to zero (a small tree is quick).
 _PROGRAM = """
 import sys
-import iraq_ct_news.progress as progress
+import iraq_ct_news.core.progress as progress
 progress.DELAY = 0.0
 progress.INTERVAL = 0.0
-from iraq_ct_news.cli import main
+from iraq_ct_news.commands.cli import main
 sys.exit(main(sys.argv[1:]))
 """
 

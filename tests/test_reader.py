@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iraq_ct_news.errors import IraqCtNewsError, ReaderError
-from iraq_ct_news.yamlreader import read_yaml_bytes, read_yaml_text
+from iraq_ct_news.core.errors import IraqCtNewsError, ReaderError
+from iraq_ct_news.reading.yamlreader import read_yaml_bytes, read_yaml_text
 
 
 def read(text: str) -> dict[str, object]:

@@ -13,11 +13,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iraq_ct_news.errors import ReaderError
-from iraq_ct_news.formatting import same
-from iraq_ct_news.yamlevents import strict_read
-from iraq_ct_news.yamlfast import fast_read
-from iraq_ct_news.yamlreader import read_yaml_text
+from iraq_ct_news.core.errors import ReaderError
+from iraq_ct_news.reading.yamlevents import strict_read
+from iraq_ct_news.reading.yamlfast import fast_read
+from iraq_ct_news.reading.yamlreader import read_yaml_text
+from iraq_ct_news.store.formatting import same
 
 from .conftest import FIXTURES, REPOSITORY
 

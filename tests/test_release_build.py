@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from iraq_ct_news.cli import main
-from iraq_ct_news.content import content_sha256
+from iraq_ct_news.commands.cli import main
+from iraq_ct_news.core.textutil import fold_whitespace
 from iraq_ct_news.models import Article
+from iraq_ct_news.models.content import content_sha256
 from iraq_ct_news.release import build as build_module
 from iraq_ct_news.release.build import build, check
-from iraq_ct_news.textutil import fold_whitespace
 
 from .release_support import ARTICLE, add_second_article, build_release, copy_valid_tree, edit
 
@@ -95,7 +95,7 @@ def test_content_sha256_follows_its_documented_definition(tree: Path) -> None:
     data = json.loads(line)
     stored = data["content_sha256"]
 
-    # An independent implementation of the definition in content.py.
+    # An independent implementation of the definition in models/content.py.
     # Members at their model default: an article's and an event's status, a span's scope, a
     # quote's form, and an event's optional lists.
     defaults = {("status", "active"), ("status", "occurred"), ("scope", "body"), ("form", "marked")}

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from iraq_ct_news import __version__
-from iraq_ct_news.cli import main
+from iraq_ct_news.commands.cli import main
 
 from .release_support import add_second_article, build_release, copy_valid_tree
 

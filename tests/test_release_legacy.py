@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from iraq_ct_news.errors import BuildError
+from iraq_ct_news.core.errors import BuildError
 from iraq_ct_news.models import Theme
+from iraq_ct_news.reading.jsonl import read_jsonl
 from iraq_ct_news.release.dataset import load
 from iraq_ct_news.release.diff import diff_releases
-from iraq_ct_news.release.jsonl import read_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 THEMES = ROOT / "dataset" / "themes.jsonl"

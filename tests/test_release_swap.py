@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from iraq_ct_news.fsutil import exchange_paths
+from iraq_ct_news.core.fsutil import exchange_paths
 from iraq_ct_news.release import build as build_module
 
 OLD = {"articles.jsonl": b'{"id":"old"}\n', "tables/articles.csv": b"id\nold\n", "README.md": b"old\n"}

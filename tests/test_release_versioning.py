@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 import iraq_ct_news
-from iraq_ct_news.cli import main
+from iraq_ct_news.checks.run import validate_repository
+from iraq_ct_news.commands.cli import main
 from iraq_ct_news.release.version_sync import changelog_version, version_mismatches
-from iraq_ct_news.validator import validate_repository
 
 from .conftest import REPOSITORY
 from .release_support import (
@@ -154,7 +154,7 @@ def test_version_mismatches_are_named(released: Path) -> None:
 def test_one_version_everywhere_in_this_repository() -> None:
     pyproject = tomllib.loads((REPOSITORY / "pyproject.toml").read_text(encoding="utf-8"))
     assert pyproject["project"]["dynamic"] == ["version"]
-    assert pyproject["tool"]["hatch"]["version"]["path"] == "src/iraq_ct_news/_version.py"
+    assert pyproject["tool"]["hatch"]["version"]["path"] == "src/iraq_ct_news/core/_version.py"
     assert iraq_ct_news.DATA_VERSION == iraq_ct_news.__version__
     assert re.fullmatch(r"\d+\.\d+\.\d+", iraq_ct_news.__version__)
     assert version_mismatches(REPOSITORY) == []

@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
-from iraq_ct_news.layout import FILE_KINDS, FileKind, curated_files
-from iraq_ct_news.schema_export import SCHEMA_MODELS
-from iraq_ct_news.yamlreader import read_yaml_file, read_yaml_text
+from iraq_ct_news.models.layout import FILE_KINDS, FileKind, curated_files
+from iraq_ct_news.models.schema_export import SCHEMA_MODELS
+from iraq_ct_news.reading.yamlreader import read_yaml_file, read_yaml_text
 
 from .conftest import REPOSITORY, VALID_TREE
 from .schema_support import committed_schema, dump_record, schema_validator
@@ -261,6 +261,6 @@ def test_real_records_round_trip_through_yaml() -> None:
 
 
 def test_schema_files_are_fresh() -> None:
-    from iraq_ct_news.schema_export import stale_schemas
+    from iraq_ct_news.models.schema_export import stale_schemas
 
     assert stale_schemas(Path(REPOSITORY) / "schema") == []

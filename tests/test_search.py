@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iraq_ct_news.arabic import search_key
-from iraq_ct_news.cli import main
+from iraq_ct_news.commands.cli import main
+from iraq_ct_news.core.arabic import search_key
 from iraq_ct_news.release.dataset import load
 from iraq_ct_news.release.search import snippet, text_key
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from iraq_ct_news.validator.checks.shared_heads import heads_coordination
-from iraq_ct_news.validator.checks.unmarked_speech import is_reported
+from iraq_ct_news.checks.rules.shared_heads import heads_coordination
+from iraq_ct_news.checks.rules.unmarked_speech import is_reported
 
 
 def _before(sentence: str, words: str) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from iraq_ct_news.fsutil import LinkedPath
+from iraq_ct_news.core.fsutil import LinkedPath
 from iraq_ct_news.store.repository import Repository, StoredRecord
 from iraq_ct_news.store.writer import ReadToken, Writer, WriteRefused
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from iraq_ct_news.validator import parallel, validate_repository
+from iraq_ct_news.checks import parallel
+from iraq_ct_news.checks.run import validate_repository
 
 from .conftest import REPOSITORY
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from iraq_ct_news.cli import main
 from iraq_ct_news.commands._options import repository_root
+from iraq_ct_news.commands.cli import main
 from iraq_ct_news.release.dataset import load
 
 from .conftest import REPOSITORY

@@ -18,17 +18,18 @@ import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from iraq_ct_news.arabic import (
+from iraq_ct_news.checks import parallel
+from iraq_ct_news.checks.rules.text import is_clean as _is_clean
+from iraq_ct_news.checks.run import validate_repository
+from iraq_ct_news.core.arabic import (
     _FOLD,
     proclitic_forms,
     search_key,
     token_variants,
     tokens,
 )
-from iraq_ct_news.textutil import fold_whitespace, text_problems
-from iraq_ct_news.validator import parallel, validate_repository
-from iraq_ct_news.validator.checks.text import is_clean as _is_clean
-from iraq_ct_news.validator.name_index import NameMatcher
+from iraq_ct_news.core.textutil import fold_whitespace, text_problems
+from iraq_ct_news.reading.name_index import NameMatcher
 
 from .conftest import VALID_TREE
 from .test_invalid_fixtures import CASES, apply_case
@@ -146,7 +147,7 @@ def test_worker_processes_report_what_one_process_reports(
 def test_the_listing_equals_a_plain_walk(tmp_path: Path) -> None:
     import os
 
-    from iraq_ct_news.layout import CuratedFile, classify, curated_files
+    from iraq_ct_news.models.layout import CuratedFile, classify, curated_files
 
     def plain(root: Path) -> list[CuratedFile]:
         """The listing as first written, with os.walk and Path objects."""

@@ -22,10 +22,11 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iraq_ct_news.cli import main
-from iraq_ct_news.errors import ReaderError
-from iraq_ct_news.findings import Finding
-from iraq_ct_news.validator import validate_repository
+from iraq_ct_news.checks.run import validate_repository
+from iraq_ct_news.commands.cli import main
+from iraq_ct_news.core.errors import ReaderError
+from iraq_ct_news.core.findings import Finding
+from iraq_ct_news.reading.yamlreader import read_yaml_file
 from iraq_ct_news.view import render_view
 from iraq_ct_news.view.escape import REPLACEMENT
 from iraq_ct_news.view.marks import Mark, Pin, render
@@ -36,9 +37,8 @@ from iraq_ct_news.view.palette import (
     non_text_pairs,
     text_pairs,
 )
-from iraq_ct_news.view.site import page_name
 from iraq_ct_news.view.style import stylesheet
-from iraq_ct_news.yamlreader import read_yaml_file
+from iraq_ct_news.view.website import page_name
 
 from .conftest import REPOSITORY
 from .test_hostile import CASES as HOSTILE_CASES

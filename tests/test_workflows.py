@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from iraq_ct_news.cli import main
+from iraq_ct_news.commands.cli import main
 
 from .conftest import REPOSITORY
 from .test_readme import setup_commands

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from iraq_ct_news.checks.run import validate_repository
 from iraq_ct_news.models import Article
 from iraq_ct_news.release.compile import Release, compile_release
-from iraq_ct_news.validator import validate_repository
 
 #: Elements with no end tag.
 VOID = frozenset({"meta", "br", "img", "input", "link", "hr", "wbr", "source", "area", "base"})

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._version import SCHEMA_VERSION, __version__
-from .errors import BuildError, IraqCtNewsError, ReaderError, UsageError, ValidationError
+from .core._version import SCHEMA_VERSION, __version__
+from .core.errors import BuildError, IraqCtNewsError, ReaderError, UsageError, ValidationError
 
 if TYPE_CHECKING:
     from .models import (
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
         Place,
         Theme,
     )
-    from .release.dataset import Dataset, EntityMentions, load, load_curated
+    from .release.curated import load_curated
+    from .release.dataset import Dataset, EntityMentions, load
 
 #: Version of the data in the release; the package and the data are released together.
 DATA_VERSION = __version__
@@ -41,7 +42,7 @@ _LAZY = {
     "Dataset": "release.dataset",
     "EntityMentions": "release.dataset",
     "load": "release.dataset",
-    "load_curated": "release.dataset",
+    "load_curated": "release.curated",
 }
 
 __all__ = [

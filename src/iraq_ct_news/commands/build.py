@@ -33,17 +33,17 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..gcpause import bulk_allocation
+    from ..core.gcpause import bulk_allocation
 
     with bulk_allocation():
         return _run(args)
 
 
 def _run(args: argparse.Namespace) -> int:
-    from ..cache import ValidationCache
-    from ..errors import ValidationError
-    from ..findings import render_findings
-    from ..progress import Progress
+    from ..core.cache import ValidationCache
+    from ..core.errors import ValidationError
+    from ..core.findings import render_findings
+    from ..core.progress import Progress
     from ..release.build import build, check
 
     options = {

@@ -63,13 +63,13 @@ def bump_records(
     ``check``, nothing is written)."""
     import copy
 
-    from ..content import content_sha256
-    from ..errors import UsageError
-    from ..layout import DATASET
-    from ..safeoutput import one_line
+    from ..checks.released import read_released
+    from ..core.errors import UsageError
+    from ..core.safeoutput import one_line
+    from ..models.content import content_sha256
+    from ..models.layout import DATASET
     from ..store.repository import Repository
     from ..store.writer import Writer
-    from ..validator.released import read_released
 
     released = read_released(root / DATASET)
     if isinstance(released, str):

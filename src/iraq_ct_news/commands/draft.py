@@ -1,5 +1,5 @@
 """``iraq-ct-news draft``: propose an article's annotations; with ``--write``, add them to the
-record marked ``proposed: true`` for a person to confirm (the work is in :mod:`iraq_ct_news.draft`)."""
+record marked ``proposed: true`` for a person to confirm (the work is in :mod:`iraq_ct_news.curation.draft`)."""
 
 from __future__ import annotations
 
@@ -44,11 +44,11 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..draft.render import dumps, to_json, to_text
-    from ..draft.run import draft_file
-    from ..draft.settle import settle
-    from ..draft.write import write_draft
-    from ..errors import UsageError
+    from ..core.errors import UsageError
+    from ..curation.draft.render import dumps, to_json, to_text
+    from ..curation.draft.run import draft_file
+    from ..curation.draft.settle import settle
+    from ..curation.draft.write import write_draft
 
     root: Path = args.root
     path: Path = args.file
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     draft = settle(drafted.draft, stubs=args.stubs)  # what is printed is what --write writes
     display = args.file.as_posix()
     if args.format == "json":
-        from ..draft.run import _seed_text
+        from ..curation.draft.run import _seed_text
 
         seed = _seed_text(root, drafted.document.data)
         print(dumps(to_json(draft, seed)))
@@ -93,10 +93,10 @@ def _check_record(root: Path, path: Path, display: str) -> Any:
     token the write compares the file with before it renames."""
     from pathlib import PurePosixPath
 
-    from ..errors import DraftError
-    from ..findings import Finding
-    from ..fsutil import LinkedPath
-    from ..layout import classify
+    from ..core.errors import DraftError
+    from ..core.findings import Finding
+    from ..core.fsutil import LinkedPath
+    from ..models.layout import classify
     from ..store.repository import read_record
     from ..store.writer import Writer, WriteRefused
 

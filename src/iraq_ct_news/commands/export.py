@@ -13,24 +13,24 @@ ORDER = 25
 
 
 def add_parser(subparsers: Any) -> None:
-    from ..release.exports_on_request import EXPORT_FORMATS
+    from ..release.export_formats import REQUESTED_FORMATS
 
-    formats = "; ".join(f"{name}: {fmt.description}" for name, fmt in EXPORT_FORMATS.items())
+    formats = "; ".join(f"{name}: {fmt.description}" for name, fmt in REQUESTED_FORMATS.items())
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "export",
         help="write the release as a SQLite database (for Datasette) or a spaCy DocBin",
         description=f"Write the release in another format. {formats}. Files are written "
         "whole or not at all.",
     )
-    parser.add_argument("format", choices=sorted(EXPORT_FORMATS), metavar="FORMAT",
-                        help=f"one of: {', '.join(sorted(EXPORT_FORMATS))}")
+    parser.add_argument("format", choices=sorted(REQUESTED_FORMATS), metavar="FORMAT",
+                        help=f"one of: {', '.join(sorted(REQUESTED_FORMATS))}")
     parser.add_argument("output", type=Path, metavar="PATH", help="file to write")
     add_path_option(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import UsageError
+    from ..core.errors import UsageError
     from ..release.dataset import load
     from ..release.export_source import release_of
     from ..release.exports_on_request import EXPORT_FORMATS

@@ -1,6 +1,6 @@
 """``iraq-ct-news fmt``: rewrite record files in the one canonical layout.
 
-The layout itself is :mod:`iraq_ct_news.formatting`; this module picks the files, reports
+The layout itself is :mod:`iraq_ct_news.store.formatting`; this module picks the files, reports
 refusals as located findings, and writes atomically. Every file is formatted before any is
 written, so a file that cannot be formatted stops nothing but itself, and an error while
 formatting leaves the whole tree untouched.
@@ -56,16 +56,16 @@ class _Outcome:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import UsageError
-    from ..layout import CURATED, curated_files
-    from ..safeoutput import one_line
-    from ..validator.run import display_path
+    from ..checks.run import display_path
+    from ..core.errors import UsageError
+    from ..core.safeoutput import one_line
+    from ..models.layout import CURATED, curated_files
 
     root: Path = args.root
     if not (root / CURATED).is_dir():
         raise UsageError(f"{root} has no curated/ folder (use --root to point at the repository)")
     if args.files:
-        targets = [_relative_record(root, path) for path in args.files]
+        targets = [relative_record(root, path) for path in args.files]
     else:
         targets = [source.relative for source in curated_files(root) if source.kind is not None]
     outcomes = [_format_one(root, relative) for relative in sorted(set(targets))]
@@ -97,8 +97,8 @@ def _remove_leftovers(root: Path) -> list[PurePosixPath]:
     """Delete the temporary files that writes of records killed before their rename left in
     ``curated/`` (``.<id>.yaml.XXXXXXXX.tmp``, regular files in real folders only), which would
     otherwise sit there for ever and be reported as unexpected files."""
-    from ..fsutil import leftover_target, remove_leftover_temporaries
-    from ..layout import curated_files
+    from ..core.fsutil import leftover_target, remove_leftover_temporaries
+    from ..models.layout import curated_files
 
     folders: dict[PurePosixPath, set[str]] = {}
     for source in curated_files(root):
@@ -149,14 +149,14 @@ def _summary(changed: int, total: int, refused: int, verb: str) -> str:
 
 
 def _format_one(root: Path, relative: PurePosixPath) -> _Outcome:
-    from ..findings import Finding
-    from ..formatting import FormatRefused, format_record
-    from ..fsutil import FileTooLarge, NotARegularFile
-    from ..layout import classify
-    from ..limits import MAX_FILE_BYTES
-    from ..safeoutput import one_line
+    from ..checks.run import display_path
+    from ..core.findings import Finding
+    from ..core.fsutil import FileTooLarge, NotARegularFile
+    from ..core.limits import MAX_FILE_BYTES
+    from ..core.safeoutput import one_line
+    from ..models.layout import classify
+    from ..store.formatting import FormatRefused, format_record
     from ..store.writer import Writer
-    from ..validator.run import display_path
 
     # Printed at the start of lines: a line end in a file name must not make a second line.
     outcome = _Outcome(relative, one_line(display_path(root, relative)))
@@ -202,13 +202,13 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def _relative_record(root: Path, path: Path) -> PurePosixPath:
+def relative_record(root: Path, path: Path) -> PurePosixPath:
     """``path`` (as typed by the user) relative to the repository, if it names a record file.
 
     The last part of the path is not resolved, so a symbolic link is named, not followed.
     """
-    from ..errors import UsageError
-    from ..layout import classify
+    from ..core.errors import UsageError
+    from ..models.layout import classify
 
     absolute = path if path.is_absolute() else Path.cwd() / path
     try:

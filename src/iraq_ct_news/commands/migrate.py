@@ -1,7 +1,7 @@
 """``iraq-ct-news migrate``: bring records of an older record format to the current one.
 
 A release that changes the record format ships a migration step for it
-(:mod:`iraq_ct_news.migrations`); this command applies to each record the steps it has not had
+(:mod:`iraq_ct_news.reading.migrations`); this command applies to each record the steps it has not had
 (those introduced after its ``schema_version``); a record a step changed gets the current
 record format's ``schema_version`` and is rewritten in the canonical layout. Every change is
 printed, one line each.
@@ -38,10 +38,10 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .._version import SCHEMA_VERSION
-    from ..errors import UsageError
-    from ..layout import CURATED
-    from ..migrations import migrate_data
+    from ..core._version import SCHEMA_VERSION
+    from ..core.errors import UsageError
+    from ..models.layout import CURATED
+    from ..reading.migrations import migrate_data
     from ..store.recordfiles import read_record_files, write_record
 
     root: Path = args.root

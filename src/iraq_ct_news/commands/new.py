@@ -1,6 +1,6 @@
 """``iraq-ct-news new``: scaffold an article record from a seed already in ``seeds/``.
 
-The work is in :mod:`iraq_ct_news.scaffold`; this module parses the arguments and reports.
+The work is in :mod:`iraq_ct_news.curation.scaffold`; this module parses the arguments and reports.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..scaffold import plan_scaffold, write_scaffold
+    from ..curation.scaffold import plan_scaffold, write_scaffold
 
     root: Path = args.root
     scaffold = plan_scaffold(root, args.seed, args.article_id)

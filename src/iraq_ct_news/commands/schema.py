@@ -25,8 +25,8 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..layout import SCHEMA
-    from ..schema_export import stale_schemas, write_schemas
+    from ..models.layout import SCHEMA
+    from ..models.schema_export import stale_schemas, write_schemas
 
     directory: Path = args.root / SCHEMA
     if args.check:

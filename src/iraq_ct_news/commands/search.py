@@ -33,7 +33,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import UsageError
+    from ..core.errors import UsageError
     from ..release.dataset import load
 
     if args.text is None and args.entity is None:
@@ -62,7 +62,7 @@ def _article_summary(article: Any) -> dict[str, Any]:
 
 
 def _text(dataset: Any, args: argparse.Namespace) -> int:
-    from ..errors import UsageError
+    from ..core.errors import UsageError
     from ..release.search import snippet, text_key
 
     if not text_key(args.text):
@@ -106,7 +106,7 @@ def _first_snippet(article: Any, query: str, snippet: Any) -> tuple[str, Any]:
 def _entity(dataset: Any, args: argparse.Namespace) -> int:
     import difflib
 
-    from ..errors import UsageError
+    from ..core.errors import UsageError
 
     known = [*dataset.people, *dataset.organizations, *dataset.places]
     # Ids are lower-case: `--entity UNODC` means unodc.

@@ -33,8 +33,8 @@ def run(args: argparse.Namespace) -> int:
     import difflib
     import json
 
-    from ..errors import UsageError
-    from ..kinds import KINDS
+    from ..core.errors import UsageError
+    from ..models.kinds import KINDS
     from ..release.dataset import load
 
     dataset = load(args.path)

@@ -66,9 +66,9 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import UsageError
-    from ..findings import render_findings
-    from ..validator.checks.catalog import RULES, explain
+    from ..checks.rules.catalog import RULES, explain
+    from ..core.errors import UsageError
+    from ..core.findings import render_findings
 
     if args.explain is not None:
         code = args.explain.upper()
@@ -81,10 +81,10 @@ def run(args: argparse.Namespace) -> int:
     if args.fix:
         _fix(args.root, args.files)
 
-    from ..cache import ValidationCache
-    from ..gcpause import bulk_allocation
-    from ..progress import Progress
-    from ..validator import validate_repository
+    from ..checks.run import validate_repository
+    from ..core.cache import ValidationCache
+    from ..core.gcpause import bulk_allocation
+    from ..core.progress import Progress
 
     # Collector paused for the whole command, until the results are dropped: pausing it only
     # around the work would make the first collection afterwards walk every result at once.
@@ -109,13 +109,13 @@ def _fix(root: Path, files: list[Path]) -> None:
     released needs a new revision), each change on its own line, then a count."""
     import datetime
 
-    from ..errors import UsageError
-    from ..layout import DATASET
+    from ..core.errors import UsageError
+    from ..models.layout import DATASET
     from ..store.fixing import fix_tree
     from .bump import bump_records
-    from .fmt import _relative_record
+    from .fmt import relative_record
 
-    only = {_relative_record(root, path) for path in files} if files else None
+    only = {relative_record(root, path) for path in files} if files else None
     lines = fix_tree(root, only)
     if (root / DATASET).is_dir():
         try:

@@ -16,7 +16,7 @@ from pydantic import Field
 
 from .base import EnglishText, RecordModel, VersionedRecord
 from .edtf import Edtf
-from .types import (
+from .field_types import (
     CameoCode,
     CurrencyCode,
     Id,

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .types import Id, IsoDate, PositiveInt, SemVer, StringRule, Text, Url
+from .field_types import Id, IsoDate, PositiveInt, SemVer, StringRule, Text, Url
 
 
 class RecordModel(BaseModel):

@@ -13,7 +13,7 @@ from pydantic import Field
 
 from .base import ArabicEnglishText, EnglishText, Identifier, RecordModel, VersionedRecord
 from .edtf import Edtf
-from .types import CountryCode, Id, Text
+from .field_types import CountryCode, Id, Text
 
 OrganizationKind = Literal[
     "un-entity",

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from .base import ArabicEnglishText, EnglishText, RecordModel
-from .types import CameoCode, Id, ResolutionSymbol, SemVer, Text
+from .field_types import CameoCode, Id, ResolutionSymbol, SemVer, Text
 
 CtitfTheme = Literal[
     "border-management-and-law-enforcement",

@@ -3,7 +3,7 @@
 Nothing is imported here, so ``import iraq_ct_news`` stays cheap; each module has one job:
 
 * ``names`` — file names of the release, and where an installed package keeps it (the
-  canonical JSON and ``content_sha256`` are in :mod:`iraq_ct_news.content`, which the
+  canonical JSON and ``content_sha256`` are in :mod:`iraq_ct_news.models.content`, which the
   validator reads too);
 * ``compile`` — a validated tree as a :class:`~.compile.Release` (offsets filled, hashes set);
 * ``build_outputs`` — what a build writes, in order, and the card's list of files;
@@ -14,10 +14,10 @@ Nothing is imported here, so ``import iraq_ct_news`` stays cheap; each module ha
   ``table_registries``), what a table is in ``table_model``, shared columns in
   ``table_columns``;
 * ``build`` — render every file, write ``dataset/`` atomically, or check it is up to date;
-* ``exports_on_request`` — what ``export`` writes on request (``sqlite``, ``spacy_docbin``),
+* ``export_formats``, ``exports_on_request`` — what ``export`` writes on request (``sqlite``, ``spacy_docbin``),
   from a release folder read back by ``export_source``; ``datasette_plugin`` searches the
   SQLite export;
-* ``dataset`` — :class:`~.dataset.Dataset`, ``load()`` and ``load_curated()``; ``legacy`` reads
+* ``dataset`` — :class:`~.dataset.Dataset` and ``load()``; ``curated`` — ``load_curated()``; ``legacy`` reads
   lines earlier releases wrote;
 * ``search`` — Arabic-normalised search keys kept apart from the stored text;
 * ``diff`` — what changed between two releases;

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import BuildError, ValidationError
-from ..fsutil import (
+from ..checks.run import ValidationResult, validate_repository
+from ..core.errors import BuildError, ValidationError
+from ..core.fsutil import (
     FileTooLarge,
     LinkedPath,
     NotARegularFile,
@@ -25,10 +26,12 @@ from ..fsutil import (
     first_link,
     read_regular_file,
 )
-from ..kinds import KINDS
-from ..layout import DATASET, RETIRED_PREFIX, SCHEMA, STAGING_PREFIX
-from ..textutil import printable
-from ..validator import ValidationResult, validate_repository
+from ..core.textutil import printable
+from ..models.kinds import KINDS
+from ..models.layout import DATASET, RETIRED_PREFIX, SCHEMA, STAGING_PREFIX
+from ..models.schema_export import SCHEMA_MODELS, schema_file_name, stale_schemas, write_schemas
+from ..reading.jsonl import render_jsonl
+from ..store.writer import Writer
 from . import parquet
 from .build_outputs import BUILD_OUTPUTS
 from .card import render_card
@@ -36,7 +39,6 @@ from .compile import Release, compile_release
 from .croissant import CROISSANT, render_croissant
 from .datapackage import render_datapackage
 from .duckdb import DUCKDB_SQL, render_duckdb
-from .jsonl import render_jsonl
 from .jsonld import render_jsonld
 from .names import ARTICLES_JSONL, CARD, DATAPACKAGE, JSONLD, PARQUET_DIR
 from .nlp import (
@@ -50,8 +52,8 @@ from .nlp import (
 from .tables import TABLES, render_csv
 
 if TYPE_CHECKING:
-    from ..cache import ValidationCache
-    from ..progress import Progress
+    from ..core.cache import ValidationCache
+    from ..core.progress import Progress
     from ..store.writer import Writer
 
 _STAGING_PREFIX = STAGING_PREFIX
@@ -128,8 +130,6 @@ def build(
     ``with_parquet`` defaults to whether pyarrow is installed. ``cache``, ``jobs`` and
     ``progress`` are passed to the validation (see :func:`validated_release`).
     """
-    from ..schema_export import write_schemas
-    from ..store.writer import Writer
 
     # One build (or other writer) at a time: a second one waits for the lock, so it can never
     # delete the first one's staging folder as a leftover and leave dataset/ incomplete.
@@ -172,7 +172,6 @@ def _build(
 def _refuse_linked_outputs(root: Path) -> None:
     """Refuse, before anything is written, a ``schema/`` or ``dataset/`` (or schema file) that
     is a symbolic link: the build would write where it points, outside the repository."""
-    from ..schema_export import SCHEMA_MODELS, schema_file_name
 
     if (root / DATASET).is_symlink():
         raise BuildError(f"{root / DATASET} {_LINK_PROBLEM}")
@@ -201,7 +200,6 @@ def check(
     is reported, never compared), and no file is read past the length of what a build would
     write there, so a file linked or grown to any size costs nothing.
     """
-    from ..schema_export import stale_schemas
 
     _, release = validated_release(root, cache=cache, jobs=jobs, progress=progress)
     problems: list[str] = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..kinds import KINDS
+from ..models.kinds import KINDS
 from .croissant import CROISSANT
 from .duckdb import DUCKDB_SQL
 from .names import ARTICLES_JSONL, CARD, DATAPACKAGE, JSONLD, PARQUET_DIR, TABLES_DIR

@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
-from ..kinds import KINDS
 from ..models.edtf import SUBSET
+from ..models.kinds import KINDS
 from .build_outputs import card_rows
 from .compile import Release
 from .datapackage import ANNOTATION_LICENSE, TEXT_RIGHTS

@@ -10,10 +10,9 @@ import datetime
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from .._version import __version__
-from ..anchoring import SpanResolution
-from ..content import content_sha256
-from ..errors import BuildError
+from ..checks.run import ValidationResult
+from ..core._version import __version__
+from ..core.errors import BuildError
 from ..models import (
     SPAN_LISTS,
     AnchorFields,
@@ -26,8 +25,9 @@ from ..models import (
     Theme,
     ThemeVocabulary,
 )
-from ..validator import ValidationResult
-from ..yamlreader import PathKey
+from ..models.content import content_sha256
+from ..reading.anchoring import SpanResolution
+from ..reading.yamlreader import PathKey
 
 
 @dataclass(frozen=True)

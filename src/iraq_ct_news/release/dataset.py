@@ -1,4 +1,4 @@
-"""The public way in: :func:`load`, :func:`load_curated` and the :class:`Dataset` they return.
+"""The public way in: :func:`load` and the :class:`Dataset` it returns.
 
 ``load()`` reads the compiled release (JSON Lines, no YAML, no validation rules), once per
 folder per process; ``load_curated()`` reads a curated tree through the validator, for
@@ -16,9 +16,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
-from .._version import __version__
-from ..errors import BuildError
+from ..core.errors import BuildError
+from ..core.fsutil import read_regular_file
+from ..core.limits import MAX_RELEASE_FILE_BYTES
 from ..models import Article, CameoEntry, Mention, Organization, Person, Place, Theme
+from ..reading.jsonl import read_jsonl, read_lazy
 from .names import (
     ARTICLES_JSONL,
     CAMEO_JSONL,
@@ -207,7 +209,6 @@ def clear_cache() -> None:
 
 
 def _read_release(folder: Path) -> Dataset:
-    from .jsonl import read_jsonl, read_lazy
 
     registries = dataset_from_records(
         [],
@@ -224,8 +225,6 @@ def _read_release(folder: Path) -> Dataset:
 
 
 def _release_version(folder: Path) -> str:
-    from ..fsutil import read_regular_file
-    from ..limits import MAX_RELEASE_FILE_BYTES
 
     path = folder / DATAPACKAGE
     try:
@@ -238,30 +237,3 @@ def _release_version(folder: Path) -> str:
     if not isinstance(version, str):
         raise BuildError(f"{folder / DATAPACKAGE} has no version")
     return version
-
-
-def load_curated(root: str | Path) -> Dataset:
-    """Parse and validate the curated tree at ``root`` (holding ``curated/`` and ``seeds/``).
-
-    Returns the records as the release would hold them (offsets and content hashes computed).
-    Raises :class:`iraq_ct_news.ValidationError` carrying every finding when any rule fails, and
-    :class:`iraq_ct_news.UsageError` when ``root`` holds no ``curated/`` folder.
-    """
-    from ..errors import UsageError
-    from .build import validated_release
-
-    if not (Path(root) / "curated").is_dir():
-        raise UsageError(
-            f"{root} has no curated/ folder: pass the repository folder (the one holding "
-            "curated/ and seeds/), e.g. load_curated('path/to/iraq-ct-news')"
-        )
-    _, release = validated_release(Path(root))
-    return dataset_from_records(
-        list(release.articles),
-        list(release.people),
-        list(release.organizations),
-        list(release.places),
-        list(release.themes),
-        list(release.cameo),
-        version=__version__,
-    )

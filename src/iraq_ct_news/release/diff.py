@@ -14,10 +14,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from ..content import content_of
-from ..kinds import KINDS
+from ..core.safeoutput import one_line
 from ..models import Article, VersionedRecord
-from ..safeoutput import one_line
+from ..models.content import content_of
+from ..models.kinds import KINDS
 from .dataset import Dataset
 
 ChangeKind = Literal["added", "modified", "withdrawn", "deleted"]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..anchoring import scope_texts
-from ..errors import BuildError
+from ..core.errors import BuildError
+from ..reading.anchoring import scope_texts
 from .compile import Release
 from .dataset import Dataset
 

@@ -11,51 +11,35 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the compiler (and the models) load only when an export is written
-    from .compile import Release
+from .compile import Release
+from .export_formats import REQUESTED_FORMATS, RequestedFormat
+from .spacy_docbin import export_docbin
+from .sqlite import export_sqlite
 
 
 @dataclass(frozen=True)
 class RequestedExport:
-    """One format ``iraq-ct-news export FORMAT PATH`` writes."""
+    """One format ``iraq-ct-news export FORMAT PATH`` writes, and its writer."""
 
-    name: str
-    description: str
+    format: RequestedFormat
     write: Callable[[Release, Path], list[Path]]
     """Write the export to the path; returns every file written."""
-    requires: str = ""
-    """The extra the format needs (``pip install "iraq-ct-news[EXTRA]"``), if any."""
+
+    @property
+    def name(self) -> str:
+        return self.format.name
+
+    @property
+    def requires(self) -> str:
+        return self.format.requires
 
 
-def _sqlite(release: Release, path: Path) -> list[Path]:
-    from .sqlite import export_sqlite
-
-    return export_sqlite(release, path)
-
-
-def _spacy(release: Release, path: Path) -> list[Path]:
-    from .spacy_docbin import export_docbin
-
-    return export_docbin(release, path)
-
+_WRITERS: dict[str, Callable[[Release, Path], list[Path]]] = {
+    "sqlite": export_sqlite,
+    "spacy": export_docbin,
+}
 
 EXPORT_FORMATS: dict[str, RequestedExport] = {
-    export.name: export
-    for export in (
-        RequestedExport(
-            "sqlite",
-            "SQLite database with keys, join views and an Arabic full-text index, and a "
-            "Datasette metadata file beside it (NAME.metadata.json)",
-            _sqlite,
-        ),
-        RequestedExport(
-            "spacy",
-            "spaCy DocBin of the article bodies with their entity spans, tokenised by the "
-            "release's clitic policy (needs the spacy extra)",
-            _spacy,
-            requires="spacy",
-        ),
-    )
+    name: RequestedExport(fmt, _WRITERS[name]) for name, fmt in REQUESTED_FORMATS.items()
 }

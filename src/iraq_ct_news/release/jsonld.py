@@ -14,6 +14,7 @@ from typing import Any
 from ..models import Article, Edtf, Organization, Person, Place
 from .compile import Release
 from .datapackage import DESCRIPTION, NAME, PACKAGE_ID
+from .publication import LICENSES, release_files, schema_org_dataset
 
 _IDENTIFIER_URLS = {
     "wikidata": "https://www.wikidata.org/wiki/{}",
@@ -149,7 +150,6 @@ def _article_node(article: Article, theme_labels: dict[str, str]) -> dict[str, A
 def render_jsonld(release: Release, files: Mapping[str, bytes]) -> bytes:
     """The graph; ``files`` are the release files the Dataset node lists as its distribution
     (by release-relative path, with their bytes for the checksums)."""
-    from .publication import LICENSES, release_files, schema_org_dataset
 
     theme_labels = {theme.id: theme.label.en for theme in release.themes}
     dataset: dict[str, Any] = {

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..kinds import BY_KIND
-from ..layout import DATASET
+from ..models.kinds import BY_KIND
+from ..models.layout import DATASET
 
 # The JSON Lines file of each kind, from the table of kinds.
 ARTICLES_JSONL = BY_KIND["article"].release_file

@@ -15,7 +15,7 @@ from typing import Any
 
 from .compile import Release
 from .names import PARQUET_DIR
-from .tables import TABLES, Table
+from .tables import TABLES, Table, cell
 
 
 def available() -> bool:
@@ -27,8 +27,6 @@ def render_parquet(table: Table, release: Release) -> bytes:
     """One table as Parquet bytes (zstd-compressed, JSON lists kept as JSON text)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
-
-    from .tables import cell
 
     types: dict[str, Any] = {
         "string": pa.string(),

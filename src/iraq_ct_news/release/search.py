@@ -1,6 +1,6 @@
 """Arabic-normalised search over articles, on keys kept apart from the stored text.
 
-The key of a text is :func:`iraq_ct_news.arabic.search_key` with whitespace runs folded to one
+The key of a text is :func:`iraq_ct_news.core.arabic.search_key` with whitespace runs folded to one
 space; it is computed once per article on the first search and cached, and never replaces the
 text itself, so offsets into ``body`` stay valid.
 """
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..arabic import search_key, word_key
+from ..core.arabic import search_key, word_key
+from ..core.textutil import fold_whitespace
 from ..models import Article
-from ..textutil import fold_whitespace
 
 
 def text_key(text: str) -> str:

@@ -7,7 +7,7 @@ for the joins people ask for first, and a full-text index.
 
 The full-text index answers exactly what :meth:`iraq_ct_news.Dataset.search` answers: it holds,
 per article, the same search key (:func:`.search.article_key`, built on
-:func:`iraq_ct_news.arabic.search_key`, the package's one normaliser), under FTS5's ``trigram``
+:func:`iraq_ct_news.core.arabic.search_key`, the package's one normaliser), under FTS5's ``trigram``
 tokenizer, so a quoted phrase matches any substring of the key as the package's search does
 (``العراق`` finds ``والعراق``; ``مكافحه`` finds ``مكافحة``). A query is normalised by
 :func:`fts_query`; in Datasette, the plugin :mod:`.datasette_plugin` (loaded automatically when
@@ -27,7 +27,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from ..errors import BuildError
+from ..core.errors import BuildError
 from ..store.writer import Writer
 from .compile import Release
 from .datapackage import ANNOTATION_LICENSE, DESCRIPTION, TEXT_RIGHTS

@@ -9,7 +9,7 @@ import datetime
 from collections.abc import Iterator
 from typing import Annotated, NamedTuple
 
-from ..content import content_sha256
+from ..models.content import content_sha256
 from .compile import Release
 from .table_columns import (
     ArticleId,

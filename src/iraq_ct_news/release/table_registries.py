@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any, NamedTuple
 
-from ..content import content_sha256
+from ..models.content import content_sha256
 from .compile import Release
 from .table_columns import (
     Aliases,

@@ -7,8 +7,8 @@ clitics (spaCy's blank Arabic one) cannot put a token boundary where the name be
 1. A token is a run of letters, digits and combining marks (tatweel included), or one other
    non-space character (punctuation, a symbol); the whitespace after a token is kept with it,
    so ``"".join(token + space)`` rebuilds the text exactly.
-2. A proclitic chain (:data:`iraq_ct_news.arabic.PROCLITIC_CHAINS`) before the definite article
-   is split off every word (:func:`iraq_ct_news.arabic.article_proclitics`), mention or not, so
+2. A proclitic chain (:data:`iraq_ct_news.core.arabic.PROCLITIC_CHAINS`) before the definite article
+   is split off every word (:func:`iraq_ct_news.core.arabic.article_proclitics`), mention or not, so
    the common case does not depend on the annotations.
 3. Every other mention boundary that falls inside a word splits it there, with no space between
    the two pieces. Such a piece before a mention is a proclitic chain in well-formed data
@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import add
 
-from ..arabic import article_proclitics, is_proclitic_chain
+from ..core.arabic import article_proclitics, is_proclitic_chain
 
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640"
 #: A piece that is not whitespace, with the whitespace after it.

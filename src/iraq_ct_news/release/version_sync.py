@@ -1,7 +1,7 @@
 """One version everywhere: the package, ``DATA_VERSION``, the release files and the changelog.
 
 The package and the data are released together under one semantic version, written only in
-``_version.py``; everything else either reads it (pyproject via hatch, ``DATA_VERSION``) or is
+``core/_version.py``; everything else either reads it (pyproject via hatch, ``DATA_VERSION``) or is
 generated from it (``datapackage.json``, the dataset card). The changelog is written by hand, so
 its top released section is checked against it.
 """
@@ -12,9 +12,9 @@ import json
 import re
 from pathlib import Path
 
-from .._version import __version__
-from ..fsutil import read_regular_file
-from ..limits import MAX_RELEASE_FILE_BYTES
+from ..core._version import __version__
+from ..core.fsutil import read_regular_file
+from ..core.limits import MAX_RELEASE_FILE_BYTES
 from .names import CARD, DATAPACKAGE
 
 _SECTION = re.compile(r"^## \[(?P<version>[^\]]+)\]", re.MULTILINE)

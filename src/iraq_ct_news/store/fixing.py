@@ -1,7 +1,7 @@
 """``validate --fix``: the fixes rules make by themselves, and the canonical layout.
 
 Each rule that can decide a fix without a person registers it beside its check
-(:func:`~iraq_ct_news.validator.checks.base.fixer`): the CAMEO codebook's labels (C008), an
+(:func:`~iraq_ct_news.checks.rules.base.fixer`): the CAMEO codebook's labels (C008), an
 undated page written null (D005), a past event's open bound narrowed to publication (D007).
 Every record file is read, given the fixes for its kind, and written back in the canonical
 layout when that changes it (what ``fmt`` does). Each change is one line of the result. A
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from ..formatting import FormatRefused, format_record
-from ..validator.checks.catalog import FIXERS
+from ..checks.rules.catalog import FIXERS
+from .formatting import FormatRefused, format_record
 from .recordfiles import RecordFile, read_record_files, write_record
 
 

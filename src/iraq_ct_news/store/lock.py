@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import IraqCtNewsError
+from ..core.errors import IraqCtNewsError
 
 try:
     import fcntl

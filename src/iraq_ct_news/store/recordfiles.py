@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..formatting import comments, render
-from ..layout import FileKind, curated_files
-from ..textutil import printable
-from ..validator.run import display_path
+from ..checks.run import display_path
+from ..core.textutil import printable
+from ..models.layout import FileKind, curated_files
+from .formatting import comments, render
 from .writer import ReadToken, Writer, WriteRefused
 
 

@@ -9,7 +9,7 @@ run, never through a link, and becomes one of:
 * an *unfinished* record: its only model errors are ``TODO`` placeholders or missing fields
   (a stub ``draft --stubs`` or ``new`` wrote); it keeps its data, whose every other value has
   the type the model wants, so a command can read its id and names;
-* a located :class:`~iraq_ct_news.findings.Finding` (a file that does not read, or whose values
+* a located :class:`~iraq_ct_news.core.findings.Finding` (a file that does not read, or whose values
   have the wrong type): no command sees it as data.
 """
 
@@ -23,17 +23,17 @@ from typing import Any
 
 import pydantic
 
-from ..errors import ReaderError
-from ..findings import Finding
-from ..fsutil import read_regular_file
-from ..layout import CuratedFile, FileKind, curated_files
-from ..limits import MAX_FILE_BYTES
-from ..models.types import is_placeholder
-from ..schema_export import SCHEMA_MODELS
-from ..textutil import printable
-from ..validator.checks.schema import data_path
-from ..validator.report import format_path
-from ..yamlreader import Document, read_yaml_bytes
+from ..checks.report import format_path
+from ..checks.rules.schema import data_path
+from ..core.errors import ReaderError
+from ..core.findings import Finding
+from ..core.fsutil import read_regular_file
+from ..core.limits import MAX_FILE_BYTES
+from ..core.textutil import printable
+from ..models.field_types import is_placeholder
+from ..models.layout import CuratedFile, FileKind, curated_files
+from ..models.schema_export import SCHEMA_MODELS
+from ..reading.yamlreader import Document, read_yaml_bytes
 from .writer import ReadToken
 
 #: pydantic error types that say a value has the wrong shape (a list where text belongs, a

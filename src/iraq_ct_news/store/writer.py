@@ -29,15 +29,15 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .. import fsutil
-from ..errors import IraqCtNewsError, ReaderError
-from ..formatting import comments, render
-from ..fsutil import LinkedPath, read_regular_file, refuse_links, remove_leftover_temporaries
-from ..limits import MAX_FILE_BYTES
-from ..models.types import is_placeholder
-from ..textutil import printable
-from ..validator.report import format_path
-from ..yamlreader import Document, PathKey, read_yaml_bytes
+from ..checks.report import format_path
+from ..core import fsutil
+from ..core.errors import IraqCtNewsError, ReaderError
+from ..core.fsutil import LinkedPath, read_regular_file, refuse_links, remove_leftover_temporaries
+from ..core.limits import MAX_FILE_BYTES
+from ..core.textutil import printable
+from ..models.field_types import is_placeholder
+from ..reading.yamlreader import Document, PathKey, read_yaml_bytes
+from .formatting import comments, render
 from .lock import tree_lock
 
 

@@ -6,6 +6,6 @@ in YAML. The pages need no server, no network and no JavaScript.
 
 from __future__ import annotations
 
-from .site import ViewResult, article_files, render_view
+from .website import ViewResult, article_files, render_view
 
 __all__ = ["ViewResult", "article_files", "render_view"]

@@ -3,7 +3,7 @@
 The record is read as it is written, not as the model would accept it: the page is for a record
 under review, with TODO placeholders, wrong types or words that are not in the text, and it
 shows whatever can be shown. Each span is placed with the package's own span resolution
-(:func:`iraq_ct_news.anchoring.resolve_span`), so its offsets are the ones the release writes.
+(:func:`iraq_ct_news.reading.anchoring.resolve_span`), so its offsets are the ones the release writes.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..anchoring import SpanResolution, resolve_span
-from ..yamlreader import PathKey
+from ..reading.anchoring import SpanResolution, resolve_span
+from ..reading.yamlreader import PathKey
 
 #: The lists of spans an article holds, outermost kind first (a quote holds mentions, amounts …).
 SPAN_GROUPS = ("quotes", "resolutions", "amounts", "figures", "mentions")

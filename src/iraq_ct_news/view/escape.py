@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import unicodedata
 
-from ..textutil import BIDI_CONTROLS, INVISIBLE
+from ..core.textutil import BIDI_CONTROLS, INVISIBLE
 
 #: What stands in for a character an HTML document cannot contain.
 REPLACEMENT = "\ufffd"

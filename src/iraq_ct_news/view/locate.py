@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from ..findings import Finding
-from ..yamlreader import Document, PathKey
+from ..core.findings import Finding
+from ..reading.yamlreader import Document, PathKey
 
 TargetKind = Literal["annotation", "text", "event", "field", "file"]
 

@@ -10,7 +10,7 @@ fixed multiple of the record (each part of a span is opened where another span s
 so there are no more parts than characters of the record's spans). Joining the parts of a span
 gives exactly its text.
 
-Offsets are code points into the text, as :mod:`iraq_ct_news.anchoring` computes them.
+Offsets are code points into the text, as :mod:`iraq_ct_news.reading.anchoring` computes them.
 """
 
 from __future__ import annotations

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..findings import Finding
-from ..yamlreader import Document, PathKey
+from ..core.findings import Finding
+from ..reading.yamlreader import Document, PathKey
 from . import escape
 from .annotations import (
     Annotation,

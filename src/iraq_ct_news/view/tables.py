@@ -13,7 +13,7 @@ from typing import Any
 
 from ..models import SPAN_LISTS
 from ..models.edtf import Edtf, EdtfPoint
-from ..yamlreader import PathKey
+from ..reading.yamlreader import PathKey
 from . import escape
 from .annotations import Annotation, is_proposed
 from .labels import PROPOSAL_NOTE, english

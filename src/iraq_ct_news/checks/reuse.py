@@ -1,0 +1,154 @@
+"""When a stored result may stand for checking a file again, and how results are stored.
+
+The cache (:mod:`iraq_ct_news.core.cache`) is a plain store; this module decides what goes in it.
+A file's result is stored under a key made of the file's path in the tree (rules depend on where
+a file is) and the SHA-256 of its bytes, with the values of everything else its checks declared
+they read (:mod:`.dependencies`: its seed, the registry names, the titles quoted from it). It
+is reused only when each of those values is unchanged, so a reused result is exactly what
+checking the file again would give. The checks across files are never stored: they run on the
+whole tree every time, from the summaries.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from ..core.cache import FileHasher, ValidationCache, encode
+from ..core.findings import Finding
+from ..core.limits import MAX_FILE_BYTES
+from ..core.signature import key as signature_key
+from ..models.layout import CuratedFile
+from ..reading.seeds import SeedStore
+from .checked import CheckedFile
+from .context import StageContext
+from .dependencies import still_holds
+from .facts import Facts
+from .loading import inside
+from .report import FileReport
+from .rules.base import declared
+
+
+def lookup(
+    cache: ValidationCache, context: StageContext, sources: Sequence[CuratedFile]
+) -> list[CheckedFile | None]:
+    """For each of ``sources``, its stored result if one still applies."""
+    found: list[CheckedFile | None] = [None] * len(sources)
+    if not cache.primed:
+        cache.primed = True
+        cache.empty = not cache.has_entries()
+        if not cache.empty:
+            cache.load_signatures(context.root)
+    if cache.empty:
+        cache.misses += len(sources)
+        return found
+    keyed: dict[str, tuple[int, str]] = {}
+    for position, relative, sha256 in _hashes(context, sources, cache.hasher):
+        keyed[cache.key(sha256, relative)] = (position, relative)
+    entries = cache.read(list(keyed))
+    seeds = SeedStore(context.root, hasher=cache.hasher)
+    for key, entry in entries.items():
+        position, relative = keyed[key]
+        checked = _from_entry(sources[position], relative, entry, context.display_prefix)
+        if checked is None or not still_holds(checked.depends, checked, context, seeds):
+            continue
+        found[position] = checked
+        cache.used.add(key)
+        cache.hits += 1
+    cache.misses += len(sources) - len(entries)
+    return found
+
+
+def store(cache: ValidationCache, files: Iterable[CheckedFile]) -> None:
+    """Store the results that can be reused (of files that could be read), and the signatures
+    of the files they read."""
+    entries: dict[str, Any] = {}
+    hasher = cache.hasher
+    for checked in files:
+        if checked.cached:
+            continue  # read from the cache this run: already there
+        for path, sig, sha in checked.signatures:
+            if hasher.known.get(path) != (sig, sha):
+                hasher.new[path] = (sig, sha)
+        if checked.file_sha256 is None:
+            continue
+        key = cache.key(checked.file_sha256, checked.source.relative.as_posix())
+        if key in cache.used:
+            continue
+        entries[key] = checked.entry if checked.entry is not None else encode_entry(checked)
+        cache.used.add(key)
+    cache.write(entries)
+
+
+def encode_entry(checked: CheckedFile) -> bytes:
+    """The stored form of a result: ``[path, sha256, findings, depends, facts]``, findings as
+    ``[line, column, code, message]`` (the path is the file's)."""
+    return encode([
+        checked.source.relative.as_posix(),
+        checked.file_sha256,
+        [[f.line, f.column, f.code, f.message] for f in checked.report.findings],
+        checked.depends,
+        checked.facts.to_json(),
+    ])
+
+
+def _from_entry(
+    source: CuratedFile, relative: str, entry: Any, prefix: str
+) -> CheckedFile | None:
+    """The result stored in ``entry``, or None if it is not one.
+
+    The entry's bytes passed their checksum, so it is what a run of this very tool wrote; any
+    surprise in its shape (or a code no check declares any more) still only makes it a miss.
+    """
+    try:
+        path, sha256, findings, depends, facts = entry
+        if path != relative or not isinstance(sha256, str) or not isinstance(depends, dict):
+            return None
+        report = FileReport(prefix + relative)
+        for line, column, code, message in findings:
+            rule = declared(str(code))
+            report.findings.append(
+                Finding(report.display_path, int(line), int(column), rule.code, str(message),
+                        rule.severity)
+            )
+        summary = Facts.from_json(facts)
+        report.index_map = summary.index_map
+        return CheckedFile(source, report, summary, file_sha256=sha256, depends=depends,
+                           cached=True)
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError, LookupError):
+        return None
+
+
+def _hashes(
+    context: StageContext, sources: Sequence[CuratedFile], hasher: FileHasher
+) -> Iterator[tuple[int, str, str]]:
+    """``(position, relative path, SHA-256)`` of each file read the way the checks read it.
+
+    A link, a file outside the tree, a file in no place for records or one that cannot be read
+    is left out: checking it again is quick, and its findings depend on more than its bytes.
+    (A file that is not a link, in a folder inside the tree, is inside the tree; folders are few,
+    so each is checked once. This runs over every file of every warm run, so it works on
+    strings and one ``lstat`` per file.)
+    """
+    root = context.root
+    base = signature_key(root).rstrip("/")
+    folders: dict[str, bool] = {}
+    for position, source in enumerate(sources):
+        if source.kind is None:
+            continue
+        relative = source.relative.as_posix()
+        folder, _, _name = relative.rpartition("/")
+        location = f"{base}/{relative}"
+        try:
+            if folder not in folders:
+                folders[folder] = inside(root / folder, root, context.resolved_root)
+            if not folders[folder]:
+                continue
+            info = os.lstat(location)
+            if not stat.S_ISREG(info.st_mode):
+                continue  # a link, or no regular file: the checks say what it is
+            yield position, relative, hasher.sha256_known(location, info, MAX_FILE_BYTES)
+        except OSError:
+            continue

@@ -1,0 +1,67 @@
+"""Every named occurrence is a mention (C007).
+
+C004 reports an entity the text names that has no mention at all; this rule reports each
+further occurrence of a mentioned entity that has none (the second of two occurrences, a name
+in the headline). It finds names with the same matcher ``draft`` proposes mentions with
+(:mod:`iraq_ct_news.reading.matching`): longest name first, through proclitics and the elided
+form لل, so what ``draft`` proposes and what this rule expects agree. An occurrence inside a
+longer mention (العراق inside بعثة اليابان إلى العراق) is covered by it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...models import Article
+from ...reading.anchoring import resolve_anchor, scope_texts
+from ...reading.matching import find_names
+from .base import Dependency, article_check, declare
+from .helpers import scope_words
+
+if TYPE_CHECKING:
+    from ..checked import CheckedFile
+    from ..context import FileRun
+
+C007 = declare(
+    "C007", "named occurrence without a mention", "warning",
+    "Every occurrence of a name in the headline and the body is a mention (DATA-MODEL §3.1): "
+    "the entity is mentioned elsewhere in the article, but not at this occurrence.",
+    "Add a mention for this occurrence (pinned with `prefix`, `suffix` or `occurrence`; "
+    "`iraq-ct-news draft` proposes it), or correct the registry spelling if the match is a "
+    "false one.",
+)
+
+
+@article_check(C007, depends=(Dependency.NAMES,))
+def check_every_occurrence(checked: CheckedFile, run: FileRun) -> None:
+    article = checked.record
+    assert isinstance(article, Article)
+    index = run.names
+    assert index is not None
+    texts = scope_texts(article, None)
+    covered: dict[str, list[tuple[int, int, str]]] = {"body": [], "headline": []}
+    placed = checked.spans or {}  # the span check's resolutions, when it has run
+    for position, mention in enumerate(article.mentions):
+        found = placed.get(("mentions", position)) or resolve_anchor(mention, texts)
+        if found.found:
+            covered[mention.scope].append((found.start, found.end, mention.entity))
+    mentioned = {mention.entity for mention in article.mentions}
+    for scope in ("headline", "body"):
+        text = texts[scope]
+        words = scope_words(run, scope, text)
+        for match in find_names(text, words, index.matcher, {}, {}, index.names):
+            if match.entity not in mentioned:
+                continue  # C004 reports an entity with no mention at all
+            if any(
+                (entity == match.entity and start < match.end and match.start < end)
+                or (start <= match.start and match.end <= end)
+                for start, end, entity in covered[scope]
+            ):
+                continue
+            checked.report.add_in_block(
+                C007,
+                f"'{text[match.start:match.end]}' (the {scope}, offset {match.start}) names "
+                f"'{match.entity}' but is not a mention",
+                ("headline", "ar") if scope == "headline" else ("body",),
+                match.start,
+            )

@@ -1,0 +1,387 @@
+"""Finding an anchored span in its text (W3C TextQuoteSelector → TextPositionSelector).
+
+A span is the ``exact`` words, optionally narrowed by the ``prefix`` just before them, the
+``suffix`` just after them, and finally by ``occurrence`` (1-based) among what remains. It is
+valid when exactly one place is left. Offsets are Python string indices (code points).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..models import AnchorFields, Article
+
+
+@dataclass(frozen=True)
+class SpanResolution:
+    """Where a span is, or why it could not be placed (``problem`` is a rule code)."""
+
+    start: int = -1
+    end: int = -1
+    problem: str | None = None
+    detail: str = ""
+
+    @property
+    def found(self) -> bool:
+        return self.problem is None
+
+
+@dataclass(frozen=True)
+class Matches:
+    """Where a needle occurs, as runs ``(start, step, count)``: ``count`` matches at ``start``,
+    ``start + step``, …, in increasing order, at most the ``limit`` that was asked for.
+
+    A needle that repeats (a run of one letter, a repeated phrase) can match at every few
+    characters of a long stretch of text; a run holds such a stretch in three numbers, so
+    asking for occurrence 150,000 does not list 150,000 positions.
+    """
+
+    runs: tuple[tuple[int, int, int], ...]
+
+    @property
+    def count(self) -> int:
+        return sum(count for _, _, count in self.runs)
+
+    def nth(self, index: int) -> int:
+        """The start of match ``index`` (0-based, ``index < count``)."""
+        for start, step, count in self.runs:
+            if index < count:
+                return start + index * step
+            index -= count
+        raise IndexError(index)
+
+    def starts(self) -> list[int]:
+        return [start + k * step for start, step, count in self.runs for k in range(count)]
+
+
+def find_matches(text: str, needle: str, limit: int | None = None) -> Matches:
+    """The matches of ``needle`` in ``text`` (overlapping ones too), at most ``limit``.
+
+    Time linear in ``len(text) + len(needle)`` times a logarithm, however many matches there
+    are: ``str.find`` is linear, and when the next match follows within the needle's length
+    (the needle repeats with that step), the stretch of text that keeps repeating with that
+    step is measured at once (:func:`_repeating_end`) and all the matches in it counted.
+    """
+    runs: list[tuple[int, int, int]] = []
+    if not needle:
+        return Matches(())
+    total = 0
+    position = text.find(needle)
+    while position != -1 and (limit is None or total < limit):
+        following = text.find(needle, position + 1, position + 2 * len(needle))
+        if following == -1 or following - position > len(needle):
+            runs.append((position, 1, 1))
+            total += 1
+            position = text.find(needle, position + 1)
+            continue
+        # Two matches ``step`` apart with step <= len(needle): ``step`` is a period of the
+        # needle, and the next match; every match up to where the text stops repeating with
+        # that step is ``step`` further on, and there is none in between.
+        step = following - position
+        # Only as far as the matches still wanted reach: two, usually.
+        reach = None if limit is None else (limit - total - 1) * step + len(needle)
+        end = _repeating_end(text, position, step, reach)
+        count = (end - position - len(needle)) // step + 1
+        if limit is not None:
+            count = min(count, limit - total)
+        runs.append((position, step, count))
+        total += count
+        position = text.find(needle, position + (count - 1) * step + 1)
+    return Matches(tuple(runs))
+
+
+def _repeating_end(text: str, start: int, step: int, reach: int | None = None) -> int:
+    """The end of the longest stretch from ``start`` in which ``text`` repeats every ``step``
+    characters (``text[i] == text[i - step]``), looked for no further than ``reach``
+    characters from ``start`` when given; found by doubling and halving the length compared,
+    so its cost is the stretch's length times a logarithm, in C comparisons."""
+    available = len(text) - start - step
+    if reach is not None:
+        available = min(available, max(0, reach - step))
+    good, probe = 0, max(1, step)
+    while probe <= available and text.startswith(text[start : start + probe], start + step):
+        good, probe = probe, probe * 2
+    bad = min(probe, available + 1)
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        if text.startswith(text[start : start + middle], start + step):
+            good = middle
+        else:
+            bad = middle
+    return start + step + good
+
+
+def find_all(text: str, exact: str, limit: int | None = None) -> list[int]:
+    """Start offsets of ``exact`` in ``text`` (overlapping ones too), at most ``limit`` of them."""
+    return find_matches(text, exact, limit).starts()
+
+
+def resolve_span(
+    text: str,
+    exact: str,
+    prefix: str | None = None,
+    suffix: str | None = None,
+    occurrence: int | None = None,
+    *,
+    flexible_whitespace: bool = False,
+) -> SpanResolution:
+    """Place ``exact`` in ``text``.
+
+    The search stops as soon as the answer is known (the requested occurrence, or a second
+    match that makes the span ambiguous), and costs time about linear in the text and the
+    span whatever their content (see :func:`find_matches` and :func:`_find_flexible`).
+
+    ``flexible_whitespace`` lets any run of whitespace in ``exact`` match any run in ``text``; it
+    is used for seed text, which keeps the source's own spacing (non-breaking spaces, line ends).
+    """
+    wanted = occurrence if occurrence is not None else 2
+    if flexible_whitespace:
+        count, place = _find_flexible(text, exact, prefix, suffix, wanted)
+    else:
+        before = prefix or ""
+        matches = find_matches(text, before + exact + (suffix or ""), wanted)
+        count = matches.count
+
+        def place(index: int) -> tuple[int, int]:
+            start = matches.nth(index) + len(before)
+            return start, start + len(exact)
+
+    if not count:
+        if prefix is None and suffix is None or not _occurs(text, exact, flexible_whitespace):
+            return SpanResolution(problem="P005", detail="the text does not contain it")
+        return SpanResolution(
+            problem="P005", detail="it occurs, but never with the given prefix/suffix"
+        )
+    if occurrence is not None:
+        if count < occurrence:
+            return SpanResolution(
+                problem="P005",
+                detail=f"occurrence {occurrence} asked for, but it occurs {count} time(s)",
+            )
+        start, end = place(occurrence - 1)
+        return SpanResolution(start, end)
+    if count > 1:
+        return SpanResolution(problem="P006", detail="it occurs more than once; pin one occurrence")
+    start, end = place(0)
+    return SpanResolution(start, end)
+
+
+def _occurs(text: str, exact: str, flexible: bool) -> bool:
+    return _find_flexible(text, exact, None, None, 1)[0] > 0 if flexible else exact in text
+
+
+class _FoldedText:
+    """A text with every whitespace run folded to one space, and the way back to its offsets.
+
+    Made once per text (a seed is searched by every seed-scope span of its article), so that
+    each span is a plain substring search in the folded text rather than a regular expression
+    with a prefix and suffix test at every occurrence. Everything is built by C loops
+    (``str.split``, ``re.split``, ``itertools.accumulate``): a 1 MiB seed folds in milliseconds.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = " ".join(text.split())
+        self.characters = frozenset(self.folded)
+
+    @functools.cached_property
+    def _word_starts(self) -> tuple[array[int], array[int]]:
+        """Where each word starts, in the folded text and in the original (built when a span
+        is first found, since only found spans need original offsets)."""
+        words = self.folded.split(" ") if self.folded else []
+        folded_starts = array(
+            "q", itertools.accumulate(map(len, words), lambda at, size: at + size + 1, initial=0)
+        )
+        parts = _WHITESPACE_SPLIT.split(self.text)
+        first = 2 if parts and parts[0] == "" else 0
+        original_starts = array("q", itertools.accumulate(map(len, parts), initial=0))[first::2]
+        return folded_starts, original_starts
+
+    def original(self, offset: int) -> int:
+        """The offset in the original text of the non-space character at folded ``offset``."""
+        folded_starts, original_starts = self._word_starts
+        word = bisect.bisect_right(folded_starts, offset) - 1
+        return original_starts[word] + offset - folded_starts[word]
+
+
+@functools.lru_cache(maxsize=8)
+def _folded(text: str) -> _FoldedText:
+    return _FoldedText(text)
+
+
+_WHITESPACE_SPLIT = re.compile(r"(\s+)")
+#: A match of the longest part of a span found this many times without the rest of it around
+#: makes the search switch to whole-span needles (which cost one search per way of writing
+#: the spaces between the parts, but stop at the first matches).
+_CANDIDATE_BUDGET = 64
+
+
+def _find_flexible(
+    text: str, exact: str, prefix: str | None, suffix: str | None, limit: int
+) -> tuple[int, Callable[[int], tuple[int, int]]]:
+    """How many places (at most ``limit``) hold ``exact`` in ``text`` with whitespace runs
+    matching any run, ``prefix`` just before and ``suffix`` just after (whitespace between them
+    and ``exact`` optional), and a function giving the original offsets of place ``index``.
+
+    Costs one linear substring search of the folded text, and nothing at all when the span
+    holds a character the text does not: the longest of prefix, exact and suffix is searched,
+    and each match is checked for the other two in place; only if that longest part keeps
+    matching without the others (or many places are asked for) is the whole span searched as
+    one needle per way of writing the optional spaces, as :func:`find_matches` runs. The cost
+    does not grow with how often ``exact`` occurs.
+    """
+    core = " ".join(exact.split())
+    if not core:
+        return 0, _nowhere
+    folded = _folded(text)
+    before = " ".join(prefix.split()) if prefix else ""
+    after = " ".join(suffix.split()) if suffix else ""
+    if not folded.characters.issuperset(before + core + after):
+        return 0, _nowhere
+    starts = (
+        _by_longest_part(folded.folded, before, core, after, limit)
+        if limit <= _CANDIDATE_BUDGET else None
+    )
+    nth: Callable[[int], int]
+    if starts is not None:
+        count, nth = len(starts), starts.__getitem__
+    else:
+        count, nth = _by_whole_needles(folded.folded, before, core, after, limit)
+
+    def place(index: int) -> tuple[int, int]:
+        start = nth(index)
+        return folded.original(start), folded.original(start + len(core) - 1) + 1
+
+    return count, place
+
+
+def _nowhere(index: int) -> tuple[int, int]:
+    raise IndexError(index)
+
+
+def _by_longest_part(
+    text: str, before: str, core: str, after: str, limit: int
+) -> list[int] | None:
+    """Starts of ``core`` found by searching the longest part and checking the rest around
+    each match; None when that part matched too often without the rest (see the budget)."""
+    parts = [(len(before), 0), (len(core), 1), (len(after), 2)]
+    _, longest = max(parts)
+    needle = (before, core, after)[longest]
+    starts: list[int] = []
+    checked = 0
+    position = text.find(needle)
+    while position != -1 and len(starts) < limit:
+        if longest == 0:
+            start = _after_part(text, position + len(before), core)
+        elif longest == 1:
+            start = position
+        else:
+            start = _before_part(text, position, core)
+        if start is not None and _has_context(text, start, before, core, after):
+            starts.append(start)
+        else:
+            checked += 1
+            if checked > _CANDIDATE_BUDGET:
+                return None
+        position = text.find(needle, position + 1)
+    return sorted(set(starts))
+
+
+def _after_part(text: str, end: int, following: str) -> int | None:
+    """Where ``following`` starts if it comes right after ``end`` (with or without a space)."""
+    if text.startswith(following, end):
+        return end
+    if text.startswith(" " + following, end):
+        return end + 1
+    return None
+
+
+def _before_part(text: str, start: int, core: str) -> int | None:
+    """Where ``core`` starts if it ends right before ``start`` (with or without a space)."""
+    for gap in (0, 1):
+        begin = start - gap - len(core)
+        if begin >= 0 and text.startswith(core + " " * gap, begin):
+            return begin
+    return None
+
+
+def _has_context(text: str, start: int, before: str, core: str, after: str) -> bool:
+    """Whether ``core`` at ``start`` has ``before`` just before it and ``after`` just after."""
+    if not text.startswith(core, start):
+        return False
+    if before and _before_part(text, start, before) is None:
+        return False
+    return not after or _after_part(text, start + len(core), after) is not None
+
+
+def _by_whole_needles(
+    text: str, before: str, core: str, after: str, limit: int
+) -> tuple[int, Callable[[int], int]]:
+    """Count (at most ``limit``) and ``index``-th start of ``core`` with its context, from one
+    :func:`find_matches` per way of writing the spaces around it. At most one way fits at any
+    one place, so the places are the union of the ways' matches, in order."""
+    found = [
+        (len(head), find_matches(text, head + core + tail, limit))
+        for head in ({before, before + " "} if before else {""})
+        for tail in ({after, " " + after} if after else {""})
+    ]
+    found = [(shift, matches) for shift, matches in found if matches.count]
+    count = min(limit, sum(matches.count for _, matches in found))
+    if len(found) == 1:
+        shift, only = found[0]
+        return count, lambda index: only.nth(index) + shift
+    runs = [(start + shift, step, number) for shift, matches in found
+            for start, step, number in matches.runs]
+
+    def nth(index: int) -> int:
+        # The smallest position with more than ``index`` places at or before it.
+        low, high = 0, len(text)
+        while low < high:
+            middle = (low + high) // 2
+            if _places_up_to(runs, middle) > index:
+                high = middle
+            else:
+                low = middle + 1
+        return low
+
+    return count, nth
+
+
+def _places_up_to(runs: list[tuple[int, int, int]], position: int) -> int:
+    return sum(
+        min(number, (position - start) // step + 1)
+        for start, step, number in runs
+        if start <= position
+    )
+
+
+def scope_texts(article: Article, seed_text: str | None) -> dict[str, str]:
+    """The texts an article's spans may point into, by scope name."""
+    texts = {"body": article.body, "headline": article.headline.ar}
+    if seed_text is not None:
+        texts["seed"] = seed_text
+    return texts
+
+
+def resolve_anchor(anchor: AnchorFields, texts: dict[str, str]) -> SpanResolution:
+    """Place one span of an article in the text its ``scope`` names."""
+    scope: str = getattr(anchor, "scope", "body")
+    text = texts.get(scope)
+    if text is None:
+        return SpanResolution(problem="P005", detail=f"the {scope} text is not available")
+    return resolve_span(
+        text,
+        anchor.exact,
+        anchor.prefix,
+        anchor.suffix,
+        anchor.occurrence,
+        flexible_whitespace=scope == "seed",
+    )
