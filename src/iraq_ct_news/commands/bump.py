@@ -77,6 +77,7 @@ def bump_records(
     wanted = {_relative(root, path) for path in files}
     needed = 0
     writer = Writer(root)
+    writer.refuse_linked_curated()
     planned: list[tuple[PurePosixPath, str, Any, str]] = []
     with writer.locked():
         repository = Repository(root)

@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from ..core.errors import UsageError
     from ..core.safeoutput import one_line
     from ..models.layout import CURATED, curated_files
+    from ..store.writer import Writer
 
     root: Path = args.root
     if not (root / CURATED).is_dir():
@@ -67,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
     if args.files:
         targets = [relative_record(root, path) for path in args.files]
     else:
+        Writer(root).refuse_linked_curated()
         targets = [source.relative for source in curated_files(root) if source.kind is not None]
     outcomes = [_format_one(root, relative) for relative in sorted(set(targets))]
 

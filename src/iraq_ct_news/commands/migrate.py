@@ -43,10 +43,12 @@ def run(args: argparse.Namespace) -> int:
     from ..models.layout import CURATED
     from ..reading.migrations import migrate_data
     from ..store.recordfiles import read_record_files, write_record
+    from ..store.writer import Writer
 
     root: Path = args.root
     if not (root / CURATED).is_dir():
         raise UsageError(f"{root} has no curated/ folder (use --root to point at the repository)")
+    Writer(root).refuse_linked_curated()
     migrated = skipped = 0
     for record in read_record_files(root):
         if isinstance(record, str):

@@ -112,10 +112,12 @@ def _fix(root: Path, files: list[Path]) -> None:
     from ..core.errors import UsageError
     from ..models.layout import DATASET
     from ..store.fixing import fix_tree
+    from ..store.writer import Writer
     from .bump import bump_records
     from .fmt import relative_record
 
     only = {relative_record(root, path) for path in files} if files else None
+    Writer(root).refuse_linked_curated()
     lines = fix_tree(root, only)
     if (root / DATASET).is_dir():
         try:

@@ -36,6 +36,7 @@ from ..core.fsutil import LinkedPath, read_regular_file, refuse_links, remove_le
 from ..core.limits import MAX_FILE_BYTES
 from ..core.textutil import printable
 from ..models.field_types import is_placeholder
+from ..models.layout import classify, curated_files
 from ..reading.yamlreader import Document, PathKey, read_yaml_bytes
 from .formatting import comments, render
 from .lock import tree_lock
@@ -135,6 +136,20 @@ class Writer:
         self, relative: str | PurePosixPath, text: str, *, expect: ReadToken | None = None
     ) -> None:
         self.write_bytes(relative, text.encode("utf-8"), expect=expect)
+
+    def refuse_linked_curated(self) -> None:
+        """Refuse, before a command that rewrites records reads any, a curated tree with a
+        link where records are (a folder, or a record file): the records behind it would be
+        neither read nor written, and the command would report the tree as done."""
+        linked = [source.relative.as_posix() for source in curated_files(self.root)
+                  if _hides_records(self.root, source.relative)]
+        if linked:
+            shown = ", ".join(printable(relative) for relative in linked[:5])
+            more = f" and {len(linked) - 5} more" if len(linked) > 5 else ""
+            raise WriteRefused(
+                f"{shown}{more}: is a symbolic link; nothing in the repository is read or "
+                "written through a link (replace it by the real file or folder)"
+            )
 
     def check_writable(self, relative: str | PurePosixPath) -> None:
         """Refuse now, before a plan of several writes starts, what a write of ``relative``
@@ -244,6 +259,13 @@ class Writer:
                 f"{self.display(relative)}: the file changed on disk since it was read (an "
                 "editor's save?); nothing was written, run the command again"
             )
+
+
+def _hides_records(root: Path, relative: PurePosixPath) -> bool:
+    """Whether a listed entry is a link standing where records are (a folder, or a file named
+    like a record); a stray link elsewhere hides none, and ``validate`` reports it."""
+    path = root / relative
+    return path.is_symlink() and (path.is_dir() or classify(relative) is not None)
 
 
 def _unwritten(value: Any) -> bool:
