@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import socket
 import sys
 import tomllib
@@ -106,6 +107,19 @@ def test_every_python_example_in_the_readme_runs(
         namespace: dict[str, Any] = {}
         exec(compile(code, "README.md", "exec"), namespace)
         _check(namespace)
+
+
+def test_the_duckdb_example_runs_from_a_folder_with_a_quote_in_its_name(
+    offline: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    require("duckdb")
+    (code,) = [block for block in python_blocks(README) if "import duckdb" in block]
+    folder = tmp_path / "o'brien's copy"
+    shutil.copytree(REPOSITORY / "dataset", folder / "dataset")
+    monkeypatch.chdir(folder)
+    namespace: dict[str, Any] = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    assert namespace["con"].sql("SELECT count(*) FROM articles").fetchall()[0][0] > 0
 
 
 def _check(namespace: dict[str, Any]) -> None:

@@ -200,7 +200,8 @@ import duckdb
 
 release = pathlib.Path(".").resolve()                # this folder, wherever it is
 con = duckdb.connect()
-con.execute(f"SET file_search_path = '{{release}}'")
+quoted = str(release).replace("'", "''")              # a quote in the path, doubled for SQL
+con.execute(f"SET file_search_path = '{{quoted}}'")
 con.execute((release / "{DUCKDB_SQL}").read_text(encoding="utf-8"))
 con.sql("SELECT p.name_en, count(*) FROM quotes q JOIN people p ON p.id = q.speaker_id "
         "GROUP BY 1 ORDER BY 2 DESC").fetchall()
