@@ -222,3 +222,13 @@ COLLECTIVE_NOUNS = _keys(
 #: Regnal ordinals closing a sovereign's name (عبد الله الثاني): the name before them is
 #: the short form the article goes on with.
 REGNAL_ORDINALS = _keys("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس")
+
+
+#: Complementisers that open reported speech (قال إن، أكد أنه، أشار بأنها): أن / إن, with the
+#: preposition ب and the pronoun suffixes they take. What follows one is what was said, so
+#: it ends the subject clause of a verb of saying.
+COMPLEMENTISERS = frozenset(
+    f"{preposition}ان{suffix}"
+    for preposition in ("", "ب")
+    for suffix in ("", "ه", "ها", "هم", "هما", "هن", "نا", "كم")
+)

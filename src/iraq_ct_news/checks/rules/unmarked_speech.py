@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ...core.arabic import search_key
 from ...models import Article
 from ...reading.anchoring import scope_texts
+from ...reading.lexicon import COMPLEMENTISERS
 from ...reading.yamlreader import PathKey
 from .base import declare, file_check
 from .helpers import is_enclosed, resolutions
@@ -34,13 +35,6 @@ C009 = declare(
     "speech.",
 )
 
-#: Complementisers introducing reported speech, as search keys (alef forms folded): أن / إن,
-#: with the preposition ب, and with the pronoun suffixes they take in reported speech.
-_COMPLEMENTISERS = frozenset(
-    f"{preposition}ان{suffix}"
-    for preposition in ("", "ب")
-    for suffix in ("", "ه", "ها", "هم", "هما", "هن", "نا", "كم")
-)
 _LAST_WORD = re.compile(r"(\S+)\s*$")
 _PUNCTUATION = ".,،؛:!?؟-–—()[]"
 
@@ -81,6 +75,6 @@ def is_reported(text: str, start: int) -> bool:
     if found is None:
         return False
     word = search_key(found.group(1).strip(_PUNCTUATION))
-    if word in _COMPLEMENTISERS:
+    if word in COMPLEMENTISERS:
         return True
-    return len(word) > 2 and word[0] in "وف" and word[1:] in _COMPLEMENTISERS
+    return len(word) > 2 and word[0] in "وف" and word[1:] in COMPLEMENTISERS

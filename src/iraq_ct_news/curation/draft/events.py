@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from ...core.arabic import search_key
 from ...reading.cameo import codebook
 from ...reading.lexicon import (
+    COMPLEMENTISERS,
     NEWS_VERBS,
     REPORTING_VERBS,
     TIMES_OF_DAY,
@@ -40,9 +41,6 @@ from .proposals import DateProposal, EventProposal, MentionProposal, SpanProposa
 from .quotes import is_saying
 from .registry import Registry
 from .speakers import in_title
-
-_COMPLEMENTISERS = frozenset(search_key(word) for word in (
-    "أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه", "أنهم", "ان", "انه", "بان"))
 
 #: A cue starts a word, perhaps behind a glued conjunction, preposition or article.
 _WORD_START = r"(?<!\w)(?:[وفبل]|وب|ول|وال|بال|لل|ال)?"
@@ -257,7 +255,7 @@ def _clause(body: str, start: int, end: int, cue: Cue) -> tuple[int, int]:
     complementiser (قال X إن …), nor what precedes one the cue follows."""
     for word in words_of(body[start:end]):
         position = start + word.start
-        if bare(word.key) in _COMPLEMENTISERS:
+        if bare(word.key) in COMPLEMENTISERS:
             if position < cue.start:
                 start = start + word.end
             elif position >= cue.end:

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...core.arabic import search_key
-from ...reading.lexicon import TITLE_NOUNS
+from ...reading.lexicon import COMPLEMENTISERS, TITLE_NOUNS
 from ...reading.text import (
     SENTENCE_END,
     bare,
@@ -40,12 +40,6 @@ from .proposals import MentionProposal, NewEntity, QuoteProposal, SpanProposal
 from .quotes import PARTICIPLES_OF_SAYING, QuotedText, delivery_cue, is_saying, quoted_texts
 from .registry import Registry
 
-#: Words that end a verb's subject clause: what follows is what was said.
-_COMPLEMENTISERS = frozenset(
-    search_key(word)
-    for word in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها", "أنهم", "إنهم",
-                 "بان", "انه", "ان", "أننا", "إننا")
-)
 #: "According to": names a source for a quote, but does not make it the speaker that later
 #: verbs carry over.
 _ACCORDING_TO = frozenset(search_key(word) for word in ("بحسب", "وفقا", "حسب", "حسبما"))
@@ -182,7 +176,7 @@ class SpeakerReader:
         for word in self.words[index + 1 : index + 1 + MAX_SUBJECT_WORDS]:
             if word.start >= limit:
                 break
-            if bare_forms(word.key) & _COMPLEMENTISERS or is_saying(word.key):
+            if bare_forms(word.key) & COMPLEMENTISERS or is_saying(word.key):
                 return word.start
         following = self.words[index + 1 : index + 1 + MAX_SUBJECT_WORDS]
         return min(limit, following[-1].end if following else verb.end)
