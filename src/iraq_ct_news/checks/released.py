@@ -132,7 +132,7 @@ def _read_articles(path: Path) -> dict[str, Version] | str:
             if line.isspace():
                 continue
             try:
-                data = json.loads(line)
+                data = _article_fields(line)
                 record = Version(
                     _integer(data["revision"]),
                     _iso(data["created"]),
@@ -147,6 +147,34 @@ def _read_articles(path: Path) -> dict[str, Version] | str:
     except BuildError as error:
         return str(error)
     return found
+
+
+#: How JSON names what a line holds instead of an object.
+_JSON_NAMES = {list: "array", str: "string", int: "number", float: "number", bool: "boolean",
+               type(None): "null"}
+
+#: What the versioning rules read of each released article.
+_ARTICLE_FIELDS = ("id", "revision", "created", "modified", "content_sha256")
+
+
+def _article_fields(line: bytes) -> dict[str, object]:
+    """A line of ``articles.jsonl`` as a mapping holding every field the rules read; a line
+    that is not one raises ValueError saying what it is instead, in words, not Python's."""
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not JSON ({error.msg}, column {error.colno})") from None
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8 text") from None
+    except ValueError:
+        raise ValueError("a number with more digits than any field holds") from None
+    if not isinstance(data, dict):
+        kind = _JSON_NAMES.get(type(data), "value")
+        raise ValueError(f"a JSON {kind}, not an object of an article's fields")
+    missing = [name for name in _ARTICLE_FIELDS if name not in data]
+    if missing:
+        raise ValueError(f"no {', '.join(missing)}")
+    return data
 
 
 def _record_id(value: object) -> str:

@@ -70,11 +70,13 @@ def bump_records(
     from ..models.layout import DATASET
     from ..store.repository import Repository
     from ..store.writer import Writer
+    from .fmt import relative_record
 
+    # A file named that is no record of the tree is an error, not "nothing to bump".
+    wanted = {relative_record(root, path) for path in files}
     released = read_released(root / DATASET)
     if isinstance(released, str):
         raise UsageError(f"cannot compare with the release: {one_line(released)}")
-    wanted = {_relative(root, path) for path in files}
     needed = 0
     writer = Writer(root)
     writer.refuse_linked_curated()
@@ -125,10 +127,3 @@ def bump_records(
             say(message)
     return needed
 
-
-def _relative(root: Path, path: Path) -> PurePosixPath:
-    candidate = path if path.is_absolute() else Path.cwd() / path
-    try:
-        return PurePosixPath(candidate.resolve().relative_to(root.resolve()).as_posix())
-    except ValueError:
-        return PurePosixPath(path.as_posix())

@@ -46,10 +46,10 @@ from ..reading.seedpage.reading import read_seed, seed_source_lines
 from ..reading.seeds import Seed, SeedStore
 from ..reading.yamlreader import read_yaml_text
 from ..store.formatting import render, same
-from ..store.writer import Writer
+from ..store.writer import ReadFile, Writer
 from .draft.registry import load_registry
 from .scaffold_notes import header_comments
-from .scaffold_seed import SUMS_FILE, refuse_curated_seed, seed_name, updated_sums
+from .scaffold_seed import SUMS_FILE, refuse_curated_seed, seed_name, sums_with, updated_sums
 
 __all__ = [
     "NO_BODY", "PLACEHOLDERS", "SUMS_FILE", "Scaffold", "ScaffoldError", "SeedDate", "SeedLine",
@@ -180,9 +180,20 @@ def write_scaffold(root: Path, scaffold: Scaffold) -> None:
             )
 
     writer = Writer(root)
+    sums_file = f"{SEEDS}/{SUMS_FILE}"
     with writer.locked():
         if scaffold.sums is not None:
-            writer.write_bytes(f"{SEEDS}/{SUMS_FILE}", scaffold.sums.encode("ascii"))
+            # The list as it is now, not as planned: a line another `new` or a person added
+            # since is kept, and the write is refused if the list changes again before it.
+            try:
+                current: ReadFile | None = writer.read(sums_file)
+            except FileNotFoundError:
+                current = None
+            sums = sums_with(current.data if current else None, scaffold.seed,
+                             scaffold.seed_sha256)
+            if sums is not None:
+                writer.write_bytes(sums_file, sums.encode("utf-8"),
+                                   expect=current.token if current else writer.token(sums_file))
         created = writer.create(scaffold.relative, scaffold.text.encode("utf-8"))
     if not created:
         raise ScaffoldError(

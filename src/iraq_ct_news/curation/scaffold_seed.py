@@ -73,20 +73,39 @@ def refuse_curated_seed(root: Path, name: str) -> None:
 def updated_sums(root: Path, name: str, digest: str) -> str | None:
     """seeds/SHA256SUMS with ``name`` added (sorted by name), or None if it is listed already."""
     path = root / SEEDS / SUMS_FILE
-    entries: dict[str, str] = {}
+    raw = None
     if os.path.lexists(path):
         try:
             raw = read_regular_file(path, MAX_FILE_BYTES, root=root)
+        except (FileTooLarge, NotARegularFile, LinkedPath) as error:
+            reason = error.strerror if isinstance(error, LinkedPath) else error
+            raise ScaffoldError(f"seeds/{SUMS_FILE} cannot be read: {reason}") from None
+    return sums_with(raw, name, digest)
+
+
+def sums_with(raw: bytes | None, name: str, digest: str) -> str | None:
+    """The list ``raw`` (None: no list yet) with ``name`` added, or None if it is listed already.
+
+    Also what ``new`` computes again, under the repository's lock, from the list as it is just
+    before writing: a line another command or a person added since the plan is kept."""
+    entries: dict[str, str] = {}
+    if raw is not None:
+        try:
             text = raw.decode("utf-8")
-        except (FileTooLarge, NotARegularFile, LinkedPath, UnicodeDecodeError) as error:
-            raise ScaffoldError(f"seeds/{SUMS_FILE} cannot be read: {error}") from None
+        except UnicodeDecodeError as error:
+            row = raw.count(b"\n", 0, error.start) + 1
+            column = error.start - raw.rfind(b"\n", 0, error.start)
+            raise ScaffoldError(
+                f"seeds/{SUMS_FILE}:{row}:{column}: not UTF-8 text; fix that line first"
+            ) from None
         for number, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
                 continue
             match = re.fullmatch(r"([0-9a-f]{64})  (\S.*)", line)
             if match is None:
                 raise ScaffoldError(
-                    f"seeds/{SUMS_FILE} line {number} is not '<sha256>  <file name>'; fix it first"
+                    f"seeds/{SUMS_FILE}:{number}:1: not '<sha256>  <file name>'; fix that line "
+                    "first"
                 )
             entries[match.group(2)] = match.group(1)
     listed = entries.get(name)

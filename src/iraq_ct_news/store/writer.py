@@ -101,6 +101,17 @@ class Writer:
         """``path`` (absolute, or as typed from the working folder) relative to the root; the
         last part is not resolved, so a link there is named, not followed."""
         absolute = path if path.is_absolute() else Path.cwd() / path
+        # As written first: a path that names a place below the root is that place, even when
+        # a folder on the way is a link leading out (resolving it first would call the file
+        # "outside the repository" and read or write it through the link).
+        for base in (self.root if self.root.is_absolute() else Path.cwd() / self.root,
+                     self.root.resolve()):
+            try:
+                inside = Path(os.path.normpath(absolute)).relative_to(os.path.normpath(base))
+            except ValueError:
+                continue
+            if ".." not in inside.parts:
+                return PurePosixPath(inside.as_posix())
         try:
             inside = (absolute.parent.resolve() / absolute.name).relative_to(self.root.resolve())
         except ValueError:
