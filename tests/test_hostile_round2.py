@@ -22,6 +22,8 @@ from typing import Any
 import pytest
 
 from iraq_ct_news.commands.cli import main
+from iraq_ct_news.reading.yamlreader import read_yaml_file
+from iraq_ct_news.store.formatting import render
 
 from .conftest import VALID_TREE
 from .release_support import build_release
@@ -557,6 +559,45 @@ def test_bump_refuses_a_file_that_is_no_record_of_the_tree(
     assert_clean_error(status, output, "iraq-ct-news: error: ")
     assert status == 2 and "no record needs" not in output
     assert snapshot(tree) == before
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "curation/draft/registry.py and view/registry.py (owned): a registry record that does not "
+    "read is dropped without a word, so draft calls its person 'a new name' and drops the quote "
+    "it would propose, and view reports 0 errors; each must print the record's located finding "
+    "(Repository(root).findings) as a line naming file:line:col"))
+@pytest.mark.parametrize("command", ["draft", "draft --write", "view"])
+def test_a_registry_record_that_does_not_read_is_named_not_ignored(
+    tree: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tree / PERSON
+    path.write_bytes(path.read_bytes().replace(b"\nid: ", b"\nid: x\nid: ", 1))  # Y003
+    arguments = {
+        "draft": ["draft", str(tree / ARTICLE), "--root", str(tree)],
+        "draft --write": ["draft", str(tree / ARTICLE), "--root", str(tree), "--write"],
+        "view": ["view", "--root", str(tree), "--out", str(tree / "view")],
+    }[command]
+    _status, output = run(capsys, *arguments)
+    assert "Traceback" not in output
+    assert "fixture-gigauri.yaml:4:1: Y003" in output, output
+
+
+def test_draft_json_and_text_keep_forged_body_text_inert(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tree / ARTICLE
+    data = read_yaml_file(path).data
+    data["body"] = data["body"].replace("العراق", "العراق ##[warning]x \x1b[2K \u202e", 1) \
+        + "\n::error::قال جيورجي جيغاوري إن ##[error]x"
+    data["mentions"], data["quotes"] = [], []
+    path.write_text(render(data, "article", ["# a header"]), encoding="utf-8")
+    for extra in ([], ["--format", "json"]):
+        status, output = run(capsys, "draft", str(path), "--root", str(tree), *extra)
+        assert status == 0 and "العراق" in output, output  # proposals quote the forged text
+        assert_not_forged(output)
+    status, output = run(capsys, "validate", "--root", str(tree), "--no-cache", "--format", "json")
+    assert status == 1 and json.loads(output)["errors"] >= 1
+    assert_not_forged(output)
 
 
 # -- forged output -----------------------------------------------------------------------------------
