@@ -27,6 +27,7 @@ from iraq_ct_news.store.formatting import render
 
 from .conftest import VALID_TREE
 from .release_support import build_release
+from .test_hostile_commands import _comment_inside, move_out
 
 ARTICLE = "curated/articles/fixture-iom-agreement.yaml"
 PERSON = "curated/people/fixture-gigauri.yaml"
@@ -94,13 +95,11 @@ def assert_not_forged(output: str) -> None:
         assert "\u202e" not in line and "\x7f" not in line, repr(line)
 
 
-def move_out(tree: Path, relative: str, outside: Path) -> Path:
-    """Replace ``relative`` by a link to it, moved outside the tree."""
-    source = tree / relative
-    target = outside / source.name
-    shutil.move(str(source), target)
-    source.symlink_to(target, target_is_directory=target.is_dir())
-    return target
+def copy_release(tree: Path, tmp_path: Path) -> Path:
+    """A copy of the tree's release, outside it, to damage."""
+    release = tmp_path / "release"
+    shutil.copytree(tree / "dataset", release)
+    return release
 
 
 def add_seed(tree: Path, data: bytes | None = None) -> Path:
@@ -233,33 +232,6 @@ RELEASE_COMMANDS: dict[str, Callable[[Path, Path], list[str]]] = {
 }
 
 
-@pytest.mark.parametrize("case", sorted(RELEASE_SPECIALS))
-@pytest.mark.parametrize("command", sorted(RELEASE_COMMANDS))
-def test_release_readers_refuse_a_special_articles_file_at_once(
-    tree: Path, tmp_path: Path, case: str, command: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    release = tmp_path / "release"
-    shutil.copytree(tree / "dataset", release)
-    RELEASE_SPECIALS[case](release / "articles.jsonl")
-    status, output = run(capsys, *RELEASE_COMMANDS[command](tree, release))
-    assert_clean_error(status, output, "articles.jsonl")
-    assert not (tmp_path / "out.sqlite").exists()
-
-
-@pytest.mark.parametrize("case", sorted(RELEASE_SPECIALS))
-def test_load_refuses_a_special_people_file_with_a_clear_error(
-    tree: Path, tmp_path: Path, case: str
-) -> None:
-    from iraq_ct_news import load
-    from iraq_ct_news.core.errors import BuildError
-
-    release = tmp_path / "release"
-    shutil.copytree(tree / "dataset", release)
-    RELEASE_SPECIALS[case](release / "people.jsonl")
-    with pytest.raises(BuildError, match="people.jsonl"):
-        list(load(release).people)
-
-
 def test_load_curated_reports_a_linked_registry_folder(tree: Path, outside: Path) -> None:
     from iraq_ct_news import ValidationError, load_curated
 
@@ -273,13 +245,6 @@ def test_load_curated_reports_a_linked_registry_folder(tree: Path, outside: Path
 # -- comments and values a person wrote ----------------------------------------------------------
 
 
-def _comment_below_the_top(path: Path) -> bytes:
-    lines = path.read_text(encoding="utf-8").split("\n")
-    lines.insert(4, "# a note a person keeps here")
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path.read_bytes()
-
-
 def test_draft_write_refuses_to_drop_a_comment_in_the_article(
     tree: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -287,10 +252,10 @@ def test_draft_write_refuses_to_drop_a_comment_in_the_article(
     status, _ = run(capsys, "draft", str(path), "--root", str(tree), "--write")
     assert status == 0 and path.read_bytes() != (VALID_TREE / ARTICLE).read_bytes()  # control
     path.write_bytes((VALID_TREE / ARTICLE).read_bytes())
-    written = _comment_below_the_top(path)
+    written = _comment_inside(path)
     before = snapshot(tree)
     status, output = run(capsys, "draft", str(path), "--root", str(tree), "--write")
-    assert_clean_error(status, output, "fixture-iom-agreement.yaml:5:1: a comment")
+    assert_clean_error(status, output, "fixture-iom-agreement.yaml:4:1: a comment")
     assert path.read_bytes() == written and snapshot(tree) == before
 
 
@@ -303,10 +268,10 @@ def test_rewriters_keep_a_file_whose_comment_they_would_drop(
     path = tree / THEMES
     path.write_text(path.read_text(encoding="utf-8").replace("value: '1'", "value: 1", 1)
                     + "\n\n", encoding="utf-8")
-    written = _comment_below_the_top(path)
+    written = _comment_inside(path)
     _status, output = run(capsys, *command, "--root", str(tree))
     assert "Traceback" not in output
-    assert "themes.yaml:5:1: skipped: a comment below the top comment block" in output, output
+    assert "themes.yaml:4:1: skipped: a comment below the top comment block" in output, output
     assert path.read_bytes() == written
 
 
@@ -466,33 +431,47 @@ MALFORMED_LINES = {name: RELEASE_LINES[name][0] for name in
                    ("an array", "a 5,000-digit number", "invalid UTF-8", "a cut line")}
 
 
-@pytest.mark.parametrize("case", sorted(MALFORMED_LINES))
+def _append_line(line: bytes) -> Callable[[Path], None]:
+    return lambda path: path.write_bytes(path.read_bytes() + line + b"\n") and None
+
+
+#: Each damage to a release file: the file, the damage, and what the error must name.
+RELEASE_DAMAGE: dict[str, tuple[str, Callable[[Path], None], str]] = {
+    **{f"articles.jsonl {name}": ("articles.jsonl", damage, "articles.jsonl")
+       for name, damage in RELEASE_SPECIALS.items()},
+    **{f"people.jsonl line {name}": ("people.jsonl", _append_line(line), "people.jsonl:2:")
+       for name, line in MALFORMED_LINES.items()},
+}
+
+
+@pytest.mark.parametrize("case", sorted(RELEASE_DAMAGE))
 @pytest.mark.parametrize("command", sorted(RELEASE_COMMANDS))
-def test_release_readers_name_the_file_and_line_of_a_malformed_line(
+def test_release_readers_name_a_damaged_file_in_one_line(
     tree: Path, tmp_path: Path, case: str, command: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    release = tmp_path / "release"
-    shutil.copytree(tree / "dataset", release)
-    people = release / "people.jsonl"
-    people.write_bytes(people.read_bytes() + MALFORMED_LINES[case] + b"\n")
+    """A release file that is a device or a named pipe is refused at once; a malformed line
+    is named with its file and line."""
+    name, damage, said = RELEASE_DAMAGE[case]
+    release = copy_release(tree, tmp_path)
+    damage(release / name)
     status, output = run(capsys, *RELEASE_COMMANDS[command](tree, release))
-    assert_clean_error(status, output, "people.jsonl:2:")
+    assert_clean_error(status, output, said)
     assert len(output.strip().splitlines()) == 1, output
+    assert not (tmp_path / "out.sqlite").exists()
 
 
-@pytest.mark.parametrize("case", sorted(MALFORMED_LINES))
-def test_load_names_the_file_and_line_of_a_malformed_line(
-    tree: Path, tmp_path: Path, case: str
-) -> None:
+@pytest.mark.parametrize("case", sorted(RELEASE_DAMAGE))
+def test_load_names_the_damaged_release_file(tree: Path, tmp_path: Path, case: str) -> None:
     from iraq_ct_news import load
     from iraq_ct_news.core.errors import BuildError
 
-    release = tmp_path / "release"
-    shutil.copytree(tree / "dataset", release)
-    people = release / "people.jsonl"
-    people.write_bytes(people.read_bytes() + MALFORMED_LINES[case] + b"\n")
-    with pytest.raises(BuildError, match=r"people\.jsonl:2:"):
-        list(load(release).people)
+    name, damage, said = RELEASE_DAMAGE[case]
+    release = copy_release(tree, tmp_path)
+    damage(release / name)
+    with pytest.raises(BuildError, match=said.replace(".", r"\.")):
+        dataset = load(release)
+        list(dataset.people)
+        list(dataset.articles.values())
 
 
 SEED_LISTS: dict[str, tuple[bytes, str]] = {
