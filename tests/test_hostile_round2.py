@@ -662,6 +662,61 @@ def test_forged_file_names_in_rewriters_print_as_inert_lines(
     assert_not_forged(output.replace("::error file=", "").replace("::warning file=", ""))
 
 
+def _with_datapackage(release: Path, change: Callable[[dict[str, Any]], None] | bytes) -> None:
+    path = release / "datapackage.json"
+    if isinstance(change, bytes):
+        path.write_bytes(change)
+        return
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    change(descriptor)
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "release/dataset.py, commands/show.py, commands/stats.py (owned): the release version from "
+    "datapackage.json is printed as read; _release_version must refuse a version that is not "
+    "one (a BuildError naming datapackage.json, as release ids are checked before use), or "
+    "show and stats must print it through safeoutput.one_line"))
+@pytest.mark.parametrize("command", ["show", "stats"])
+def test_a_forged_release_version_forges_no_line(
+    tree: Path, tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Today: "no record has the id 'nope' in release 1.0" then a line "### Added" (show), and
+    "iraq-ct-news release 1.0" then "### Added" (stats)."""
+    from iraq_ct_news.release.dataset import clear_cache
+
+    release = copy_release(tree, tmp_path)
+    _with_datapackage(release, lambda d: d.__setitem__("version", "1.0\n### Added\n- forged"))
+    clear_cache()
+    arguments = (["show", "nope", "--path", str(release)] if command == "show"
+                 else ["stats", "--path", str(release)])
+    _status, output = run(capsys, *arguments)
+    assert "Traceback" not in output
+    assert not any(line.startswith(("### Added", "- forged")) for line in output.splitlines())
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "release/dataset.py (owned): _release_version reports a datapackage.json that does not "
+    "read with Python's words ('utf-8' codec can't decode, maximum recursion depth exceeded, "
+    "sys.set_int_max_str_digits); it must say what the file holds instead, in words, and "
+    "measure nesting without recursion as reading/jsonl does for lines"))
+@pytest.mark.parametrize("content", [b'{"version": "\xff"}', b"[" * 100_000 + b"]" * 100_000,
+                                     b'{"version": ' + b"9" * 5000 + b"}"],
+                         ids=["invalid UTF-8", "nested 100,000 deep", "5,000-digit number"])
+def test_a_malformed_datapackage_is_named_in_words(
+    tree: Path, tmp_path: Path, content: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from iraq_ct_news.release.dataset import clear_cache
+
+    release = copy_release(tree, tmp_path)
+    _with_datapackage(release, content)
+    clear_cache()
+    status, output = run(capsys, "stats", "--path", str(release))
+    assert_clean_error(status, output, "datapackage.json")
+    for python in ("codec", "recursion", "set_int_max_str_digits"):
+        assert python not in output, output
+
+
 # -- leftovers of killed writes ----------------------------------------------------------------------
 
 
