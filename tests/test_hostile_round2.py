@@ -275,6 +275,24 @@ def test_rewriters_keep_a_file_whose_comment_they_would_drop(
     assert path.read_bytes() == written
 
 
+@pytest.mark.parametrize("there", ["a record a person started", "a folder"])
+def test_draft_stubs_keep_what_stands_where_a_stub_would_go_and_say_so(
+    tree: Path, there: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: the stub was silently not written, while the article's new mentions name it."""
+    target = tree / "curated/places/iraq.yaml"
+    if there == "a folder":
+        target.mkdir()
+    else:
+        target.write_text("# started by hand\nid: iraq\n", encoding="utf-8")
+    status, output = run(capsys, "draft", str(tree / ARTICLE), "--root", str(tree), "--write",
+                         "--stubs")
+    assert status == 0 and "entity: iraq" in (tree / ARTICLE).read_text(encoding="utf-8")
+    assert "not written: stub curated/places/iraq.yaml: something is already there" in output
+    assert target.is_dir() if there == "a folder" else \
+        target.read_text(encoding="utf-8") == "# started by hand\nid: iraq\n"
+
+
 # -- a change between a command's read and its write -------------------------------------------------
 
 

@@ -219,6 +219,11 @@ def _write_draft(
     for stub, content in planned_stubs:
         if writer.create(stub, content):
             written.stubs.append(stub.as_posix())
+        else:  # a file (or folder) a person put there, which did not read as a record: kept
+            written.skipped.append(
+                f"stub {stub.as_posix()}: something is already there (kept as it is); make it "
+                "the record its mentions name"
+            )
     if cameo is not None:
         cameo_relative, cameo_text, cameo_token, written.cameo_codes = cameo
         writer.write_text(cameo_relative, cameo_text, expect=cameo_token)
