@@ -8,7 +8,7 @@ exactly what the models do.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,8 @@ EDTF_SCHEMA_PATTERN = anchored(EDTF_PATTERN)
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
 #: The model of each kind of curated file (read from the table of kinds).
-SCHEMA_MODELS: dict[FileKind, type[BaseModel]] = {row.kind: row.model for row in KINDS}
+SCHEMA_MODELS: Mapping[FileKind, type[BaseModel]] = KINDS.view(
+    lambda rows: {row.kind: row.model for row in rows})
 
 
 def schema_file_name(kind: FileKind) -> str:

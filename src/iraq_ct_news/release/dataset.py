@@ -7,33 +7,36 @@ contributors who want to work with records before they are released.
 
 from __future__ import annotations
 
-import dataclasses
+import datetime
 import json
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
-from .._version import __version__
+from pydantic import BaseModel
+
 from ..errors import BuildError
-from ..models import Article, CameoEntry, Mention, Organization, Person, Place, Theme
-from .names import (
-    ARTICLES_JSONL,
-    CAMEO_JSONL,
-    DATAPACKAGE,
-    ORGANIZATIONS_JSONL,
-    PEOPLE_JSONL,
-    PLACES_JSONL,
-    THEMES_JSONL,
-    packaged_release,
+from ..kinds import ENTITIES, KINDS, VERSIONED, Kind, one_of
+from ..models import (
+    Article,
+    CameoEntry,
+    Mention,
+    Organization,
+    Person,
+    Place,
+    Theme,
+    VersionedRecord,
 )
+from .names import ARTICLES_JSONL, DATAPACKAGE, packaged_release
 from .search import article_key, text_key
 
 Entity = Person | Organization | Place
 _K = TypeVar("_K")
 _V = TypeVar("_V")
+_M = TypeVar("_M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -73,39 +76,111 @@ def _frozen(items: Mapping[_K, _V]) -> Mapping[_K, _V]:
 
 @dataclass(frozen=True, eq=False)
 class Dataset:
-    """A release: every record by id, read-only.
+    """A release: every record of every kind by id (in id order), read-only.
+
+    One collection per row of the table of kinds (:mod:`iraq_ct_news.kinds`), by the row's
+    ``collection`` name: :meth:`collection` gives any of them, and the built-in kinds have a
+    typed attribute each (``articles``, ``people`` …). ``build`` compiles a curated tree into
+    one, ``load()`` reads one back from a release folder, and the exports are written from one.
 
     Articles include withdrawn ones (``status == "withdrawn"``), kept as tombstones so that ids
     stay valid; filter on ``status`` for the active corpus.
     """
 
-    articles: Mapping[str, Article]
-    people: Mapping[str, Person]
-    organizations: Mapping[str, Organization]
-    places: Mapping[str, Place]
-    themes: Mapping[str, Theme]
-    cameo: Mapping[str, CameoEntry]
+    collections: Mapping[str, Mapping[str, BaseModel]]
+    """Each kind's records by id, by the kind's collection name."""
     version: str
     """Version of the release (equals ``iraq_ct_news.DATA_VERSION`` for the packaged one)."""
     path: Path | None = None
-    """Folder the release was read from (None for a curated tree loaded in memory)."""
+    """Folder the release was read from (None for a release compiled in memory)."""
     _keys: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _released: list[datetime.date | None] = field(
+        default_factory=list, init=False, repr=False, compare=False
+    )
+
+    @classmethod
+    def of(cls, records: Mapping[str, Iterable[BaseModel]], version: str,
+           path: Path | None = None) -> Dataset:
+        """The release holding ``records`` (each kind's, by collection name), each kind by id
+        in id order (code points); a kind of the table that ``records`` lacks is empty."""
+        collections: dict[str, Mapping[str, BaseModel]] = {}
+        for row in KINDS:
+            keyed = {row.key_of(item): item for item in records.get(row.collection, ())}
+            collections[row.collection] = _frozen({key: keyed[key] for key in sorted(keyed)})
+        return cls(collections, version, path)
+
+    def collection(self, name: str) -> Mapping[str, BaseModel]:
+        """The records of the kind whose collection is ``name`` (``people``), by id."""
+        found = self.collections.get(name)
+        if found is None:
+            raise KeyError(f"a release has no collection {name!r} (it has "
+                           f"{one_of(list(self.collections), 'and')})")
+        return found
+
+    def of_kind(self, row: Kind) -> Mapping[str, BaseModel]:
+        return self.collection(row.collection)
+
+    def _typed(self, name: str, model: type[_M]) -> Mapping[str, _M]:
+        return self.collections[name]  # type: ignore[return-value]
+
+    @property
+    def articles(self) -> Mapping[str, Article]:
+        return self._typed("articles", Article)
+
+    @property
+    def people(self) -> Mapping[str, Person]:
+        return self._typed("people", Person)
+
+    @property
+    def organizations(self) -> Mapping[str, Organization]:
+        return self._typed("organizations", Organization)
+
+    @property
+    def places(self) -> Mapping[str, Place]:
+        return self._typed("places", Place)
+
+    @property
+    def themes(self) -> Mapping[str, Theme]:
+        return self._typed("themes", Theme)
+
+    @property
+    def cameo(self) -> Mapping[str, CameoEntry]:
+        return self._typed("cameo", CameoEntry)
+
+    @property
+    def released(self) -> datetime.date | None:
+        """The release date: the latest ``modified`` date of any versioned record (no
+        wall-clock time); worked out on first use."""
+        if not self._released:
+            dates: list[datetime.date] = [
+                record.modified for row in VERSIONED.values()
+                for record in self.collection(row.collection).values()
+                if isinstance(record, VersionedRecord)
+            ]
+            self._released.append(max(dates) if dates else None)
+        return self._released[0]
 
     def __repr__(self) -> str:
-        counts = ", ".join(
-            f"{len(getattr(self, kind))} {kind}"
-            for kind in ("articles", "people", "organizations", "places", "themes", "cameo")
-        )
+        counts = ", ".join(f"{len(records)} {name}" for name, records in self.collections.items())
         where = f" from {self.path}" if self.path is not None else " (curated tree)"
         return f"<iraq-ct-news Dataset {self.version}{where}: {counts}>"
 
     def entity(self, entity_id: str) -> Entity:
-        """The person, organisation or place with this id; :class:`KeyError` if there is none."""
-        for registry in (self.people, self.organizations, self.places):
-            record = registry.get(entity_id)
+        """The person, organisation or place (or record of another entity kind) with this id;
+        :class:`KeyError` if there is none."""
+        for row in ENTITIES.values():
+            record = self.collection(row.collection).get(entity_id)
             if record is not None:
-                return record
-        raise KeyError(f"no person, organisation or place has the id {entity_id!r}")
+                return record  # type: ignore[return-value]
+        kinds = one_of([row.prose_label for row in ENTITIES.values()])
+        raise KeyError(f"no {kinds} has the id {entity_id!r}")
+
+    def entity_kind(self, entity_id: str) -> Kind | None:
+        """The row of the entity kind whose registry holds ``entity_id``, if one does."""
+        for row in ENTITIES.values():
+            if entity_id in self.collection(row.collection):
+                return row
+        return None
 
     def search(self, text: str) -> Articles:
         """Articles whose headline, summary, body or mentions contain ``text``, by id.
@@ -137,28 +212,6 @@ class Dataset:
             if spans:
                 found.append(EntityMentions(article, spans))
         return found
-
-
-def dataset_from_records(
-    articles: list[Article],
-    people: list[Person],
-    organizations: list[Organization],
-    places: list[Place],
-    themes: list[Theme],
-    cameo: list[CameoEntry],
-    version: str,
-    path: Path | None = None,
-) -> Dataset:
-    return Dataset(
-        articles=_frozen({a.id: a for a in articles}),
-        people=_frozen({p.id: p for p in people}),
-        organizations=_frozen({o.id: o for o in organizations}),
-        places=_frozen({p.id: p for p in places}),
-        themes=_frozen({t.id: t for t in themes}),
-        cameo=_frozen({c.code: c for c in cameo}),
-        version=version,
-        path=path,
-    )
 
 
 _CACHE: dict[Path, Dataset] = {}
@@ -209,18 +262,17 @@ def clear_cache() -> None:
 def _read_release(folder: Path) -> Dataset:
     from .jsonl import read_jsonl, read_lazy
 
-    registries = dataset_from_records(
-        [],
-        read_jsonl(folder / PEOPLE_JSONL, Person),
-        read_jsonl(folder / ORGANIZATIONS_JSONL, Organization),
-        read_jsonl(folder / PLACES_JSONL, Place),
-        read_jsonl(folder / THEMES_JSONL, Theme),
-        read_jsonl(folder / CAMEO_JSONL, CameoEntry),
-        version=_release_version(folder),
-        path=folder,
-    )
-    # Articles are made into models as they are used (see ``jsonl.LazyRecords``).
-    return dataclasses.replace(registries, articles=read_lazy(folder / ARTICLES_JSONL, Article))
+    collections: dict[str, Mapping[str, BaseModel]] = {}
+    for row in KINDS:
+        path = folder / row.release_file
+        if row.kind == "article":
+            # Articles are made into models as they are used (see ``jsonl.LazyRecords``).
+            collections[row.collection] = read_lazy(path, row.release_model)
+        else:
+            collections[row.collection] = _frozen(
+                {row.key_of(item): item for item in read_jsonl(path, row.release_model)}
+            )
+    return Dataset(collections, _release_version(folder), folder)
 
 
 def _release_version(folder: Path) -> str:
@@ -256,12 +308,4 @@ def load_curated(root: str | Path) -> Dataset:
             "curated/ and seeds/), e.g. load_curated('path/to/iraq-ct-news')"
         )
     _, release = validated_release(Path(root))
-    return dataset_from_records(
-        list(release.articles),
-        list(release.people),
-        list(release.organizations),
-        list(release.places),
-        list(release.themes),
-        list(release.cameo),
-        version=__version__,
-    )
+    return release
