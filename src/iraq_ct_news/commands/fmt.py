@@ -208,6 +208,7 @@ def _relative_record(root: Path, path: Path) -> PurePosixPath:
     The last part of the path is not resolved, so a symbolic link is named, not followed.
     """
     from ..errors import UsageError
+    from ..kinds import KINDS
     from ..layout import classify
 
     absolute = path if path.is_absolute() else Path.cwd() / path
@@ -217,10 +218,7 @@ def _relative_record(root: Path, path: Path) -> PurePosixPath:
         raise UsageError(f"{path} is not inside the repository {root}") from None
     posix = PurePosixPath(relative.as_posix())
     if classify(posix) is None:
-        raise UsageError(
-            f"{path} is not a record file (records are curated/<articles|people|organizations|"
-            "places>/<id>.yaml and curated/vocabularies/<themes|cameo>.yaml)"
-        )
+        raise UsageError(f"{path} is not a record file (records are {KINDS.listing()})")
     if not (root / posix).exists() and not (root / posix).is_symlink():
         raise UsageError(f"{path} does not exist")
     return posix

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from ..errors import ReaderError
 from ..fsutil import leftover_target
+from ..kinds import KINDS
 from ..layout import CuratedFile
 from ..schema_export import SCHEMA_MODELS
 from ..signature import signature, stable_signature
@@ -52,8 +53,7 @@ def read_file(
     if source.kind is None:
         checked.report.add(
             I005,
-            "not a place for a record file: records are curated/<articles|people|organizations|"
-            "places>/<id>.yaml and curated/vocabularies/<themes|cameo>.yaml",
+            f"not a place for a record file: records are {KINDS.listing()}",
         )
         return checked
     location = root / source.relative

@@ -26,6 +26,7 @@ from ..cache import ValidationCache
 from ..errors import UsageError
 from ..findings import Finding, sort_findings
 from ..gcpause import bulk_allocation
+from ..kinds import ENTITIES
 from ..layout import CuratedFile, curated_files
 from ..models import Article
 from ..yamlreader import PathKey
@@ -201,7 +202,7 @@ def _check_stage(
 def _name_index(files: list[CheckedFile]) -> NameIndex:
     entries = []
     for checked in files:
-        if checked.source.kind in ("person", "organization", "place"):
+        if checked.source.kind in ENTITIES:
             for namespace, entity_id, _path in checked.facts.definitions:
                 entries.append((namespace, entity_id, checked.facts.name_keys))
     return build_name_index(entries)
