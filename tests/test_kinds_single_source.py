@@ -137,6 +137,8 @@ def test_every_command_handles_a_kind_added_to_the_table_only(
     assert any(node.get("@type") == "Thing" and node.get("identifier") == DOCUMENT_ID
                for node in graph)
     assert any(part["name"] == "documents.jsonl" for part in graph[0]["distribution"])
+    croissant = json.loads((dataset / "croissant.json").read_text(encoding="utf-8"))
+    assert "documents.jsonl" in [part["name"] for part in croissant["distribution"]]
     card = (dataset / "README.md").read_text(encoding="utf-8")
     assert "config_name: documents" in card and "documents.jsonl" in card
     ner = [json.loads(line) for line in
