@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Generic, TypeVar, overload
 
 from pydantic import BaseModel
 
@@ -74,6 +74,27 @@ def _frozen(items: Mapping[_K, _V]) -> Mapping[_K, _V]:
     return MappingProxyType(dict(items))
 
 
+class Collection(Generic[_M]):
+    """A typed attribute of :class:`Dataset`: the collection of the same name, whose records
+    are ``model``s."""
+
+    def __init__(self, model: type[_M]) -> None:
+        self.model = model
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, dataset: None, owner: type) -> Collection[_M]: ...
+    @overload
+    def __get__(self, dataset: Dataset, owner: type) -> Mapping[str, _M]: ...
+    def __get__(self, dataset: Dataset | None, owner: type) -> Collection[_M] | Mapping[str, _M]:
+        if dataset is None:
+            return self
+        return dataset.collections[self.name]  # type: ignore[return-value]
+
+
 @dataclass(frozen=True, eq=False)
 class Dataset:
     """A release: every record of every kind by id (in id order), read-only.
@@ -120,32 +141,13 @@ class Dataset:
     def of_kind(self, row: Kind) -> Mapping[str, BaseModel]:
         return self.collection(row.collection)
 
-    def _typed(self, name: str, model: type[_M]) -> Mapping[str, _M]:
-        return self.collections[name]  # type: ignore[return-value]
-
-    @property
-    def articles(self) -> Mapping[str, Article]:
-        return self._typed("articles", Article)
-
-    @property
-    def people(self) -> Mapping[str, Person]:
-        return self._typed("people", Person)
-
-    @property
-    def organizations(self) -> Mapping[str, Organization]:
-        return self._typed("organizations", Organization)
-
-    @property
-    def places(self) -> Mapping[str, Place]:
-        return self._typed("places", Place)
-
-    @property
-    def themes(self) -> Mapping[str, Theme]:
-        return self._typed("themes", Theme)
-
-    @property
-    def cameo(self) -> Mapping[str, CameoEntry]:
-        return self._typed("cameo", CameoEntry)
+    # The built-in kinds' collections, typed (any kind's: :meth:`collection`).
+    articles = Collection(Article)
+    people = Collection(Person)
+    organizations = Collection(Organization)
+    places = Collection(Place)
+    themes = Collection(Theme)
+    cameo = Collection(CameoEntry)
 
     @property
     def released(self) -> datetime.date | None:
