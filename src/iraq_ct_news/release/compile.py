@@ -19,7 +19,7 @@ from ..kinds import BY_KIND, KINDS
 from ..models import SPAN_LISTS, AnchorFields, Article
 from ..validator import ValidationResult
 from ..yamlreader import PathKey
-from .dataset import Dataset
+from .container import Dataset
 
 Release = Dataset
 """What ``build`` compiles: a :class:`~.dataset.Dataset` (one container for a release, whether

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..anchoring import scope_texts
 from ..errors import BuildError
-from .dataset import Dataset
+from .container import Dataset
 
 
 def release_of(dataset: Dataset) -> Dataset:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..kinds import KINDS
-from .dataset import Dataset
+from .container import Dataset
 
 
 @dataclass(frozen=True)
