@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Generic, Literal, TypeVar, overload
+from typing import Any, Generic, Literal, TypeVar, overload
 
 from pydantic import BaseModel
 
@@ -122,13 +122,14 @@ class KindTable(Sequence[Kind]):
     """The rows of the table, in order, and maps derived from them that follow every change.
 
     Iterating gives the rows; :meth:`view` and :meth:`sequence` make a read-only map or
-    sequence computed from the rows and recomputed only after :meth:`add` or :meth:`remove`.
+    sequence computed from the rows and made again only after :meth:`add` or :meth:`remove`.
     """
 
     def __init__(self, rows: tuple[Kind, ...]) -> None:
         self._rows = rows
         self.generation = 0
-        """Counts the changes, so derived maps know when to recompute."""
+        """Counts the changes, so derived sequences know when to recompute."""
+        self._views: list[tuple[dict[Any, Any], Callable[[tuple[Kind, ...]], dict[Any, Any]]]] = []
 
     @overload
     def __getitem__(self, index: int) -> Kind: ...
@@ -150,7 +151,7 @@ class KindTable(Sequence[Kind]):
                 if getattr(other, field) == getattr(row, field):
                     raise ValueError(f"the kind {other.kind!r} has the {field} {getattr(row, field)!r}")
         self._rows = (*self._rows, row)
-        self.generation += 1
+        self._changed()
 
     def remove(self, kind: str) -> None:
         """Remove the kind named ``kind`` (a program undoing its :meth:`add`)."""
@@ -158,11 +159,21 @@ class KindTable(Sequence[Kind]):
         if len(kept) == len(self._rows):
             raise KeyError(kind)
         self._rows = kept
+        self._changed()
+
+    def _changed(self) -> None:
         self.generation += 1
+        for derived, make in self._views:
+            fresh = make(self._rows)
+            derived.clear()
+            derived.update(fresh)
 
     def view(self, make: Callable[[tuple[Kind, ...]], dict[_K, _V]]) -> Mapping[_K, _V]:
-        """A read-only map ``make(rows)``, always of the table as it is now."""
-        return _Derived(self, make)
+        """A read-only map ``make(rows)``, always of the table as it is now: a plain dict
+        (looked up as fast as one), refilled in place when the table changes."""
+        derived = make(self._rows)
+        self._views.append((derived, make))
+        return derived
 
     def sequence(self, make: Callable[[tuple[Kind, ...]], tuple[_T, ...]]) -> _DerivedSequence[_T]:
         """A read-only sequence ``make(rows)``, always of the table as it is now (its
@@ -197,32 +208,6 @@ class _Cached(Generic[_T]):
             self._value = self._make(tuple(self._table))
             self._generation = self._table.generation
         return self._value
-
-
-class _Derived(Mapping[_K, _V]):
-    def __init__(self, table: KindTable, make: Callable[[tuple[Kind, ...]], dict[_K, _V]]) -> None:
-        self._cached = _Cached(table, make)
-
-    def current(self) -> dict[_K, _V]:
-        return self._cached.current()
-
-    def __getitem__(self, key: _K) -> _V:
-        return self._cached.current()[key]
-
-    def get(self, key: _K, default: _V | None = None) -> _V | None:  # type: ignore[override]
-        return self._cached.current().get(key, default)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._cached.current()
-
-    def __iter__(self) -> Iterator[_K]:
-        return iter(self._cached.current())
-
-    def __len__(self) -> int:
-        return len(self._cached.current())
-
-    def __repr__(self) -> str:
-        return repr(self._cached.current())
 
 
 class _DerivedSequence(Sequence[_T]):
