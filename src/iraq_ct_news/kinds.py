@@ -59,8 +59,10 @@ class Kind:
     label: str
     """How messages name one item of the collection."""
     entity: bool = False
-    """A registry of entities: an article's mentions (and events' actors) may name its records,
-    ``draft`` matches their names in the text and ``view`` marks them."""
+    """A registry of entities: an article's mentions may name its records, ``draft`` matches
+    their names in the text, ``view`` marks them and the ``entities`` table lists them. Its
+    model is a :class:`~.models.VersionedRecord` with ``name`` (Arabic and English),
+    ``aliases`` and ``identifiers``, as people's, organisations' and places' are."""
     key: str = "id"
     """The field of a release line that identifies it (a CAMEO entry's is ``code``)."""
     entries: str = ""
