@@ -47,9 +47,9 @@ class CheckedFile:
     """SHA-256 of the bytes that were checked (None when the file could not be read)."""
     signature: str | None = None
     """The file's stat signature when it stands for the bytes read."""
-    depends: dict[str, Any] = field(default_factory=dict)
-    """What the result depends on besides the file's bytes, by
-    :class:`~.checks.base.Dependency` value: the value each one had when the file was checked."""
+    reads: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """What the checks read besides the file's bytes, and the value each read had (recorded by
+    :class:`~.context.FileRun`; the cache reuses the result only while they hold)."""
     signatures: list[tuple[str, str, str]] = field(default_factory=list)
     """(absolute path, stat signature, SHA-256) of the file and its seed as read, when settled
     (for the cache's signature table)."""

@@ -2,9 +2,10 @@
 
 The cache (:mod:`iraq_ct_news.cache`) is a plain store; this module decides what goes in it.
 A file's result is stored under a key made of the file's path in the tree (rules depend on where
-a file is) and the SHA-256 of its bytes, with the values of everything else its checks declared
-they read (:mod:`.dependencies`: its seed, the registry names, the titles quoted from it). It
-is reused only when each of those values is unchanged, so a reused result is exactly what
+a file is) and the SHA-256 of its bytes, with the values of everything else its checks read
+(recorded by :class:`~.context.FileRun` as they read it: its seed, the registry names, the
+titles quoted from it). It is reused only when each of those values is unchanged (see
+:mod:`.dependencies`), so a reused result is exactly what
 checking the file again would give. The checks across files are never stored: they run on the
 whole tree every time, from the summaries.
 """
@@ -23,7 +24,7 @@ from ..limits import MAX_FILE_BYTES
 from ..signature import key as signature_key
 from .checked import CheckedFile
 from .checks.base import declared
-from .context import StageContext
+from .context import PassContext
 from .dependencies import still_holds
 from .facts import Facts
 from .loading import inside
@@ -32,7 +33,7 @@ from .seeds import SeedStore
 
 
 def lookup(
-    cache: ValidationCache, context: StageContext, sources: Sequence[CuratedFile]
+    cache: ValidationCache, context: PassContext, sources: Sequence[CuratedFile]
 ) -> list[CheckedFile | None]:
     """For each of ``sources``, its stored result if one still applies."""
     found: list[CheckedFile | None] = [None] * len(sources)
@@ -52,7 +53,7 @@ def lookup(
     for key, entry in entries.items():
         position, relative = keyed[key]
         checked = _from_entry(sources[position], relative, entry, context.display_prefix)
-        if checked is None or not still_holds(checked.depends, checked, context, seeds):
+        if checked is None or not still_holds(checked.reads, context, seeds):
             continue
         found[position] = checked
         cache.used.add(key)
@@ -83,13 +84,13 @@ def store(cache: ValidationCache, files: Iterable[CheckedFile]) -> None:
 
 
 def encode_entry(checked: CheckedFile) -> bytes:
-    """The stored form of a result: ``[path, sha256, findings, depends, facts]``, findings as
+    """The stored form of a result: ``[path, sha256, findings, reads, facts]``, findings as
     ``[line, column, code, message]`` (the path is the file's)."""
     return encode([
         checked.source.relative.as_posix(),
         checked.file_sha256,
         [[f.line, f.column, f.code, f.message] for f in checked.report.findings],
-        checked.depends,
+        checked.reads,
         checked.facts.to_json(),
     ])
 
@@ -103,8 +104,8 @@ def _from_entry(
     surprise in its shape (or a code no check declares any more) still only makes it a miss.
     """
     try:
-        path, sha256, findings, depends, facts = entry
-        if path != relative or not isinstance(sha256, str) or not isinstance(depends, dict):
+        path, sha256, findings, reads, facts = entry
+        if path != relative or not isinstance(sha256, str) or not isinstance(reads, dict):
             return None
         report = FileReport(prefix + relative)
         for line, column, code, message in findings:
@@ -115,14 +116,14 @@ def _from_entry(
             )
         summary = Facts.from_json(facts)
         report.index_map = summary.index_map
-        return CheckedFile(source, report, summary, file_sha256=sha256, depends=depends,
+        return CheckedFile(source, report, summary, file_sha256=sha256, reads=reads,
                            cached=True)
     except (KeyError, TypeError, ValueError, IndexError, AttributeError, LookupError):
         return None
 
 
 def _hashes(
-    context: StageContext, sources: Sequence[CuratedFile], hasher: FileHasher
+    context: PassContext, sources: Sequence[CuratedFile], hasher: FileHasher
 ) -> Iterator[tuple[int, str, str]]:
     """``(position, relative path, SHA-256)`` of each file read the way the checks read it.
 

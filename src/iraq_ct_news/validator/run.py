@@ -2,10 +2,11 @@
 
 The work is done in two passes over the files so that each can use every core:
 
-1. the registries and vocabularies, each on its own (:mod:`.stage`);
-2. the articles, each on its own, against the seeds and the registry names from pass 1;
+1. the registries and vocabularies, each on its own (their file-stage checks, :mod:`.stage`);
+2. the articles, each on its own (their file- and article-stage checks), against the seeds and
+   the registry names from pass 1;
 
-then, in this process, the tree and release checks of the catalog (:mod:`.checks`) on the
+then, in this process, the tree- and release-stage checks of the catalog (:mod:`.checks`) on the
 summaries the passes produced. With a :class:`~iraq_ct_news.cache.ValidationCache`, a file
 whose result still applies (see :mod:`.reuse`) is not checked again: its result comes from the
 cache, and the checks across files always run on the whole tree.
@@ -32,7 +33,7 @@ from ..yamlreader import PathKey
 from . import reuse
 from .checked import CheckedFile
 from .checks import catalog
-from .context import StageContext
+from .context import PassContext
 from .loading import read_document, read_file
 from .name_index import NameIndex, build_name_index
 from .parallel import check_files
@@ -110,13 +111,13 @@ def _validate(
 
     resolved_root = _resolve_quietly(root)
     prefix = _display_prefix(root)
-    base = StageContext(root, keep_records=keep_records, resolved_root=resolved_root,
+    base = PassContext(root, keep_records=keep_records, resolved_root=resolved_root,
                         encode_entries=cache is not None, display_prefix=prefix)
-    registries = _check_stage(base, registry_sources, jobs, advance, cache)
-    context = StageContext(root, keep_records=keep_records, names=_name_index(registries),
+    registries = _check_pass(base, registry_sources, jobs, advance, cache)
+    context = PassContext(root, keep_records=keep_records, names=_name_index(registries),
                            titles=_titles(registries), resolved_root=resolved_root,
                            encode_entries=cache is not None, display_prefix=prefix)
-    articles = _check_stage(context, article_sources, jobs, advance, cache)
+    articles = _check_pass(context, article_sources, jobs, advance, cache)
     if cache is not None:
         reuse.store(cache, [*registries, *articles])
 
@@ -176,8 +177,8 @@ def _leftovers(root: Path) -> list[Finding]:
     return found
 
 
-def _check_stage(
-    context: StageContext,
+def _check_pass(
+    context: PassContext,
     sources: list[CuratedFile],
     jobs: int | None,
     advance: Callable[[int], None],

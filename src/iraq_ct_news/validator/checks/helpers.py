@@ -17,7 +17,7 @@ from ...anchoring import SpanResolution, resolve_anchor, scope_texts
 from ...draft.text import TextWords
 from ...models import AnchorFields, Article
 from ...yamlreader import PathKey
-from ..seeds import Seed
+from ..context import Seed
 
 if TYPE_CHECKING:
     from ..checked import CheckedFile
@@ -34,7 +34,7 @@ def seed_of(checked: CheckedFile, run: FileRun) -> Seed | None:
     article = checked.record
     assert isinstance(article, Article)
     if "seed" not in run.memo:
-        found = run.seeds.get(article.seed)
+        found = run.seed(article.seed)
         run.memo["seed"] = found if isinstance(found, Seed) else None
     seed: Seed | None = run.memo["seed"]
     return seed

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...arabic import search_key
 from ...models import Article
-from .base import Dependency, declare, file_check, tree_check
+from .base import declare, file_check, tree_check
 from .helpers import seed_of
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ def text_key(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
-@file_check(kinds=("article",), depends=(Dependency.SEED,))
+@file_check(kinds=("article",))
 def note_sources(checked: CheckedFile, run: FileRun) -> None:
     """Leave, in the article's summary, what the tree check compares: its seed (name, SHA-256
     of the bytes, key of the normalised text) and its body's clauses."""
