@@ -55,6 +55,8 @@ class CheckedFile:
     (for the cache's signature table)."""
     cached: bool = False
     """True when the result was read from the cache (it need not be stored again)."""
+    key: str = ""
+    """The cache key a result read from the cache was stored under."""
     entry: bytes | None = None
     """The result encoded for the cache, when made in a worker (encoded in parallel there)."""
 

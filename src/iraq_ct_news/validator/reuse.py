@@ -17,7 +17,7 @@ import stat
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from ..cache import FileHasher, ValidationCache, encode
+from ..cache import FileHasher, ValidationCache, encode, storable
 from ..findings import Finding
 from ..layout import CuratedFile
 from ..limits import MAX_FILE_BYTES
@@ -35,7 +35,10 @@ from .seeds import SeedStore
 def lookup(
     cache: ValidationCache, context: PassContext, sources: Sequence[CuratedFile]
 ) -> list[CheckedFile | None]:
-    """For each of ``sources``, its stored result if one still applies."""
+    """For each of ``sources`` (every file of the run, both passes), the result stored for its
+    path and bytes, if any: one look-up for the whole run (one query of the store, one key per
+    file). Whether a stored result still applies is for :func:`reusable`, once the pass it
+    belongs to knows what its files are checked against."""
     found: list[CheckedFile | None] = [None] * len(sources)
     if not cache.primed:
         cache.primed = True
@@ -45,21 +48,38 @@ def lookup(
     if cache.empty:
         cache.misses += len(sources)
         return found
+    prefix = cache.key()
     keyed: dict[str, tuple[int, str]] = {}
     for position, relative, sha256 in _hashes(context, sources, cache.hasher):
-        keyed[cache.key(sha256, relative)] = (position, relative)
+        name = relative if relative.isascii() else storable(relative)
+        keyed[f"{prefix}:{sha256}:{name}"] = (position, relative)
     entries = cache.read(list(keyed))
-    seeds = SeedStore(context.root, hasher=cache.hasher)
     for key, entry in entries.items():
         position, relative = keyed[key]
         checked = _from_entry(sources[position], relative, entry, context.display_prefix)
-        if checked is None or not still_holds(checked.reads, context, seeds):
-            continue
-        found[position] = checked
-        cache.used.add(key)
-        cache.hits += 1
+        if checked is not None:
+            checked.key = key
+            found[position] = checked
     cache.misses += len(sources) - len(entries)
     return found
+
+
+def reusable(
+    cache: ValidationCache, context: PassContext, stored: Sequence[CheckedFile | None]
+) -> list[CheckedFile | None]:
+    """Each of ``stored`` (results :func:`lookup` found for one pass's files) that still
+    applies: everything its checks read besides the file is unchanged in ``context`` (one
+    that no longer applies is neither a hit nor a miss: the cache had it)."""
+    seeds = SeedStore(context.root, hasher=cache.hasher)
+    kept: list[CheckedFile | None] = []
+    for checked in stored:
+        if checked is not None and still_holds(checked.reads, context, seeds):
+            kept.append(checked)
+            cache.used.add(checked.key)
+            cache.hits += 1
+        else:
+            kept.append(None)
+    return kept
 
 
 def store(cache: ValidationCache, files: Iterable[CheckedFile]) -> None:

@@ -112,12 +112,17 @@ def _validate(
     resolved_root = _resolve_quietly(root)
     prefix = _display_prefix(root)
     base = PassContext(root, keep_records=keep_records, resolved_root=resolved_root,
-                        encode_entries=cache is not None, display_prefix=prefix)
-    registries = _check_pass(base, registry_sources, jobs, advance, cache)
+                       encode_entries=cache is not None, display_prefix=prefix)
+    stored = reuse.lookup(cache, base, sources) if cache is not None else [None] * len(sources)
+    stored_registries = [found for source, found in zip(sources, stored)
+                         if source.kind != "article"]
+    stored_articles = [found for source, found in zip(sources, stored)
+                       if source.kind == "article"]
+    registries = _check_pass(base, registry_sources, stored_registries, jobs, advance, cache)
     context = PassContext(root, keep_records=keep_records, names=_name_index(registries),
-                           titles=_titles(registries), resolved_root=resolved_root,
-                           encode_entries=cache is not None, display_prefix=prefix)
-    articles = _check_pass(context, article_sources, jobs, advance, cache)
+                          titles=_titles(registries), resolved_root=resolved_root,
+                          encode_entries=cache is not None, display_prefix=prefix)
+    articles = _check_pass(context, article_sources, stored_articles, jobs, advance, cache)
     if cache is not None:
         reuse.store(cache, [*registries, *articles])
 
@@ -180,15 +185,17 @@ def _leftovers(root: Path) -> list[Finding]:
 def _check_pass(
     context: PassContext,
     sources: list[CuratedFile],
+    stored: list[CheckedFile | None],
     jobs: int | None,
     advance: Callable[[int], None],
     cache: ValidationCache | None,
 ) -> list[CheckedFile]:
-    """``sources`` checked (in order), from the cache where it has them (completed with their
-    models and span offsets when the run keeps records for a build)."""
+    """``sources`` checked (in order), from the results ``stored`` in the cache for them where
+    those still apply (completed with their models and span offsets when the run keeps records
+    for a build)."""
     if cache is None:
         return check_files(context, sources, jobs=jobs, advance=advance)
-    known = reuse.lookup(cache, context, sources)
+    known = reuse.reusable(cache, context, stored)
     if context.keep_records:
         return check_files(context, [checked if checked is not None else source
                                      for source, checked in zip(sources, known)],
