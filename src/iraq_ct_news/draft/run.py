@@ -12,8 +12,9 @@ from ..errors import DraftError, ReaderError
 from ..models import SPAN_LISTS
 from ..models.types import is_placeholder
 from ..scaffold import ScaffoldError, seed_dates
+from ..validator.loading import read_curated
 from ..validator.seeds import Seed, SeedStore
-from ..yamlreader import Document, read_yaml_file
+from ..yamlreader import Document
 from . import dates as date_rules
 from . import quantities
 from .events import EventContext, propose_events
@@ -45,12 +46,17 @@ class Drafted:
     registry: Registry
 
 
-def draft_file(root: Path, path: Path, registry: Registry | None = None) -> Drafted:
-    """Propose annotations for the article record at ``path`` in the tree at ``root``."""
-    try:
-        document = read_yaml_file(path)
-    except ReaderError as error:
-        raise DraftError(f"{path}:{error.line}:{error.column}: {error.code} {error.message}") from None
+def draft_file(
+    root: Path, path: Path, registry: Registry | None = None, document: Document | None = None
+) -> Drafted:
+    """Propose annotations for the article record at ``path`` in the tree at ``root`` (given
+    its ``document`` when the caller has read it already)."""
+    if document is None:
+        read = read_curated(path, "article")
+        if read.problem is not None or read.document is None:
+            error = read.problem or ReaderError("Y007", "cannot read the file")
+            raise DraftError(f"{path}:{error.line}:{error.column}: {error.code} {error.message}")
+        document = read.document
     data = document.data
     texts = _texts(path, data)
     registry = registry or load_registry(root)
