@@ -46,18 +46,11 @@ def read_a_seed(checked, run):
 
 
 @pytest.fixture
-def tree(tmp_path: Path) -> Path:
-    return copy_valid_tree(tmp_path / "repo")
-
-
-@pytest.fixture
-def directory(tmp_path: Path) -> Path:
-    return tmp_path / "cache"
-
-
-@pytest.fixture(autouse=True)
-def _trust_fresh_signatures(monkeypatch: pytest.MonkeyPatch) -> None:
+def repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """The valid fixture tree and a cache folder; files written by the test are trusted as
+    settled at once (as in tests/test_cache.py), so the warm path is the one tested."""
     monkeypatch.setattr(signature_module, "SETTLED_NS", -(10**18))
+    return copy_valid_tree(tmp_path / "repo"), tmp_path / "cache"
 
 
 @pytest.fixture
@@ -77,8 +70,9 @@ def probe(monkeypatch: pytest.MonkeyPatch) -> Iterator[base.Check]:
 
 
 def test_a_rule_reading_something_new_gets_a_correct_warm_run_undeclared(
-    tree: Path, directory: Path, probe: base.Check
+    repository: tuple[Path, Path], probe: base.Check
 ) -> None:
+    tree, directory = repository
     warm(tree, directory)
     assert not any(f.code == "X901" for f in findings(tree, ValidationCache(directory)))
     seed = tree / SEED
@@ -87,7 +81,10 @@ def test_a_rule_reading_something_new_gets_a_correct_warm_run_undeclared(
     assert [f.path for f in findings(tree, cache) if f.code == "X901"] == [str(tree / PERSON)]
 
 
-def test_what_a_rule_read_is_recorded_with_its_file(tree: Path, probe: base.Check) -> None:
+def test_what_a_rule_read_is_recorded_with_its_file(
+    repository: tuple[Path, Path], probe: base.Check
+) -> None:
+    tree, _ = repository
     files = validate_repository(tree, keep_records=True, jobs=1).files
     person = next(f for f in files if f.source.relative.as_posix() == PERSON)
     (state,) = person.reads["seed"].values()

@@ -20,22 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import pydantic
-
 from ..errors import ReaderError
 from ..findings import Finding
 from ..layout import CuratedFile, FileKind, curated_files
-from ..models.types import is_placeholder
 from ..textutil import printable
-from ..validator.checks.schema import data_path
-from ..validator.loading import read_curated
-from ..validator.report import format_path
+from ..validator.loading import read_curated, shape_findings
 from ..yamlreader import Document
 from .writer import ReadToken
-
-#: pydantic error types that say a value has the wrong shape (a list where text belongs, a
-#: mapping where an id belongs, ``'two'`` as a number), whatever the placeholders.
-_SHAPE_ERRORS = ("_type", "_parsing")
 
 
 @dataclass(frozen=True)
@@ -120,22 +111,3 @@ def read_record(
             return findings
         return StoredRecord(relative, kind, document, None, token)
     return StoredRecord(relative, kind, document, read.record, token)
-
-
-def shape_findings(
-    error: pydantic.ValidationError, document: Document, display: str
-) -> list[Finding]:
-    """The errors of ``error`` that are about a value's shape, not an unfilled placeholder,
-    located in ``document``."""
-    found: list[Finding] = []
-    for item in error.errors(include_url=False):
-        value = item.get("input")
-        if not item["type"].endswith(_SHAPE_ERRORS):
-            continue
-        if isinstance(value, str) and is_placeholder(value):
-            continue
-        path = data_path(item["loc"], document.data, keep_last=False)
-        line, column = document.locate(path)
-        found.append(Finding(display, line, column, "S003",
-                             f"{format_path(path)}: {item['msg']}"))
-    return sorted(set(found))

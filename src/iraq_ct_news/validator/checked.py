@@ -41,6 +41,9 @@ class CheckedFile:
     run keeps records for a build."""
     repaired: bool = False
     """True when ``record`` was built from a repaired copy of an invalid file."""
+    usable: bool = False
+    """True when the document may reach a command as data (as the repository's store gives
+    it): a mapping with no value of the wrong shape, though possibly unfinished."""
     spans: dict[PathKey, SpanResolution] | None = None
     """For an article: where each anchored span was found (kept with its record)."""
     file_sha256: str | None = None
@@ -68,11 +71,13 @@ class CheckedFile:
     def findings(self) -> list[Finding]:
         return self.report.findings
 
-    def travel(self, keep_records: bool) -> CheckedFile:
+    def travel(self, keep_records: bool, keep_document: bool = False) -> CheckedFile:
         """Ready to leave the process that read it: no document (it is large and read again
-        only to locate a finding) and no reference list (worked out again on demand)."""
-        self.document = None
-        self.report.document = None
+        only to locate a finding) unless its caller shows it, and no reference list (worked
+        out again on demand)."""
+        if not keep_document:
+            self.document = None
+            self.report.document = None
         self.facts.refs = None
         if not keep_records:
             self.record = None

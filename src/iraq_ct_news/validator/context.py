@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..arabic import search_key
@@ -43,6 +43,8 @@ class PassContext:
     """Encode each result for the cache where it is made (in the workers, in parallel)."""
     display_prefix: str = ""
     """What goes before a root-relative path to name a file in findings."""
+    keep_documents: frozenset[PurePosixPath] = frozenset()
+    """The files whose YAML document comes back from the workers (those a caller shows)."""
 
 
 def _seed_state(context: PassContext, seeds: SeedStore, name: str) -> Any:

@@ -19,18 +19,23 @@ import pydantic
 from pydantic import BaseModel
 
 from ..errors import ReaderError
+from ..findings import Finding
 from ..fsutil import leftover_target, read_regular_file
 from ..layout import CuratedFile, FileKind
 from ..limits import MAX_FILE_BYTES
+from ..models.types import is_placeholder
 from ..schema_export import SCHEMA_MODELS
 from ..signature import signature, stable_signature
 from ..yamlreader import Document, PathKey, read_record_bytes, read_yaml_bytes
 from .checked import CheckedFile
 from .checks.reading import I005, report_reader_error
 from .checks.schema import data_path, translate_model_errors
-from .report import FileReport
+from .report import FileReport, format_path
 
 _MAX_REPAIR_ROUNDS = 8
+#: pydantic error types that say a value has the wrong shape (a list where text belongs, a
+#: mapping where an id belongs, ``'two'`` as a number), whatever the placeholders.
+_SHAPE_ERRORS = ("_type", "_parsing")
 
 
 @dataclass
@@ -132,6 +137,9 @@ def read_file(
     checked.document = document
     checked.report.document = document
     checked.record = read.record
+    checked.usable = isinstance(document.data, dict) and (
+        read.invalid is None or not shape_findings(read.invalid, document, "")
+    )
     if read.invalid is not None:
         for code, path, message, on_key in translate_model_errors(read.invalid, document.data):
             checked.report.add(code, message, path, key=on_key)
@@ -139,6 +147,26 @@ def read_file(
         checked.repaired = checked.record is not None
         checked.report.index_map = kept
     return checked
+
+
+def shape_findings(
+    error: pydantic.ValidationError, document: Document, display: str
+) -> list[Finding]:
+    """The errors of ``error`` that are about a value's shape, not an unfilled placeholder,
+    located in ``document``: what keeps a record that does not fit its model from reaching a
+    command as data (an unfinished record, with placeholders or missing fields, still does)."""
+    found: list[Finding] = []
+    for item in error.errors(include_url=False):
+        value = item.get("input")
+        if not item["type"].endswith(_SHAPE_ERRORS):
+            continue
+        if isinstance(value, str) and is_placeholder(value):
+            continue
+        path = data_path(item["loc"], document.data, keep_last=False)
+        line, column = document.locate(path)
+        found.append(Finding(display, line, column, "S003",
+                             f"{format_path(path)}: {item['msg']}"))
+    return sorted(set(found))
 
 
 def inside(path: Path, root: Path, resolved_root: Path | None = None) -> bool:

@@ -109,7 +109,10 @@ def _check_chunk(chunk: list[CuratedFile | CheckedFile]) -> list[CheckedFile]:
     with bulk_allocation():
         for source in chunk:
             checked = _process(_WORKER_CONTEXT, source, _WORKER_SEEDS)
-            done.append(checked.travel(_WORKER_CONTEXT.keep_records))
+            done.append(checked.travel(
+                _WORKER_CONTEXT.keep_records,
+                checked.source.relative in _WORKER_CONTEXT.keep_documents,
+            ))
     return done
 
 

@@ -26,10 +26,11 @@ from ..anchoring import SpanResolution
 from ..cache import ValidationCache
 from ..errors import UsageError
 from ..findings import Finding, sort_findings
+from ..fsutil import leftover_temporaries, refuse_links
 from ..gcpause import bulk_allocation
-from ..layout import CuratedFile, curated_files
+from ..layout import SCHEMA, SEEDS, CuratedFile, curated_files
 from ..models import Article
-from ..yamlreader import PathKey
+from ..yamlreader import Document, PathKey
 from . import reuse
 from .checked import CheckedFile
 from .checks import catalog
@@ -51,6 +52,9 @@ class ValidationResult:
     findings: list[Finding]
     files: list[CheckedFile] = field(default_factory=list)
     """Every file with its model and span offsets (only when validated with ``keep_records``)."""
+    documents: dict[PurePosixPath, Document | None] = field(default_factory=dict)
+    """With ``keep_documents``, each file of ``only`` (by path in the tree) and its YAML
+    document as read, when it may reach a command as data (see :attr:`CheckedFile.usable`)."""
 
     @property
     def errors(self) -> list[Finding]:
@@ -78,6 +82,7 @@ def validate_repository(
     jobs: int | None = None,
     cache: ValidationCache | None = None,
     progress: Progress | None = None,
+    keep_documents: bool = False,
 ) -> ValidationResult:
     """Validate ``root`` (holding ``curated/`` and ``seeds/``).
 
@@ -85,12 +90,13 @@ def validate_repository(
     that references into the rest of the tree are checked. ``keep_records`` returns every
     file's model and span offsets (needed to build a release; a file whose result comes from
     the cache is then read into its model and its spans placed, but not checked again). ``jobs`` caps the worker processes (default: one per usable
-    core). ``progress`` is told how the work advances.
+    core). ``progress`` is told how the work advances. ``keep_documents`` returns the documents
+    of the files in ``only``, read for the run (``view`` shows them without reading them again).
     """
     if not (root / "curated").is_dir():
         raise UsageError(f"{root} has no curated/ folder (use --root to point at the repository)")
     with bulk_allocation():
-        return _validate(root, only, keep_records, jobs, cache, progress)
+        return _validate(root, only, keep_records, jobs, cache, progress, keep_documents)
 
 
 def _validate(
@@ -100,8 +106,10 @@ def _validate(
     jobs: int | None,
     cache: ValidationCache | None,
     progress: Progress | None,
+    keep_documents: bool = False,
 ) -> ValidationResult:
     wanted = None if only is None else {_relative_to_root(root, path) for path in only}
+    shown = frozenset(wanted) if keep_documents and wanted is not None else frozenset()
     sources = curated_files(root)
     registry_sources = [source for source in sources if source.kind != "article"]
     article_sources = [source for source in sources if source.kind == "article"]
@@ -112,7 +120,8 @@ def _validate(
     resolved_root = _resolve_quietly(root)
     prefix = _display_prefix(root)
     base = PassContext(root, keep_records=keep_records, resolved_root=resolved_root,
-                       encode_entries=cache is not None, display_prefix=prefix)
+                       encode_entries=cache is not None, display_prefix=prefix,
+                       keep_documents=shown)
     stored = reuse.lookup(cache, base, sources) if cache is not None else [None] * len(sources)
     stored_registries = [found for source, found in zip(sources, stored)
                          if source.kind != "article"]
@@ -121,7 +130,8 @@ def _validate(
     registries = _check_pass(base, registry_sources, stored_registries, jobs, advance, cache)
     context = PassContext(root, keep_records=keep_records, names=_name_index(registries),
                           titles=_titles(registries), resolved_root=resolved_root,
-                          encode_entries=cache is not None, display_prefix=prefix)
+                          encode_entries=cache is not None, display_prefix=prefix,
+                          keep_documents=shown)
     articles = _check_pass(context, article_sources, stored_articles, jobs, advance, cache)
     if cache is not None:
         reuse.store(cache, [*registries, *articles])
@@ -157,15 +167,17 @@ def _validate(
     result = ValidationResult(sort_findings(findings))
     if keep_records:
         result.files = files
+    for checked in files:
+        if checked.source.relative in shown:
+            result.documents[checked.source.relative] = (
+                checked.document if checked.usable and not checked.cached else None
+            )
     return result
 
 
 def _leftovers(root: Path) -> list[Finding]:
     """What killed writes of ``seeds/SHA256SUMS`` or ``schema/`` left (``curated/`` ones are
     files of the tree, reported with them): never read, removed by the next write there."""
-    from ..fsutil import leftover_temporaries, refuse_links
-    from ..layout import SCHEMA, SEEDS
-
     found: list[Finding] = []
     for folder in (SEEDS, SCHEMA):
         try:

@@ -19,7 +19,7 @@ from ..errors import UsageError
 from ..findings import Finding
 from ..layout import CURATED, SEEDS, classify, curated_files, record_path
 from ..models.types import ID_PATTERN
-from ..store.repository import Repository, StoredRecord, read_record
+from ..store.repository import Repository
 from ..store.writer import Writer, WriteRefused
 from ..validator import validate_repository
 from .index import render_index
@@ -96,13 +96,15 @@ def page_name(relative: PurePosixPath) -> str:
 def render_view(root: Path, wanted: Sequence[str], out: Path) -> ViewResult:
     """Write one page per chosen article and an index into ``out``.
 
-    The records come from the repository's store (one read, never through a link), and the
-    pages go through its writer: inside the repository (the default ``view/``) no part of the
+    Each article is read once, by the validator, whose findings the page shows (the document
+    comes back with them; a file that does not fit its model's shapes shows no data, as the
+    repository's store gives none); the registries come from the store. The pages go through
+    the repository's writer: inside the repository (the default ``view/``) no part of the
     way may be a link, and outside it nothing below ``out``.
     """
     _refuse_record_folders(root, out)
     files = article_files(root, wanted)
-    result = validate_repository(root, files, keep_records=False)
+    result = validate_repository(root, files, keep_records=False, keep_documents=True)
     findings_by_file: dict[str, list[Finding]] = {}
     for finding in result.findings:
         findings_by_file.setdefault(os.path.normpath(finding.path), []).append(finding)
@@ -113,13 +115,12 @@ def render_view(root: Path, wanted: Sequence[str], out: Path) -> ViewResult:
     for path in files:
         relative = PurePosixPath(path.relative_to(root).as_posix())
         display = relative.as_posix() if root == Path(".") else (root / relative).as_posix()
-        read = read_record(root, relative, "article", display=display)
-        stored = read if isinstance(read, StoredRecord) else None
+        document = result.documents.get(relative)  # as the validator read it: read once
         source = ArticleSource(
             display_path=display,
             page_name=page_name(relative),
-            data=stored.data if stored is not None else None,
-            document=stored.document if stored is not None else None,
+            data=document.data if document is not None else None,
+            document=document,
             findings=findings_by_file.get(os.path.normpath(display), []),
         )
         html, summary = render_article(source, registry)
