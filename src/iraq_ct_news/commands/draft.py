@@ -44,8 +44,9 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..draft.registry_cache import cached_registry
     from ..draft.render import dumps, to_json, to_text
-    from ..draft.run import draft_file
+    from ..draft.run import draft_file, read_seed_text
     from ..draft.settle import settle
     from ..draft.write import write_draft
     from ..errors import UsageError
@@ -60,13 +61,11 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.file} is not a file; give an article record, e.g. "
                          "curated/articles/<id>.yaml")
     expect = _check_record(root, path, args.file.as_posix())
-    drafted = draft_file(root, path)
+    drafted = draft_file(root, path, cached_registry(root))
     draft = settle(drafted.draft, stubs=args.stubs)  # what is printed is what --write writes
     display = args.file.as_posix()
     if args.format == "json":
-        from ..draft.run import _seed_text
-
-        seed = _seed_text(root, drafted.document.data)
+        seed = read_seed_text(root, drafted.document.data)
         print(dumps(to_json(draft, seed)))
     else:
         print(to_text(draft, display))
@@ -90,15 +89,19 @@ def _check_record(root: Path, path: Path, display: str) -> Any:
     """Read the record through the repository's store before drafting: a link is refused, a
     file that does not read or holds a value of the wrong shape (``entity: [x]``,
     ``occurrence: 'two'``) is one located line per problem, never a traceback. Returns the
-    token the write compares the file with before it renames."""
+    token the write compares the file with before it renames.
+
+    The file is read once here: its bytes give the token and the document the store checks
+    (a reading error is left to the draft, which reports it with the file's location)."""
     from pathlib import PurePosixPath
 
-    from ..errors import DraftError
+    from ..errors import DraftError, ReaderError
     from ..findings import Finding
     from ..fsutil import LinkedPath
     from ..layout import classify
-    from ..store.repository import read_record
+    from ..store.repository import check_record
     from ..store.writer import Writer, WriteRefused
+    from ..yamlreader import read_yaml_bytes
 
     writer = Writer(root)
     try:
@@ -107,12 +110,20 @@ def _check_record(root: Path, path: Path, display: str) -> Any:
         return None  # outside the repository: drafted, and written as before
     kind = classify(PurePosixPath(relative))
     try:
-        token = writer.read(relative).token
+        read_file = writer.read(relative)
     except LinkedPath as error:
         raise DraftError(f"{display}: {error.strerror}") from None
+    token = read_file.token
     if kind != "article":
         return token
-    read = read_record(root, relative, "article", display=display)
+    try:
+        document = read_yaml_bytes(read_file.data)
+    except ReaderError as error:
+        if error.code.startswith("Y"):
+            return token  # drafting reads the file and reports where it does not read
+        raise DraftError(Finding(display, error.line, error.column, error.code,
+                                 error.message).render()) from None
+    read = check_record(document, relative, "article", display, token)
     if isinstance(read, list) and not all(f.code.startswith("Y") for f in read):
         raise DraftError("\n".join(finding.render() for finding in read if isinstance(
             finding, Finding)))

@@ -54,7 +54,7 @@ def draft_file(root: Path, path: Path, registry: Registry | None = None) -> Draf
     data = document.data
     texts = _texts(path, data)
     registry = registry or load_registry(root)
-    seed_text = _seed_text(root, data)
+    seed_text = read_seed_text(root, data)
     draft = draft_record(data, texts, registry, seed_text, _place_kinds(registry))
     return Drafted(draft, document, texts, registry)
 
@@ -86,7 +86,9 @@ def _texts(path: Path, data: Any) -> dict[str, str]:
     return texts
 
 
-def _seed_text(root: Path, data: dict[str, Any]) -> str | None:
+def read_seed_text(root: Path, data: dict[str, Any]) -> str | None:
+    """The text of the seed the record ``data`` names, or None when it names none or the seed
+    does not read (``validate`` reports why)."""
     name = data.get("seed")
     if not isinstance(name, str):
         return None
