@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from ...arabic import search_key
@@ -169,16 +170,29 @@ def _check_bodies(noted: list[tuple[CheckedFile, dict[str, Any]]]) -> None:
         sets.append(clauses)
         if len(clauses) < MIN_CLAUSES:
             continue
-        candidates: set[int] = set()
+        # How many of this body's clauses each earlier body is listed under: exactly the
+        # clauses they share, but for clauses whose list was already full (``unlisted``), which
+        # they may share too. The sets are intersected only when those could make the pair
+        # near-identical.
+        candidates: Counter[int] = Counter()
+        unlisted = 0
         for clause in clauses:
             earlier = postings.setdefault(clause, [])
             if len(earlier) < COMMON_CLAUSE:
                 candidates.update(earlier)
                 earlier.append(position)
+            else:
+                unlisted += 1
         best: tuple[float, int] | None = None
         for other in sorted(candidates):
-            shared = len(clauses & sets[other])
-            similarity = shared / (len(clauses) + len(sets[other]) - shared)
+            size = len(sets[other])
+            shared = candidates[other]
+            if unlisted:
+                most = min(shared + unlisted, size)
+                if most / (len(clauses) + size - most) < NEAR_IDENTICAL:
+                    continue
+                shared = len(clauses & sets[other])
+            similarity = shared / (len(clauses) + size - shared)
             if similarity >= NEAR_IDENTICAL and (best is None or similarity > best[0]):
                 best = (similarity, other)
         if best is not None:
