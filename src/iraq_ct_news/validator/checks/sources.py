@@ -172,19 +172,22 @@ def _check_bodies(noted: list[tuple[CheckedFile, dict[str, Any]]]) -> None:
             continue
         # How many of this body's clauses each earlier body is listed under: exactly the
         # clauses they share, but for clauses whose list was already full (``unlisted``), which
-        # they may share too. The sets are intersected only when those could make the pair
-        # near-identical.
-        candidates: Counter[int] = Counter()
+        # they may share too. A pair is near-identical only if it shares at least ``least``
+        # clauses (the other body has MIN_CLAUSES or more), and the sets are intersected only
+        # when the unlisted clauses could make it so.
+        listed: list[int] = []
         unlisted = 0
         for clause in clauses:
             earlier = postings.setdefault(clause, [])
             if len(earlier) < COMMON_CLAUSE:
-                candidates.update(earlier)
+                listed.extend(earlier)
                 earlier.append(position)
             else:
                 unlisted += 1
+        candidates = Counter(listed)
+        least = NEAR_IDENTICAL * (len(clauses) + MIN_CLAUSES) / (1 + NEAR_IDENTICAL) - unlisted
         best: tuple[float, int] | None = None
-        for other in sorted(candidates):
+        for other in sorted(other for other, count in candidates.items() if count >= least - 1e-9):
             size = len(sets[other])
             shared = candidates[other]
             if unlisted:
