@@ -12,10 +12,12 @@ import difflib
 import os
 import random
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +131,11 @@ def test_an_edited_registry_is_read_again(tmp_path: Path, registry_reads: list[s
     before = len(registry_reads)
     added = registry_cache.cached_registry(tree, ValidationCache(cache))
     assert len(registry_reads) > before and _same(added, load_registry(tree))
+    # One entry for the tree, replaced each time: past registries do not pile up.
+    with closing(sqlite3.connect(cache / "validation.sqlite3")) as database:
+        (entries,) = database.execute(
+            "SELECT count(*) FROM entries WHERE key LIKE '%draft-registry%'").fetchone()
+    assert entries == 1
 
 
 def test_a_damaged_registry_entry_is_not_used() -> None:

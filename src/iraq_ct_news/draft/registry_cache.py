@@ -3,10 +3,11 @@
 Drafting one article reads every person, organisation and place record to know their names: at
 ten thousand articles that is four thousand files parsed and validated (about 0.6 s) for the
 same result every time the registries have not changed. The result is kept in the validation
-cache (:mod:`iraq_ct_news.cache`), under the tool's fingerprint and a digest of every registry
-file's path, kind and SHA-256 (found from the file signatures the cache keeps, so unchanged files
-are not read): any change to a registry file, a file added, removed or turned into a link, or a
-change to the tool, gives another key, and the registries are read again.
+cache (:mod:`iraq_ct_news.cache`), one entry per tree under the tool's fingerprint, with a
+digest of every registry file's path, kind and SHA-256 (found from the file signatures the cache
+keeps, so unchanged files are not read): any change to a registry file, a file added, removed or
+turned into a link gives another digest, another tool another key, and the registries are read
+again (and the entry replaced).
 
 What is kept is exactly what :func:`~iraq_ct_news.draft.registry.load_registry` returns (every
 entity and the name index's spellings and kinds, in file order), as JSON; an entry that does not
@@ -39,16 +40,20 @@ def cached_registry(root: Path, cache: ValidationCache | None = None) -> Registr
     digest = _registry_digest(root, store)
     if digest is None:  # a registry file that cannot be hashed: read as always, keep nothing
         return load_registry(root)
-    key = store.key(_FORMAT, digest)
-    kept = registry_from_json(store.read([key]).get(key))
-    if kept is not None:
-        return kept
+    # One entry per tree, replaced when its registries change: entries of past registries
+    # (800 KB at 4,000 records) never pile up.
+    key = store.key(_FORMAT, os.path.abspath(root))
+    entry = store.read([key]).get(key)
+    if isinstance(entry, dict) and entry.get("digest") == digest:
+        kept = registry_from_json(entry.get("registry"))
+        if kept is not None:
+            return kept
     registry = load_registry(root)
     # Kept only if no registry file changed while it was read (the signatures just learnt say
     # which files are unchanged without reading them again).
     store.hasher.known.update(store.hasher.new)
     if _registry_digest(root, store) == digest:
-        store.write({key: registry_to_json(registry)})
+        store.write({key: {"digest": digest, "registry": registry_to_json(registry)}})
     return registry
 
 
