@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from iraq_ct_news import signature
+from iraq_ct_news import arabic, signature
 from iraq_ct_news.cache import ValidationCache
 from iraq_ct_news.cli import main
 from iraq_ct_news.draft import entities, registry_cache
@@ -391,3 +391,40 @@ def test_counting_helpers_are_exact() -> None:
     letters = Counter("الامم المتحده")
     common = (letters & Counter("الامم الجديده")).total()
     assert 2.0 * common / (letters.total() + len("الامم الجديده")) == matcher.quick_ratio()
+
+
+# Folding plain Arabic without normalising ---------------------------------------------------------
+
+
+def _plain_characters() -> list[str]:
+    return [chr(code) for code in range(0x110000)
+            if not 0xD800 <= code <= 0xDFFF and arabic._PLAIN_TEXT.fullmatch(chr(code))]
+
+
+def test_plain_text_is_folded_as_normalising_would() -> None:
+    """Every character of the plain class, and every pair of them, gives what normalising
+    gives (a pair: a letter's mark, a hamza seat with harakat)."""
+    characters = _plain_characters()
+    assert "أ" in characters and "\u064b" in characters and "\u0301" not in characters
+    for first in characters:
+        for second in ("", *characters):
+            text = first + second
+            assert arabic.without_marks(text) == arabic._normalised_without_marks(text)
+    rng = random.Random(5)
+    for _ in range(2000):
+        text = "".join(rng.choice(characters) for _ in range(rng.randint(0, 40)))
+        assert arabic.without_marks(text) == arabic._normalised_without_marks(text)
+    assert arabic.search_key("مؤكداً أيضاً") == "مؤكدا ايضا".replace("ؤ", "و")
+
+
+def test_the_lexicon_is_folded_without_the_table_of_combining_marks() -> None:
+    """Its words are plain Arabic: importing it (every command that validates does) builds
+    neither the table of every combining mark nor any normalisation."""
+    program = (
+        "from iraq_ct_news import arabic\n"
+        "import iraq_ct_news.draft.lexicon\n"
+        "print(arabic._combining_marks.cache_info().currsize)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "0"
