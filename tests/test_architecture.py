@@ -208,12 +208,16 @@ def test_every_code_is_raised_by_a_check_or_while_reading() -> None:
         assert text in raised or getattr(module, "STAGE", None) is Stage.FILE, text
 
 
-def test_every_check_says_what_it_reads() -> None:
+def test_every_check_runs_in_one_stage_on_what_its_stage_gives() -> None:
+    """A rule declares no dependency: a file or article check reads through its run, which
+    records each read (tests/test_cache_reads.py); tree and release checks are never cached."""
     for check in catalog.CHECKS:
+        assert isinstance(check.stage, Stage), check.name
+        assert not hasattr(check, "depends"), check.name
         if check.stage is Stage.ARTICLE:
-            assert check.depends, check.name
+            assert check.kinds == {"article"}, check.name
         if check.stage in (Stage.TREE, Stage.RELEASE):
-            assert base.Dependency.TREE in check.depends, check.name
+            assert check.kinds is None, check.name
 
 
 def test_an_undeclared_code_fails_loudly() -> None:

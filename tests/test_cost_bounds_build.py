@@ -116,7 +116,7 @@ def test_a_build_tokenizes_each_active_text_once(
 
     monkeypatch.setattr(nlp, "split_pieces", counting)
     result = build(tree, with_parquet=False, jobs=1)
-    active = [article for article in result.release.articles if article.status == "active"]
+    active = [article for article in result.release.articles.values() if article.status == "active"]
     assert len(active) == 2
     assert len(calls) == len(active) * len(nlp.SCOPES)
     assert nlp.ner_corpus(result.release) is nlp.ner_corpus(result.release)

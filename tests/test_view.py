@@ -147,7 +147,7 @@ def test_marks_say_what_they_are_to_mouse_keyboard_and_screen_reader(
 @pytest.mark.parametrize("article", released_articles(REPOSITORY), ids=lambda a: a.id)
 def test_events_are_listed_with_actors_and_cameo_labels(article: Any, curated_pages: Path) -> None:
     html = (curated_pages / f"{article.id}.html").read_text(encoding="utf-8")
-    labels = {entry.code: entry.label for entry in released(REPOSITORY).cameo}
+    labels = {entry.code: entry.label for entry in released(REPOSITORY).cameo.values()}
     names = entity_names(REPOSITORY)
     section = html[html.index('<section id="events">') :]
     section = section[: section.index("</section>")]

@@ -113,7 +113,7 @@ def released(root: Path) -> Release:
 
 
 def released_articles(root: Path) -> list[Article]:
-    return list(released(root).articles)
+    return list(released(root).articles.values())
 
 
 def entity_names(root: Path) -> dict[str, tuple[str, str]]:
@@ -122,7 +122,7 @@ def entity_names(root: Path) -> dict[str, tuple[str, str]]:
     names: dict[str, tuple[str, str]] = {}
     for kind, records in (("person", release.people), ("organization", release.organizations),
                           ("place", release.places)):
-        for record in records:
+        for record in records.values():
             names[record.id] = (record.name.en, kind)
     return names
 

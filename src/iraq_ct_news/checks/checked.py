@@ -41,20 +41,25 @@ class CheckedFile:
     run keeps records for a build."""
     repaired: bool = False
     """True when ``record`` was built from a repaired copy of an invalid file."""
+    usable: bool = False
+    """True when the document may reach a command as data (as the repository's store gives
+    it): a mapping with no value of the wrong shape, though possibly unfinished."""
     spans: dict[PathKey, SpanResolution] | None = None
     """For an article: where each anchored span was found (kept with its record)."""
     file_sha256: str | None = None
     """SHA-256 of the bytes that were checked (None when the file could not be read)."""
     signature: str | None = None
     """The file's stat signature when it stands for the bytes read."""
-    depends: dict[str, Any] = field(default_factory=dict)
-    """What the result depends on besides the file's bytes, by
-    :class:`~.checks.base.Dependency` value: the value each one had when the file was checked."""
+    reads: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """What the checks read besides the file's bytes, and the value each read had (recorded by
+    :class:`~.context.FileRun`; the cache reuses the result only while they hold)."""
     signatures: list[tuple[str, str, str]] = field(default_factory=list)
     """(absolute path, stat signature, SHA-256) of the file and its seed as read, when settled
     (for the cache's signature table)."""
     cached: bool = False
     """True when the result was read from the cache (it need not be stored again)."""
+    key: str = ""
+    """The cache key a result read from the cache was stored under."""
     entry: bytes | None = None
     """The result encoded for the cache, when made in a worker (encoded in parallel there)."""
 
@@ -66,11 +71,13 @@ class CheckedFile:
     def findings(self) -> list[Finding]:
         return self.report.findings
 
-    def travel(self, keep_records: bool) -> CheckedFile:
+    def travel(self, keep_records: bool, keep_document: bool = False) -> CheckedFile:
         """Ready to leave the process that read it: no document (it is large and read again
-        only to locate a finding) and no reference list (worked out again on demand)."""
-        self.document = None
-        self.report.document = None
+        only to locate a finding) unless its caller shows it, and no reference list (worked
+        out again on demand)."""
+        if not keep_document:
+            self.document = None
+            self.report.document = None
         self.facts.refs = None
         if not keep_records:
             self.record = None

@@ -1,56 +1,29 @@
-"""The values a file's result depends on besides its bytes, and whether they still hold.
+"""Whether what a file's checks read besides the file is still what they read.
 
-Each check declares what it reads (:class:`~.checks.base.Dependency`); when a file is checked,
-the value of every dependency its checks declared is recorded with the result, and a cached
-result is reused only when each recorded value is what it would be now. This module is the one
-place that knows how to work out each value.
+When a file is checked, its :class:`~.context.FileRun` records every read of something outside
+the file (a seed, the registry names, the titles quoted from it) with the value that read
+depended on. A cached result is reused only when each recorded value is what it would be now;
+nothing here knows which rule read what, so no rule can forget to say so.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..models import Article
 from ..reading.seeds import SeedStore
-from .checked import CheckedFile
-from .context import StageContext
-from .rules.base import Dependency
+from .context import RECORDED, PassContext
 
 
-def value_of(
-    dependency: Dependency, checked: CheckedFile, context: StageContext, seeds: SeedStore
-) -> Any:
-    """The value ``dependency`` has for ``checked`` now (JSON: it is stored in the cache)."""
-    record = checked.record
-    if dependency is Dependency.SEED:
-        if not isinstance(record, Article):
-            return None
-        return [record.seed, seeds.state(record.seed)]
-    if dependency is Dependency.NAMES:
-        return context.names.fingerprint if context.names is not None else None
-    if dependency is Dependency.TITLES:
-        record_id = checked.facts.record_id
-        return list(context.titles.get(record_id, ())) if record_id is not None else []
-    raise ValueError(f"{dependency} is never recorded: checks that read it are not cached")
-
-
-def still_holds(
-    recorded: dict[str, Any], checked: CheckedFile, context: StageContext, seeds: SeedStore
-) -> bool:
-    """Whether every value in ``recorded`` (as :func:`value_of` gave it) is unchanged."""
-    for name, value in recorded.items():
-        dependency = Dependency(name)
-        if dependency is Dependency.SEED:
-            if value is not None and seeds.state(value[0]) != value[1]:
-                return False
-        elif dependency is Dependency.NAMES:
-            if context.names is None or value != context.names.fingerprint:
-                return False
-        elif dependency is Dependency.TITLES:
-            record_id = checked.facts.record_id
-            asked = list(context.titles.get(record_id, ())) if record_id is not None else []
-            if asked != value:
-                return False
-        else:
+def still_holds(recorded: Any, context: PassContext, seeds: SeedStore) -> bool:
+    """Whether every value in ``recorded`` (a :attr:`FileRun.reads <.context.FileRun.reads>`
+    as the cache stored it) is unchanged; anything not understood is a change."""
+    if not isinstance(recorded, dict):
+        return False
+    for source, values in recorded.items():
+        value_now = RECORDED.get(source)
+        if value_now is None or not isinstance(values, dict):
             return False
+        for key, value in values.items():
+            if value_now(context, seeds, key) != value:
+                return False
     return True

@@ -14,7 +14,7 @@ needed to report one that does not, so it is kept when the file was read in this
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
@@ -30,12 +30,17 @@ from ..models import (
     VersionedRecord,
 )
 from ..models.content import content_sha256
+from ..models.kinds import BY_KIND, ENTITY_NAMESPACES, KINDS
 from ..models.layout import FileKind
 from ..reading.name_index import name_keys
 from ..reading.yamlreader import PathKey
 
 Namespace = Literal["person", "organization", "place", "article", "theme", "cameo"]
-ENTITY_KINDS: tuple[Namespace, ...] = ("person", "organization", "place")
+"""The namespace of an id (a row's ``namespace`` in the table of kinds; a kind added at run time
+is not in this type, only in the table)."""
+#: The namespaces of the entity kinds (people, organisations, places), from the table of kinds:
+#: what a mention (and a registry record's ``superseded_by``) may name.
+ENTITY_KINDS: Sequence[Namespace] = ENTITY_NAMESPACES  # type: ignore[assignment]
 
 
 class Reference(NamedTuple):
@@ -138,18 +143,22 @@ def extract_facts(kind: FileKind | None, stem: str, record: BaseModel | None,
                   repaired: bool) -> Facts:
     """The summary of a file of ``kind`` named ``stem`` whose model is ``record``."""
     facts = Facts(verified=record is not None, repaired=repaired)
-    if kind in ("article", "person", "organization", "place"):
+    row = BY_KIND.get(kind) if kind is not None else None
+    if row is None:
+        return facts
+    namespace: Namespace = row.namespace  # type: ignore[assignment]
+    if row.versioned:
         record_id = getattr(record, "id", None) or stem
         facts.record_id = getattr(record, "id", None)
-        facts.definitions.append((kind, record_id, ("id",)))
-    elif kind == "themes" and isinstance(record, ThemeVocabulary):
-        facts.definitions += [("theme", theme.id, ("themes", position, "id"))
-                              for position, theme in enumerate(record.themes)]
-    elif kind == "cameo" and isinstance(record, CameoVocabulary):
-        facts.definitions += [("cameo", entry.code, ("codes", position, "code"))
-                              for position, entry in enumerate(record.codes)]
-    elif kind in ("themes", "cameo"):
-        facts.definitions.append(("theme" if kind == "themes" else "cameo", "*", ()))
+        facts.definitions.append((namespace, record_id, ("id",)))
+    elif isinstance(record, row.model):
+        facts.definitions += [
+            (namespace, row.key_of(entry), (row.entries, position, row.key))
+            for position, entry in enumerate(row.items_of(record))
+        ]
+    else:
+        # An unreadable vocabulary: every id of its namespace is taken as defined.
+        facts.definitions.append((namespace, "*", ()))
     if record is None or kind is None:
         return facts
     facts.refs = list(references(kind, record))
@@ -164,7 +173,7 @@ def extract_facts(kind: FileKind | None, stem: str, record: BaseModel | None,
             found = groups[allowed] = set()
         found.add(target)
     facts.ref_groups = {allowed: sorted(targets) for allowed, targets in groups.items()}
-    if kind in ENTITY_KINDS:
+    if row.entity:
         facts.name_keys = name_keys(record)
     if isinstance(record, Person):
         facts.titles = [
@@ -198,8 +207,9 @@ def references(kind: FileKind, record: BaseModel) -> Iterator[Reference]:
                                 "broader theme")
     superseded_by = getattr(record, "superseded_by", None)
     if superseded_by is not None:
+        row = BY_KIND[kind]
         namespaces: tuple[Namespace, ...] = (
-            ("article",) if kind == "article" else ("person", "organization", "place")
+            ENTITY_NAMESPACES.current() if row.entity else (row.namespace,)  # type: ignore[assignment]
         )
         yield Reference(("superseded_by",), superseded_by, namespaces, "replacement record")
 
@@ -209,6 +219,7 @@ def _article_references(article: Article) -> Iterator[Reference]:
     # Events and money have countries among their actors as often as people and bodies: a
     # text says Iraq wages an operation or aid goes to Iraq.
     agents: tuple[Namespace, ...] = ("person", "organization", "place")
+    entities: tuple[Namespace, ...] = ENTITY_NAMESPACES.current()  # type: ignore[assignment]
     yield Reference(("source", "publisher"), article.source.publisher, ("organization",),
                     "publisher")
     if article.source.via is not None:
@@ -217,7 +228,7 @@ def _article_references(article: Article) -> Iterator[Reference]:
     for index, theme in enumerate(article.themes):
         yield Reference(("themes", index), theme, ("theme",), "theme")
     for index, mention in enumerate(article.mentions):
-        yield Reference(("mentions", index, "entity"), mention.entity, ENTITY_KINDS, "mention")
+        yield Reference(("mentions", index, "entity"), mention.entity, entities, "mention")
     for index, quote in enumerate(article.quotes):
         yield Reference(("quotes", index, "speaker"), quote.speaker, actors, "speaker")
         if quote.delivered_by is not None:
@@ -248,7 +259,7 @@ def _article_references(article: Article) -> Iterator[Reference]:
 
 # -- decoding cached summaries ------------------------------------------------------------------
 
-_NAMESPACES = frozenset({"person", "organization", "place", "article", "theme", "cameo"})
+_NAMESPACES = KINDS.view(lambda rows: {row.namespace: row for row in rows})
 
 
 def _namespace(value: Any) -> Namespace:

@@ -1,10 +1,17 @@
-"""Reading one curated file into its model, turning every problem into located findings."""
+"""The one reader of a curated file: bytes, then the strict YAML document, then the model.
+
+:func:`read_curated` is where every curated file is parsed, for the validator
+(:func:`read_file`, which turns every problem into located findings) and for the repository's
+store (``store.repository``, ``store.recordfiles``), which read the same way and differ only in
+what they make of a model error.
+"""
 
 from __future__ import annotations
 
 import copy
 import hashlib
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -12,17 +19,74 @@ import pydantic
 from pydantic import BaseModel
 
 from ..core.errors import ReaderError
-from ..core.fsutil import leftover_target
+from ..core.findings import Finding
+from ..core.fsutil import leftover_target, read_regular_file
+from ..core.limits import MAX_FILE_BYTES
 from ..core.signature import signature, stable_signature
-from ..models.layout import CuratedFile
+from ..models.field_types import is_placeholder
+from ..models.kinds import KINDS
+from ..models.layout import CuratedFile, FileKind
 from ..models.schema_export import SCHEMA_MODELS
 from ..reading.yamlreader import Document, PathKey, read_record_bytes, read_yaml_bytes
 from .checked import CheckedFile
-from .report import FileReport
+from .report import FileReport, format_path
 from .rules.reading import I005, report_reader_error
 from .rules.schema import data_path, translate_model_errors
 
 _MAX_REPAIR_ROUNDS = 8
+#: pydantic error types that say a value has the wrong shape (a list where text belongs, a
+#: mapping where an id belongs, ``'two'`` as a number), whatever the placeholders.
+_SHAPE_ERRORS = ("_type", "_parsing")
+
+
+@dataclass
+class CuratedRead:
+    """A curated file as :func:`read_curated` read it: at most one of :attr:`unreadable`,
+    :attr:`problem` and :attr:`invalid` is set, and :attr:`record` only when none is."""
+
+    sha256: str | None = None
+    """SHA-256 of the bytes read (None when none could be read)."""
+    signature: str | None = None
+    """The file's stat signature when it stands for the bytes read."""
+    document: Document | None = None
+    """The strict YAML document."""
+    record: BaseModel | None = None
+    """The model of the file's kind."""
+    unreadable: OSError | None = None
+    """Why no bytes could be read, when the reader was told the repository's root (links are
+    refused at every depth below it)."""
+    problem: ReaderError | None = None
+    """Why the bytes are no YAML document a record may be (located), or, read without a root,
+    why no bytes could be read."""
+    invalid: pydantic.ValidationError | None = None
+    """Why the document does not fit the model."""
+
+
+def read_curated(location: Path, kind: FileKind, *, root: Path | None = None) -> CuratedRead:
+    """Read the curated file at ``location`` as a record of ``kind``; never raises for its
+    content. With ``root``, no part of the way below it may be a link (:attr:`unreadable`
+    says so); without, the caller has checked where the file is."""
+    read = CuratedRead()
+    try:
+        before = signature(location)
+        if root is None:
+            raw = read_record_bytes(location)
+        else:
+            raw = read_regular_file(location, MAX_FILE_BYTES, root=root)
+        read.sha256 = hashlib.sha256(raw).hexdigest()
+        read.signature = stable_signature(location, before)
+        read.document = read_yaml_bytes(raw)
+    except ReaderError as error:
+        read.problem = error
+        return read
+    except OSError as error:
+        read.unreadable = error
+        return read
+    try:
+        read.record = SCHEMA_MODELS[kind].model_validate(read.document.data)
+    except pydantic.ValidationError as error:
+        read.invalid = error
+    return read
 
 
 def read_file(
@@ -52,8 +116,7 @@ def read_file(
     if source.kind is None:
         checked.report.add(
             I005,
-            "not a place for a record file: records are curated/<articles|people|organizations|"
-            "places>/<id>.yaml and curated/vocabularies/<themes|cameo>.yaml",
+            f"not a place for a record file: records are {KINDS.listing()}",
         )
         return checked
     location = root / source.relative
@@ -63,27 +126,47 @@ def read_file(
             "leads outside the repository (a symbolic link on the way?); it is not read",
         )
         return checked
-    try:
-        before = signature(location)
-        raw = read_record_bytes(location)
-        checked.file_sha256 = hashlib.sha256(raw).hexdigest()
-        checked.signature = stable_signature(location, before)
-        document = read_yaml_bytes(raw)
-    except ReaderError as error:
-        report_reader_error(checked.report, error)
+    read = read_curated(location, source.kind)
+    checked.file_sha256 = read.sha256
+    checked.signature = read.signature
+    if read.problem is not None or read.document is None:
+        if read.problem is not None:
+            report_reader_error(checked.report, read.problem)
         return checked
+    document = read.document
     checked.document = document
     checked.report.document = document
-    model = SCHEMA_MODELS[source.kind]
-    try:
-        checked.record = model.model_validate(document.data)
-    except pydantic.ValidationError as error:
-        for code, path, message, on_key in translate_model_errors(error, document.data):
+    checked.record = read.record
+    checked.usable = isinstance(document.data, dict) and (
+        read.invalid is None or not shape_findings(read.invalid, document, "")
+    )
+    if read.invalid is not None:
+        for code, path, message, on_key in translate_model_errors(read.invalid, document.data):
             checked.report.add(code, message, path, key=on_key)
-        checked.record, kept = _repair(model, document.data)
+        checked.record, kept = _repair(SCHEMA_MODELS[source.kind], document.data)
         checked.repaired = checked.record is not None
         checked.report.index_map = kept
     return checked
+
+
+def shape_findings(
+    error: pydantic.ValidationError, document: Document, display: str
+) -> list[Finding]:
+    """The errors of ``error`` that are about a value's shape, not an unfilled placeholder,
+    located in ``document``: what keeps a record that does not fit its model from reaching a
+    command as data (an unfinished record, with placeholders or missing fields, still does)."""
+    found: list[Finding] = []
+    for item in error.errors(include_url=False):
+        value = item.get("input")
+        if not item["type"].endswith(_SHAPE_ERRORS):
+            continue
+        if isinstance(value, str) and is_placeholder(value):
+            continue
+        path = data_path(item["loc"], document.data, keep_last=False)
+        line, column = document.locate(path)
+        found.append(Finding(display, line, column, "S003",
+                             f"{format_path(path)}: {item['msg']}"))
+    return sorted(set(found))
 
 
 def inside(path: Path, root: Path, resolved_root: Path | None = None) -> bool:

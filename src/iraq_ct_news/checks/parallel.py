@@ -25,7 +25,7 @@ from ..models import Article
 from ..models.layout import CuratedFile
 from ..reading.seeds import SeedStore
 from .checked import CheckedFile
-from .context import FileRun, StageContext
+from .context import FileRun, PassContext
 from .loading import read_file
 from .rules.helpers import resolutions
 from .stage import check_file
@@ -39,7 +39,7 @@ MIN_PARALLEL = 160
 #: that the workers finish together and progress moves.
 _CHUNK_FILES = 48
 
-_WORKER_CONTEXT: StageContext | None = None
+_WORKER_CONTEXT: PassContext | None = None
 _WORKER_SEEDS: SeedStore | None = None
 
 
@@ -51,7 +51,7 @@ def usable_cores() -> int:
 
 
 def check_files(
-    context: StageContext,
+    context: PassContext,
     sources: Sequence[CuratedFile | CheckedFile],
     *,
     jobs: int | None = None,
@@ -97,7 +97,7 @@ def _start_method() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _start_worker(context: StageContext) -> None:
+def _start_worker(context: PassContext) -> None:
     global _WORKER_CONTEXT, _WORKER_SEEDS
     _WORKER_CONTEXT = context
     _WORKER_SEEDS = SeedStore(context.root)
@@ -109,18 +109,21 @@ def _check_chunk(chunk: list[CuratedFile | CheckedFile]) -> list[CheckedFile]:
     with bulk_allocation():
         for source in chunk:
             checked = _process(_WORKER_CONTEXT, source, _WORKER_SEEDS)
-            done.append(checked.travel(_WORKER_CONTEXT.keep_records))
+            done.append(checked.travel(
+                _WORKER_CONTEXT.keep_records,
+                checked.source.relative in _WORKER_CONTEXT.keep_documents,
+            ))
     return done
 
 
-def _process(context: StageContext, item: CuratedFile | CheckedFile, seeds: SeedStore
+def _process(context: PassContext, item: CuratedFile | CheckedFile, seeds: SeedStore
              ) -> CheckedFile:
     if isinstance(item, CheckedFile):
         return complete_file(context, item, seeds)
     return check_file(context, item, seeds)
 
 
-def complete_file(context: StageContext, cached: CheckedFile, seeds: SeedStore) -> CheckedFile:
+def complete_file(context: PassContext, cached: CheckedFile, seeds: SeedStore) -> CheckedFile:
     """A result from the cache with what a build needs besides it: the file's model and, for an
     article, where its spans are.
 

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -23,15 +24,16 @@ from ..core.errors import BuildError
 from ..models import VersionedRecord
 from ..models.content import content_sha256
 from ..models.field_types import ID_PATTERN
-from ..models.kinds import VERSIONED
+from ..models.kinds import KINDS
 from ..models.layout import DATASET, RETIRED_PREFIX, STAGING_PREFIX, RecordKind
 from ..reading.jsonl import numbered_lines, read_jsonl
 from .facts import Version
 
 #: The release file and model of each versioned kind (from the table of kinds).
-RELEASE_FILES: dict[RecordKind, tuple[str, type[BaseModel]]] = {
-    kind: (row.release_file, row.release_model) for kind, row in VERSIONED.items()
-}
+RELEASE_FILES: Mapping[RecordKind, tuple[str, type[BaseModel]]] = KINDS.view(lambda rows: {
+    row.kind: (row.release_file, row.release_model) for row in rows  # type: ignore[misc]
+    if row.versioned
+})
 
 
 class MissingRelease(NamedTuple):

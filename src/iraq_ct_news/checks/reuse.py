@@ -2,9 +2,10 @@
 
 The cache (:mod:`iraq_ct_news.core.cache`) is a plain store; this module decides what goes in it.
 A file's result is stored under a key made of the file's path in the tree (rules depend on where
-a file is) and the SHA-256 of its bytes, with the values of everything else its checks declared
-they read (:mod:`.dependencies`: its seed, the registry names, the titles quoted from it). It
-is reused only when each of those values is unchanged, so a reused result is exactly what
+a file is) and the SHA-256 of its bytes, with the values of everything else its checks read
+(recorded by :class:`~.context.FileRun` as they read it: its seed, the registry names, the
+titles quoted from it). It is reused only when each of those values is unchanged (see
+:mod:`.dependencies`), so a reused result is exactly what
 checking the file again would give. The checks across files are never stored: they run on the
 whole tree every time, from the summaries.
 """
@@ -16,14 +17,14 @@ import stat
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from ..core.cache import FileHasher, ValidationCache, encode
+from ..core.cache import FileHasher, ValidationCache, encode, storable
 from ..core.findings import Finding
 from ..core.limits import MAX_FILE_BYTES
 from ..core.signature import key as signature_key
 from ..models.layout import CuratedFile
 from ..reading.seeds import SeedStore
 from .checked import CheckedFile
-from .context import StageContext
+from .context import PassContext
 from .dependencies import still_holds
 from .facts import Facts
 from .loading import inside
@@ -32,9 +33,12 @@ from .rules.base import declared
 
 
 def lookup(
-    cache: ValidationCache, context: StageContext, sources: Sequence[CuratedFile]
+    cache: ValidationCache, context: PassContext, sources: Sequence[CuratedFile]
 ) -> list[CheckedFile | None]:
-    """For each of ``sources``, its stored result if one still applies."""
+    """For each of ``sources`` (every file of the run, both passes), the result stored for its
+    path and bytes, if any: one look-up for the whole run (one query of the store, one key per
+    file). Whether a stored result still applies is for :func:`reusable`, once the pass it
+    belongs to knows what its files are checked against."""
     found: list[CheckedFile | None] = [None] * len(sources)
     if not cache.primed:
         cache.primed = True
@@ -44,21 +48,38 @@ def lookup(
     if cache.empty:
         cache.misses += len(sources)
         return found
+    prefix = cache.key()
     keyed: dict[str, tuple[int, str]] = {}
     for position, relative, sha256 in _hashes(context, sources, cache.hasher):
-        keyed[cache.key(sha256, relative)] = (position, relative)
+        name = relative if relative.isascii() else storable(relative)
+        keyed[f"{prefix}:{sha256}:{name}"] = (position, relative)
     entries = cache.read(list(keyed))
-    seeds = SeedStore(context.root, hasher=cache.hasher)
     for key, entry in entries.items():
         position, relative = keyed[key]
         checked = _from_entry(sources[position], relative, entry, context.display_prefix)
-        if checked is None or not still_holds(checked.depends, checked, context, seeds):
-            continue
-        found[position] = checked
-        cache.used.add(key)
-        cache.hits += 1
+        if checked is not None:
+            checked.key = key
+            found[position] = checked
     cache.misses += len(sources) - len(entries)
     return found
+
+
+def reusable(
+    cache: ValidationCache, context: PassContext, stored: Sequence[CheckedFile | None]
+) -> list[CheckedFile | None]:
+    """Each of ``stored`` (results :func:`lookup` found for one pass's files) that still
+    applies: everything its checks read besides the file is unchanged in ``context`` (one
+    that no longer applies is neither a hit nor a miss: the cache had it)."""
+    seeds = SeedStore(context.root, hasher=cache.hasher)
+    kept: list[CheckedFile | None] = []
+    for checked in stored:
+        if checked is not None and still_holds(checked.reads, context, seeds):
+            kept.append(checked)
+            cache.used.add(checked.key)
+            cache.hits += 1
+        else:
+            kept.append(None)
+    return kept
 
 
 def store(cache: ValidationCache, files: Iterable[CheckedFile]) -> None:
@@ -83,13 +104,13 @@ def store(cache: ValidationCache, files: Iterable[CheckedFile]) -> None:
 
 
 def encode_entry(checked: CheckedFile) -> bytes:
-    """The stored form of a result: ``[path, sha256, findings, depends, facts]``, findings as
+    """The stored form of a result: ``[path, sha256, findings, reads, facts]``, findings as
     ``[line, column, code, message]`` (the path is the file's)."""
     return encode([
         checked.source.relative.as_posix(),
         checked.file_sha256,
         [[f.line, f.column, f.code, f.message] for f in checked.report.findings],
-        checked.depends,
+        checked.reads,
         checked.facts.to_json(),
     ])
 
@@ -103,8 +124,8 @@ def _from_entry(
     surprise in its shape (or a code no check declares any more) still only makes it a miss.
     """
     try:
-        path, sha256, findings, depends, facts = entry
-        if path != relative or not isinstance(sha256, str) or not isinstance(depends, dict):
+        path, sha256, findings, reads, facts = entry
+        if path != relative or not isinstance(sha256, str) or not isinstance(reads, dict):
             return None
         report = FileReport(prefix + relative)
         for line, column, code, message in findings:
@@ -115,14 +136,14 @@ def _from_entry(
             )
         summary = Facts.from_json(facts)
         report.index_map = summary.index_map
-        return CheckedFile(source, report, summary, file_sha256=sha256, depends=depends,
+        return CheckedFile(source, report, summary, file_sha256=sha256, reads=reads,
                            cached=True)
     except (KeyError, TypeError, ValueError, IndexError, AttributeError, LookupError):
         return None
 
 
 def _hashes(
-    context: StageContext, sources: Sequence[CuratedFile], hasher: FileHasher
+    context: PassContext, sources: Sequence[CuratedFile], hasher: FileHasher
 ) -> Iterator[tuple[int, str, str]]:
     """``(position, relative path, SHA-256)`` of each file read the way the checks read it.
 

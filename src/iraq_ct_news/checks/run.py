@@ -2,10 +2,11 @@
 
 The work is done in two passes over the files so that each can use every core:
 
-1. the registries and vocabularies, each on its own (:mod:`.stage`);
-2. the articles, each on its own, against the seeds and the registry names from pass 1;
+1. the registries and vocabularies, each on its own (their file-stage checks, :mod:`.stage`);
+2. the articles, each on its own (their file- and article-stage checks), against the seeds and
+   the registry names from pass 1;
 
-then, in this process, the tree and release checks of the catalog (:mod:`.checks`) on the
+then, in this process, the tree- and release-stage checks of the catalog (:mod:`.checks`) on the
 summaries the passes produced. With a :class:`~iraq_ct_news.core.cache.ValidationCache`, a file
 whose result still applies (see :mod:`.reuse`) is not checked again: its result comes from the
 cache, and the checks across files always run on the whole tree.
@@ -13,6 +14,7 @@ cache, and the checks across files always run on the whole tree.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -27,13 +29,14 @@ from ..core.findings import Finding, sort_findings
 from ..core.fsutil import leftover_temporaries, refuse_links
 from ..core.gcpause import bulk_allocation
 from ..models import Article
+from ..models.kinds import ENTITIES
 from ..models.layout import SCHEMA, SEEDS, CuratedFile, curated_files
 from ..reading.anchoring import SpanResolution
 from ..reading.name_index import NameIndex, build_name_index
-from ..reading.yamlreader import PathKey
+from ..reading.yamlreader import Document, PathKey
 from . import reuse
 from .checked import CheckedFile
-from .context import StageContext
+from .context import PassContext
 from .loading import read_document, read_file
 from .parallel import check_files
 from .released import load_released
@@ -51,6 +54,9 @@ class ValidationResult:
     findings: list[Finding]
     files: list[CheckedFile] = field(default_factory=list)
     """Every file with its model and span offsets (only when validated with ``keep_records``)."""
+    documents: dict[PurePosixPath, Document | None] = field(default_factory=dict)
+    """With ``keep_documents``, each file of ``only`` (by path in the tree) and its YAML
+    document as read, when it may reach a command as data (see :attr:`CheckedFile.usable`)."""
 
     @property
     def errors(self) -> list[Finding]:
@@ -78,6 +84,7 @@ def validate_repository(
     jobs: int | None = None,
     cache: ValidationCache | None = None,
     progress: Progress | None = None,
+    keep_documents: bool = False,
 ) -> ValidationResult:
     """Validate ``root`` (holding ``curated/`` and ``seeds/``).
 
@@ -85,12 +92,13 @@ def validate_repository(
     that references into the rest of the tree are checked. ``keep_records`` returns every
     file's model and span offsets (needed to build a release; a file whose result comes from
     the cache is then read into its model and its spans placed, but not checked again). ``jobs`` caps the worker processes (default: one per usable
-    core). ``progress`` is told how the work advances.
+    core). ``progress`` is told how the work advances. ``keep_documents`` returns the documents
+    of the files in ``only``, read for the run (``view`` shows them without reading them again).
     """
     if not (root / "curated").is_dir():
         raise UsageError(f"{root} has no curated/ folder (use --root to point at the repository)")
     with bulk_allocation():
-        return _validate(root, only, keep_records, jobs, cache, progress)
+        return _validate(root, only, keep_records, jobs, cache, progress, keep_documents)
 
 
 def _validate(
@@ -100,8 +108,10 @@ def _validate(
     jobs: int | None,
     cache: ValidationCache | None,
     progress: Progress | None,
+    keep_documents: bool = False,
 ) -> ValidationResult:
     wanted = None if only is None else {_relative_to_root(root, path) for path in only}
+    shown = frozenset(wanted) if keep_documents and wanted is not None else frozenset()
     sources = curated_files(root)
     registry_sources = [source for source in sources if source.kind != "article"]
     article_sources = [source for source in sources if source.kind == "article"]
@@ -111,13 +121,20 @@ def _validate(
 
     resolved_root = _resolve_quietly(root)
     prefix = _display_prefix(root)
-    base = StageContext(root, keep_records=keep_records, resolved_root=resolved_root,
-                        encode_entries=cache is not None, display_prefix=prefix)
-    registries = _check_stage(base, registry_sources, jobs, advance, cache)
-    context = StageContext(root, keep_records=keep_records, names=_name_index(registries),
-                           titles=_titles(registries), resolved_root=resolved_root,
-                           encode_entries=cache is not None, display_prefix=prefix)
-    articles = _check_stage(context, article_sources, jobs, advance, cache)
+    base = PassContext(root, keep_records=keep_records, resolved_root=resolved_root,
+                       encode_entries=cache is not None, display_prefix=prefix,
+                       keep_documents=shown)
+    stored = reuse.lookup(cache, base, sources) if cache is not None else [None] * len(sources)
+    stored_registries = [found for source, found in zip(sources, stored)
+                         if source.kind != "article"]
+    stored_articles = [found for source, found in zip(sources, stored)
+                       if source.kind == "article"]
+    registries = _check_pass(base, registry_sources, stored_registries, jobs, advance, cache)
+    context = PassContext(root, keep_records=keep_records, names=_name_index(registries),
+                          titles=_titles(registries), resolved_root=resolved_root,
+                          encode_entries=cache is not None, display_prefix=prefix,
+                          keep_documents=shown)
+    articles = _check_pass(context, article_sources, stored_articles, jobs, advance, cache)
     if cache is not None:
         reuse.store(cache, [*registries, *articles])
 
@@ -152,6 +169,11 @@ def _validate(
     result = ValidationResult(sort_findings(findings))
     if keep_records:
         result.files = files
+    for checked in files:
+        if checked.source.relative in shown:
+            result.documents[checked.source.relative] = (
+                checked.document if checked.usable and not checked.cached else None
+            )
     return result
 
 
@@ -175,18 +197,20 @@ def _leftovers(root: Path) -> list[Finding]:
     return found
 
 
-def _check_stage(
-    context: StageContext,
+def _check_pass(
+    context: PassContext,
     sources: list[CuratedFile],
+    stored: list[CheckedFile | None],
     jobs: int | None,
     advance: Callable[[int], None],
     cache: ValidationCache | None,
 ) -> list[CheckedFile]:
-    """``sources`` checked (in order), from the cache where it has them (completed with their
-    models and span offsets when the run keeps records for a build)."""
+    """``sources`` checked (in order), from the results ``stored`` in the cache for them where
+    those still apply (completed with their models and span offsets when the run keeps records
+    for a build)."""
     if cache is None:
         return check_files(context, sources, jobs=jobs, advance=advance)
-    known = reuse.lookup(cache, context, sources)
+    known = reuse.reusable(cache, context, stored)
     if context.keep_records:
         return check_files(context, [checked if checked is not None else source
                                      for source, checked in zip(sources, known)],
@@ -200,7 +224,7 @@ def _check_stage(
 def _name_index(files: list[CheckedFile]) -> NameIndex:
     entries = []
     for checked in files:
-        if checked.source.kind in ("person", "organization", "place"):
+        if checked.source.kind in ENTITIES:
             for namespace, entity_id, _path in checked.facts.definitions:
                 entries.append((namespace, entity_id, checked.facts.name_keys))
     return build_name_index(entries)
@@ -237,10 +261,13 @@ def _display_prefix(root: Path) -> str:
 
 
 def _relative_to_root(root: Path, path: Path) -> PurePosixPath:
+    """``path`` relative to the root; its last part is not resolved, so a link there is
+    named (and reported), not followed out of the tree."""
+    absolute = path if path.is_absolute() else Path.cwd() / path
     try:
-        relative = path.resolve().relative_to(root.resolve())
+        relative = (absolute.parent.resolve() / absolute.name).relative_to(root.resolve())
     except ValueError:
         raise UsageError(f"{path} is not inside the repository {root}") from None
-    if not (root / relative).exists():
+    if not os.path.lexists(root / relative):
         raise UsageError(f"{path} does not exist")
     return PurePosixPath(relative.as_posix())

@@ -1,10 +1,10 @@
-"""Checking one file on its own: everything that needs only the file, its seed and the names.
+"""The file stage: checking one file on its own, with its seed and the registry names.
 
 :func:`check_file` is what a worker process runs for each file, and what the main process runs
 when the tree is small or the cache does not know the file. It reads the file once into a
-:class:`~.checked.CheckedFile` and runs on it every file check and, for an article, every
-article check the catalog holds (see :mod:`.checks`), recording the value of each dependency
-those checks declared so that the cache can tell later whether the result still holds.
+:class:`~.checked.CheckedFile` and runs on it the checks of the file and article stages the
+catalog holds (see :mod:`.checks`), through one :class:`~.context.FileRun`, which records what
+they read besides the file so that the cache can tell later whether the result still holds.
 """
 
 from __future__ import annotations
@@ -14,15 +14,14 @@ from ..models import Article
 from ..models.layout import CuratedFile
 from ..reading.seeds import SeedStore
 from .checked import CheckedFile
-from .context import FileRun, StageContext
-from .dependencies import value_of
+from .context import FileRun, PassContext
 from .facts import extract_facts
 from .loading import read_file
 from .reuse import encode_entry
 from .rules import catalog
 
 
-def check_file(context: StageContext, source: CuratedFile, seeds: SeedStore) -> CheckedFile:
+def check_file(context: PassContext, source: CuratedFile, seeds: SeedStore) -> CheckedFile:
     """Read and check one file on its own; never raises for bad content."""
     checked = read_file(
         context.root, source, context.display_prefix + source.relative.as_posix(),
@@ -36,8 +35,7 @@ def check_file(context: StageContext, source: CuratedFile, seeds: SeedStore) -> 
         plan = catalog.plan(source.kind, record is not None, context.names is not None)
         for check in plan.checks:
             check.function(checked, run)
-        for dependency in plan.depends:
-            checked.depends[dependency.value] = value_of(dependency, checked, context, seeds)
+        checked.reads = run.reads
     if checked.signature is not None and checked.file_sha256 is not None:
         location = context.root / source.relative
         checked.signatures.append((signature_key(location), checked.signature,

@@ -44,6 +44,7 @@ def _run(args: argparse.Namespace) -> int:
     from ..core.errors import ValidationError
     from ..core.findings import render_findings
     from ..core.progress import Progress
+    from ..models.kinds import VERSIONED
     from ..release.build import build, check
 
     options = {
@@ -71,10 +72,11 @@ def _run(args: argparse.Namespace) -> int:
     for path in result.schemas:
         print(f"wrote {path}")
     release = result.release
+    counts = ", ".join(f"{len(release.of_kind(row))} {row.count_label}"
+                       for row in VERSIONED.values())
     print(
-        f"wrote {result.directory}: release {release.version}, {len(release.articles)} "
-        f"article(s), {len(release.people)} people, {len(release.organizations)} "
-        f"organisation(s), {len(release.places)} place(s), {len(result.files)} files"
+        f"wrote {result.directory}: release {release.version}, {counts}, "
+        f"{len(result.files)} files"
         + (f" (+ {len(result.extra) - 1} Parquet tables)" if result.extra else "")
     )
     return 0

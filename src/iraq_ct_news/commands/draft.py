@@ -4,6 +4,7 @@ record marked ``proposed: true`` for a person to confirm (the work is in :mod:`i
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -45,8 +46,9 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..core.errors import UsageError
+    from ..curation.draft.registry_cache import cached_registry
     from ..curation.draft.render import dumps, to_json, to_text
-    from ..curation.draft.run import draft_file
+    from ..curation.draft.run import draft_file, read_seed_text
     from ..curation.draft.settle import settle
     from ..curation.draft.write import write_draft
 
@@ -60,13 +62,15 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.file} is not a file; give an article record, e.g. "
                          "curated/articles/<id>.yaml")
     expect = _check_record(root, path, args.file.as_posix())
-    drafted = draft_file(root, path)
+    registry = cached_registry(root)
+    stream = sys.stderr if args.format == "json" else sys.stdout
+    for finding in registry.findings:  # a registry record left out of the names: said
+        print(f"{finding.render()} (not a source of names until it reads)", file=stream)
+    drafted = draft_file(root, path, registry)
     draft = settle(drafted.draft, stubs=args.stubs)  # what is printed is what --write writes
     display = args.file.as_posix()
     if args.format == "json":
-        from ..curation.draft.run import _seed_text
-
-        seed = _seed_text(root, drafted.document.data)
+        seed = read_seed_text(root, drafted.document.data)
         print(dumps(to_json(draft, seed)))
     else:
         print(to_text(draft, display))
@@ -79,7 +83,6 @@ def run(args: argparse.Namespace) -> int:
             message += f"; stubs {', '.join(written.stubs)}"
         if written.cameo_codes:
             message += f"; CAMEO codes {', '.join(written.cameo_codes)} added to cameo.yaml"
-        stream = __import__("sys").stderr if args.format == "json" else None
         print(message, file=stream)
         for skipped in written.skipped:
             print(f"not written: {skipped}", file=stream)
@@ -90,14 +93,16 @@ def _check_record(root: Path, path: Path, display: str) -> Any:
     """Read the record through the repository's store before drafting: a link is refused, a
     file that does not read or holds a value of the wrong shape (``entity: [x]``,
     ``occurrence: 'two'``) is one located line per problem, never a traceback. Returns the
-    token the write compares the file with before it renames."""
+    token the write compares the file with before it renames.
+
+    An article is read once here, by the store's one reader of curated files (a reading error
+    is left to the draft, which reports it with the file's location)."""
     from pathlib import PurePosixPath
 
     from ..core.errors import DraftError
-    from ..core.findings import Finding
     from ..core.fsutil import LinkedPath
     from ..models.layout import classify
-    from ..store.repository import read_record
+    from ..store.repository import StoredRecord, read_record
     from ..store.writer import Writer, WriteRefused
 
     writer = Writer(root)
@@ -106,14 +111,14 @@ def _check_record(root: Path, path: Path, display: str) -> Any:
     except WriteRefused:
         return None  # outside the repository: drafted, and written as before
     kind = classify(PurePosixPath(relative))
-    try:
-        token = writer.read(relative).token
-    except LinkedPath as error:
-        raise DraftError(f"{display}: {error.strerror}") from None
     if kind != "article":
-        return token
-    read = read_record(root, relative, "article", display=display)
-    if isinstance(read, list) and not all(f.code.startswith("Y") for f in read):
-        raise DraftError("\n".join(finding.render() for finding in read if isinstance(
-            finding, Finding)))
-    return token
+        try:
+            return writer.read(relative).token
+        except LinkedPath as error:
+            raise DraftError(f"{display}: {error.strerror}") from None
+    read = read_record(root, PurePosixPath(relative), "article", display=display)
+    if isinstance(read, StoredRecord):
+        return read.token
+    if not all(finding.code.startswith("Y") for finding in read):
+        raise DraftError("\n".join(finding.render() for finding in read))
+    return writer.token(relative)

@@ -210,6 +210,7 @@ def relative_record(root: Path, path: Path) -> PurePosixPath:
     The last part of the path is not resolved, so a symbolic link is named, not followed.
     """
     from ..core.errors import UsageError
+    from ..models.kinds import KINDS
     from ..models.layout import classify
 
     absolute = path if path.is_absolute() else Path.cwd() / path
@@ -219,10 +220,7 @@ def relative_record(root: Path, path: Path) -> PurePosixPath:
         raise UsageError(f"{path} is not inside the repository {root}") from None
     posix = PurePosixPath(relative.as_posix())
     if classify(posix) is None:
-        raise UsageError(
-            f"{path} is not a record file (records are curated/<articles|people|organizations|"
-            "places>/<id>.yaml and curated/vocabularies/<themes|cameo>.yaml)"
-        )
+        raise UsageError(f"{path} is not a record file (records are {KINDS.listing()})")
     if not (root / posix).exists() and not (root / posix).is_symlink():
         raise UsageError(f"{path} does not exist")
     return posix

@@ -107,8 +107,9 @@ def _entity(dataset: Any, args: argparse.Namespace) -> int:
     import difflib
 
     from ..core.errors import UsageError
+    from ..models.kinds import ENTITIES, one_of
 
-    known = [*dataset.people, *dataset.organizations, *dataset.places]
+    known = [key for row in ENTITIES.values() for key in dataset.of_kind(row)]
     # Ids are lower-case: `--entity UNODC` means unodc.
     args.entity = next((key for key in known if key.casefold() == args.entity.casefold()),
                        args.entity)
@@ -117,9 +118,8 @@ def _entity(dataset: Any, args: argparse.Namespace) -> int:
     except KeyError:
         close = difflib.get_close_matches(args.entity, known, n=3, cutoff=0.6)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise UsageError(
-            f"no person, organisation or place has the id {args.entity!r}{hint}"
-        ) from None
+        kinds = one_of([row.prose_label for row in ENTITIES.values()])
+        raise UsageError(f"no {kinds} has the id {args.entity!r}{hint}") from None
     hits = dataset.mentions_of(args.entity)
     shown = hits[: max(args.limit, 0)]
     if args.output_format == "json":

@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
 
     dataset = load(args.path)
     registries: list[tuple[str, Any]] = [
-        (row.label, getattr(dataset, row.collection)) for row in KINDS
+        (row.label, dataset.of_kind(row)) for row in KINDS
     ]
     known = [key for _, registry in registries for key in registry]
     # Ids are lower-case: `show UNODC` means unodc.

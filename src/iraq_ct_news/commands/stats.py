@@ -36,10 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from ..release.summary import summarize
 
     dataset = load(args.path)
-    summary = summarize(
-        dataset.articles.values(), dataset.people.values(), dataset.organizations.values(),
-        dataset.places.values(), dataset.themes.values(),
-    )
+    summary = summarize(dataset)
     if args.output_format == "json":
         import json
 

@@ -40,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
     from ..view import render_view
 
     result = render_view(args.root, args.articles, args.out)
+    for finding in result.elsewhere:
+        print(finding.render())
     print(
         f"wrote {len(result.pages)} article page(s) and index.html to {result.out}"
         f" ({result.errors} error(s), {result.warnings} warning(s),"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from functools import lru_cache
 
 from .textutil import BIDI_CONTROLS, INVISIBLE
@@ -73,15 +74,13 @@ def _combining_marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Every character with a canonical combining class above 0 (Arabic harakat, Latin accents,
     Hebrew points...) as two character classes: those in the Basic Multilingual Plane (a
     bitmap, tested in constant time per character) and the few beyond it (a list of ranges,
-    slower, used only for a text that has such characters). Built on first use (about 30 ms),
-    not on import."""
-    ranges: list[tuple[int, int]] = []
-    for code in range(_MARKS_END):
-        if unicodedata.combining(chr(code)):
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1] = (ranges[-1][0], code)
-            else:
-                ranges.append((code, code))
+    slower, used only for a text that has such characters). Built on first use, not on
+    import, in C loops (every code point as one string, its combining classes as bytes, the
+    runs of non-zero bytes found by a regular expression): about 10 ms, where a loop over code
+    points in Python took 17 ms."""
+    every_code_point = array("I", range(_MARKS_END)).tobytes().decode("utf-32-le", "surrogatepass")
+    classes = bytes(map(unicodedata.combining, every_code_point))
+    ranges = [(run.start(), run.end() - 1) for run in re.finditer(rb"[^\x00]+", classes)]
 
     def members(low_plane: bool) -> str:
         return "".join(
@@ -99,6 +98,19 @@ def _drop_marks(text: str) -> str:
     return astral.sub("", text) if _ASTRAL.search(text) else text
 
 
+#: Text made only of these needs no normalisation: printable ASCII, tab and line feed, the
+#: Arabic letters, tatweel, Arabic-Indic digits, the Arabic comma, semicolon and question
+#: mark, and guillemets (none combines, decomposes or composes), the five letters with a hamza
+#: or madda (which decompose to their seat and a mark), and the Arabic harakat and other marks
+#: of U+064B-U+065F and U+0670, which are dropped (``tests`` check every character and pair).
+_PLAIN_TEXT = re.compile(
+    "[\t\n\x20-\x7e\u00ab\u00bb\u060c\u061b\u061f\u0621-\u065f\u0660-\u0670]*"
+)
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]+")
+#: What NFKD and dropping the marks make of the letters with a hamza or madda.
+_SEATS = (("آ", "ا"), ("أ", "ا"), ("إ", "ا"), ("ؤ", "و"), ("ئ", "ي"))
+
+
 def without_marks(text: str) -> str:
     """``text`` without combining marks, decomposed for compatibility (NFKD: š is s and a caron,
     ﻻ is ل and ا), then recomposed (NFC) where letters without marks compose (Hangul).
@@ -106,7 +118,24 @@ def without_marks(text: str) -> str:
     The marks go before any normalisation as well as after it: Unicode normalisation sorts and
     composes a run of marks in time quadratic in its length, and one letter followed by 10,000
     marks would take seconds. Removed first, every step is linear.
+
+    Most words and texts are plain Arabic and ASCII (:data:`_PLAIN_TEXT`): for them the result
+    is the text without its harakat and with each hamza or madda letter replaced by its seat,
+    without normalising (and
+    without building the table of combining marks, which a process folding only such words
+    never needs).
     """
+    if _PLAIN_TEXT.fullmatch(text):
+        text = _ARABIC_MARKS.sub("", text)
+        for seat, plain in _SEATS:
+            if seat in text:
+                text = text.replace(seat, plain)
+        return text
+    return _normalised_without_marks(text)
+
+
+def _normalised_without_marks(text: str) -> str:
+    """:func:`without_marks` of any text, by normalising."""
     text = _drop_marks(text)
     if not unicodedata.is_normalized("NFKD", text):
         text = _drop_marks(unicodedata.normalize("NFKD", text))

@@ -14,7 +14,10 @@ class RecordModel(BaseModel):
 
     ``strict``: no coercion the JSON Schema would refuse ("5" is not 5). ``extra="forbid"``: a
     misspelled field is an error, not silently dropped. ``frozen``: the cached release can be
-    shared safely. ``python-re``: patterns behave exactly as in ``jsonschema``.
+    shared safely. ``python-re``: patterns behave exactly as in ``jsonschema``. The fields'
+    docstrings become their descriptions only in the exported JSON Schema
+    (``schema_export.DocumentedSchema``): reading them at class creation parsed the models'
+    source again in every process.
     """
 
     model_config = ConfigDict(
@@ -23,7 +26,6 @@ class RecordModel(BaseModel):
         frozen=True,
         regex_engine="python-re",
         allow_inf_nan=False,
-        use_attribute_docstrings=True,
     )
 
 

@@ -7,6 +7,7 @@ of each kind is in the table of kinds (:mod:`iraq_ct_news.models.kinds`).
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -25,10 +26,12 @@ STAGING_PREFIX = f".{DATASET}.new-"
 RETIRED_PREFIX = f".{DATASET}.old-"
 
 #: Folder under ``curated/`` of each kind of record (one ``<id>.yaml`` per record).
-RECORD_DIRECTORIES: dict[FileKind, str] = {row.kind: row.curated for row in KINDS if not row.one_file}
+RECORD_DIRECTORIES: Mapping[FileKind, str] = KINDS.view(
+    lambda rows: {row.kind: row.curated for row in rows if not row.one_file})
 #: File under ``curated/`` of each vocabulary.
-VOCABULARY_FILES: dict[FileKind, str] = {row.kind: row.curated for row in KINDS if row.one_file}
-FILE_KINDS: tuple[FileKind, ...] = tuple(row.kind for row in KINDS)
+VOCABULARY_FILES: Mapping[FileKind, str] = KINDS.view(
+    lambda rows: {row.kind: row.curated for row in rows if row.one_file})
+FILE_KINDS: Sequence[FileKind] = KINDS.sequence(lambda rows: tuple(row.kind for row in rows))
 
 
 @dataclass(frozen=True)
@@ -106,10 +109,10 @@ def _classify_text(relative: str) -> FileKind | None:
     return None
 
 
-_VOCABULARY_BY_FILE: dict[str, FileKind] = {name: kind for kind, name in VOCABULARY_FILES.items()}
-_KIND_BY_DIRECTORY: dict[str, FileKind] = {
-    directory: kind for kind, directory in RECORD_DIRECTORIES.items()
-}
+_VOCABULARY_BY_FILE: Mapping[str, FileKind] = KINDS.view(
+    lambda rows: {row.curated: row.kind for row in rows if row.one_file})
+_KIND_BY_DIRECTORY: Mapping[str, FileKind] = KINDS.view(
+    lambda rows: {row.curated: row.kind for row in rows if not row.one_file})
 
 
 def record_path(kind: RecordKind, record_id: str) -> PurePosixPath:

@@ -7,12 +7,18 @@ exactly what the models do.
 
 from __future__ import annotations
 
+import ast
+import inspect
 import json
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
 
 from ..core._version import SCHEMA_VERSION
 from ..core.fsutil import (
@@ -31,7 +37,8 @@ EDTF_SCHEMA_PATTERN = anchored(EDTF_PATTERN)
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
 #: The model of each kind of curated file (read from the table of kinds).
-SCHEMA_MODELS: dict[FileKind, type[BaseModel]] = {row.kind: row.model for row in KINDS}
+SCHEMA_MODELS: Mapping[FileKind, type[BaseModel]] = KINDS.view(
+    lambda rows: {row.kind: row.model for row in rows})
 
 
 def schema_file_name(kind: FileKind) -> str:
@@ -55,9 +62,76 @@ def _state_the_date_subset(node: Any) -> None:
             _state_the_date_subset(value)
 
 
+@cache
+def _module_classes(module_name: str) -> dict[str, ast.ClassDef]:
+    """The top-level class definitions of a module's source, by name (parsed once)."""
+    tree = ast.parse(inspect.getsource(sys.modules[module_name]))
+    return {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+
+
+@cache
+def attribute_docstrings(cls: type) -> dict[str, str]:
+    """The string literal written under each annotated attribute of ``cls``'s own body.
+
+    The same reading as pydantic's ``use_attribute_docstrings`` (an expression statement that
+    is a string, right after an annotated assignment to a name, cleaned by
+    ``inspect.cleandoc``), done here instead of in the models' configuration: with it there,
+    every process that imports the models read and parsed their source files again for each
+    class, while only the schema export needs the text.
+    """
+    definition = _module_classes(cls.__module__).get(cls.__name__)
+    if definition is None or cls.__qualname__ != cls.__name__:
+        raise TypeError(f"{cls.__qualname__}: a record model must be a module-level class")
+    docstrings: dict[str, str] = {}
+    target: str | None = None
+    previous: type[ast.stmt] | None = None
+    for statement in definition.body:
+        if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+            target = statement.target.id
+        elif (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
+              and isinstance(statement.value.value, str) and previous is ast.AnnAssign):
+            if target:
+                docstrings[target] = inspect.cleandoc(statement.value.value)
+            target = None
+        previous = type(statement)
+    return docstrings
+
+
+def field_docstring(model: type[BaseModel], name: str) -> str | None:
+    """The docstring of field ``name`` as ``model`` has it: from the nearest class in its
+    method resolution order that annotates the field (a subclass that annotates it again
+    without a docstring has none), and none when the field states its own description."""
+    if model.model_fields[name].description is not None:
+        return None
+    for owner in model.__mro__:
+        if name in owner.__dict__.get("__annotations__", {}):
+            return attribute_docstrings(owner).get(name)
+    return None
+
+
+class DocumentedSchema(GenerateJsonSchema):
+    """Draft 2020-12 generation that describes each field by its attribute docstring.
+
+    A field's description replaces its type's, beside a ``$ref`` or around an ``anyOf``, as
+    pydantic itself does when it builds the models with ``use_attribute_docstrings``.
+    """
+
+    def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:
+        json_schema = super().model_schema(schema)
+        model = schema["cls"]
+        properties = json_schema.get("properties", {})
+        for name in properties:
+            docstring = field_docstring(model, name)
+            if docstring is not None:
+                properties[name] = {**properties[name], "description": docstring}
+        return json_schema
+
+
 def schema_for(kind: FileKind) -> dict[str, Any]:
     """The draft 2020-12 JSON Schema of one record kind, with a versioned ``$id``."""
-    generated = SCHEMA_MODELS[kind].model_json_schema(mode="validation")
+    generated = SCHEMA_MODELS[kind].model_json_schema(
+        mode="validation", schema_generator=DocumentedSchema
+    )
     _state_the_date_subset(generated)
     document: dict[str, Any] = {
         "$schema": DRAFT_2020_12,

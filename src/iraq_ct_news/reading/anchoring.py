@@ -197,8 +197,10 @@ class _FoldedText:
         """Where each word starts, in the folded text and in the original (built when a span
         is first found, since only found spans need original offsets)."""
         words = self.folded.split(" ") if self.folded else []
+        # Each word starts one space after the previous one ends: running sums of the words'
+        # lengths plus one, all in C (a Python function per word was most of this method).
         folded_starts = array(
-            "q", itertools.accumulate(map(len, words), lambda at, size: at + size + 1, initial=0)
+            "q", itertools.accumulate(map((1).__add__, map(len, words)), initial=0)
         )
         parts = _WHITESPACE_SPLIT.split(self.text)
         first = 2 if parts and parts[0] == "" else 0

@@ -11,7 +11,6 @@ in the text); a person's surname alone counts once the article has named the per
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from ..core.arabic import CONJUNCTIONS
@@ -54,24 +53,23 @@ def find_names(
     found: list[NameMatch] = []
     keys = keys_of(words)
     starting = matcher.starting_words(keys)
+    if not surnames:
+        # Only a word that starts a spelling can start a match: visit those words only.
+        resume = 0
+        for position in [index for index, key in enumerate(keys) if key in starting]:
+            if position >= resume:
+                width = _match_at(text, words, keys, position, matcher, named_before,
+                                  spellings, found)
+                resume = position + max(width, 1)
+        return found
     position = 0
     while position < len(words):
-        if not surnames:
-            # Only a word that starts a spelling can start a match: skip to the next one.
-            position = _next_start(keys, starting, position)
-            if position == len(words):
-                break
-        match = matcher.longest_at(keys, position) if keys[position] in starting else None
-        if match is not None:
-            width, entity, variant = match
-            first, narrowed_width, narrowed_variant = _narrowest(
-                matcher, keys, position, width, variant, (spellings or {}).get(entity, ())
-            )
-            found.append(_span(text, words, first, narrowed_width, entity, narrowed_variant))
-            named_before.pop(entity, None)
-            named_before[entity] = None
-            position += width
-            continue
+        if keys[position] in starting:
+            width = _match_at(text, words, keys, position, matcher, named_before, spellings,
+                              found)
+            if width:
+                position += width
+                continue
         short = _surname_at(
             matcher, keys[position], surnames, named_before,
             introduced=lambda: position > 0 and _introduces(text, words, position - 1),
@@ -84,11 +82,30 @@ def find_names(
     return found
 
 
-def _next_start(keys: list[str], starting: AbstractSet[str], position: int) -> int:
-    """The first index from ``position`` whose word is in ``starting``, or ``len(keys)``."""
-    while position < len(keys) and keys[position] not in starting:
-        position += 1
-    return position
+def _match_at(
+    text: str,
+    words: Sequence[Word],
+    keys: list[str],
+    position: int,
+    matcher: NameMatcher,
+    named_before: dict[str, None],
+    spellings: dict[str, tuple[str, ...]] | None,
+    found: list[NameMatch],
+) -> int:
+    """Add the longest registry name starting at word ``position`` to ``found`` (narrowed to
+    the entity's own spelling) and return how many words it covers, or 0 when none starts
+    there."""
+    match = matcher.longest_at(keys, position)
+    if match is None:
+        return 0
+    width, entity, variant = match
+    first, narrowed_width, narrowed_variant = _narrowest(
+        matcher, keys, position, width, variant, (spellings or {}).get(entity, ())
+    )
+    found.append(_span(text, words, first, narrowed_width, entity, narrowed_variant))
+    named_before.pop(entity, None)
+    named_before[entity] = None
+    return width
 
 
 def _introduces(text: str, words: Sequence[Word], index: int) -> bool:

@@ -18,16 +18,19 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from ..core.arabic import proclitic_forms, token_variants, tokens
-from ..models import Organization, Person, Place
+from ..models import Acronyms, ArabicEnglishText
 
 
 def name_keys(record: BaseModel) -> list[str]:
-    """Search keys of every name, alias and acronym of a registry record (sorted, no blanks)."""
-    if not isinstance(record, (Person, Organization, Place)):
+    """Search keys of every name, alias and acronym of a registry record (sorted, no blanks):
+    of any record with an Arabic and English ``name`` (every entity kind's model has one)."""
+    name = getattr(record, "name", None)
+    if not isinstance(name, ArabicEnglishText):
         return []
-    spellings = [record.name.en, record.name.ar, *record.aliases]
-    if isinstance(record, Organization):
-        spellings += [*record.acronyms.en, *record.acronyms.ar]
+    spellings = [name.en, name.ar, *getattr(record, "aliases", ())]
+    acronyms = getattr(record, "acronyms", None)
+    if isinstance(acronyms, Acronyms):
+        spellings += [*acronyms.en, *acronyms.ar]
     keys = {" ".join(tokens(spelling)) for spelling in spellings}
     return sorted(key for key in keys if key)
 

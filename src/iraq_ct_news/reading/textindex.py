@@ -18,13 +18,27 @@ class TextIndex:
     only places worth comparing; a query with a character the text lacks, or a piece it lacks
     in every class, is answered without looking further. Short queries, and queries whose
     pieces are all very common, fall back to one scan.
+
+    The index is built only once plain scans have read ``scan_budget`` characters of the text
+    (1 MiB by default): a seed of a few kilobytes is scanned for its few paragraphs faster than
+    its index and its set of characters could be built, and a large seed asked many times still
+    costs at most that much scanning before the index answers.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, scan_budget: int = 1 << 20) -> None:
         self.text = text
-        self.characters = frozenset(text)
+        self._characters: frozenset[str] | None = None
         self._pieces: dict[str, list[int]] | None = None
         self._answers: dict[str, bool] = {}
+        self.scan_budget = scan_budget
+        """Characters that plain scans of the text may still read before the index is built."""
+
+    @property
+    def characters(self) -> frozenset[str]:
+        """Every character the text has (made when the index is first needed)."""
+        if self._characters is None:
+            self._characters = frozenset(self.text)
+        return self._characters
 
     def __contains__(self, query: object) -> bool:
         if not isinstance(query, str):
@@ -35,6 +49,9 @@ class TextIndex:
         return known
 
     def _occurs(self, query: str) -> bool:
+        if self._pieces is None and self.scan_budget >= len(self.text):
+            self.scan_budget -= len(self.text)
+            return query in self.text
         if not self.characters.issuperset(query):
             return False
         if len(query) < 2 * _GRAM:

@@ -96,9 +96,9 @@ def render_release(release: Release) -> dict[str, bytes]:
     """Every committed file of the release, in a fixed order, by release-relative path."""
     files: dict[str, bytes] = {}
     renderers: dict[str, Callable[[], Mapping[str, bytes]]] = {
-        "articles": lambda: {ARTICLES_JSONL: render_jsonl(release.articles)},
+        "articles": lambda: {ARTICLES_JSONL: render_jsonl(release.articles.values())},
         "registries": lambda: {
-            row.release_file: render_jsonl(getattr(release, row.collection))
+            row.release_file: render_jsonl(release.of_kind(row).values())
             for row in KINDS if row.kind != "article"
         },
         "tables": lambda: {table.path: render_csv(table, release) for table in TABLES},

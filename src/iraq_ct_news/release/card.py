@@ -7,6 +7,7 @@ Datasets"). Numbers in it come from :mod:`.summary`, so they always match the fi
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import yaml
@@ -22,24 +23,25 @@ from .names import ARTICLES_JSONL, DATAPACKAGE
 from .nlp import (
     ATTRIBUTION_FEATURES,
     ATTRIBUTION_JSONL,
-    NER_FEATURES,
     NER_JSONL,
     NER_TAGS,
     ner_corpus,
+    ner_features,
 )
 from .summary import summarize
 from .tables import TABLES
 
 #: Hugging Face configs besides ``articles``: the registries and vocabularies.
-JSONL_CONFIGS = tuple(row.collection for row in KINDS if row.kind != "article")
+JSONL_CONFIGS = KINDS.sequence(lambda rows: tuple(r.collection for r in rows if r.kind != "article"))
 #: The model each JSON Lines config holds (one line of its file), for its declared features.
-CONFIG_MODELS: dict[str, type[Any]] = {row.collection: row.release_model for row in KINDS}
+CONFIG_MODELS: Mapping[str, type[Any]] = KINDS.view(
+    lambda rows: {row.collection: row.release_model for row in rows})
 
 
 #: The NLP configs: their files and hand-declared features.
-NLP_CONFIGS: dict[str, tuple[str, list[dict[str, Any]]]] = {
-    "ner": (NER_JSONL, NER_FEATURES),
-    "quote_attribution": (ATTRIBUTION_JSONL, ATTRIBUTION_FEATURES),
+NLP_CONFIGS: dict[str, tuple[str, Callable[[], list[dict[str, Any]]]]] = {
+    "ner": (NER_JSONL, ner_features),
+    "quote_attribution": (ATTRIBUTION_JSONL, lambda: ATTRIBUTION_FEATURES),
 }
 
 
@@ -48,7 +50,7 @@ def dataset_info() -> list[dict[str, Any]]:
     return [
         *({"config_name": name, "features": model_features(model)}
           for name, model in CONFIG_MODELS.items()),
-        *({"config_name": name, "features": features}
+        *({"config_name": name, "features": features()}
           for name, (_, features) in NLP_CONFIGS.items()),
     ]
 
@@ -122,15 +124,13 @@ def _table(rows: list[tuple[str, int]]) -> str:
 
 
 def render_card(release: Release) -> bytes:
-    summary = summarize(
-        release.articles, release.people, release.organizations, release.places, release.themes
-    )
+    summary = summarize(release)
     date = release.released.isoformat() if release.released else "unreleased"
     file_list = card_rows()
     table_list = "\n".join(
         f"| `{t.path}` | {t.description} | {', '.join(t.primary_key)} |" for t in TABLES
     )
-    quoted = [a for a in release.articles if a.quotes and a.status == "active"]
+    quoted = [a for a in release.articles.values() if a.quotes and a.status == "active"]
     example_id = quoted[0].id if quoted else "<article-id>"
     text = f"""{_front_matter(release)}
 

@@ -1,14 +1,15 @@
 """A validated curated tree as an in-memory release: the records exactly as they are exported.
 
-Both ``build`` (which writes files) and ``load_curated`` (which returns a :class:`Dataset`) start
-from here, so a curated tree loaded directly and the release built from it hold equal records.
+Both ``build`` (which writes files) and ``load_curated`` start from here, so a curated tree
+loaded directly and the release built from it are one :class:`~.dataset.Dataset` with equal
+records. Each file's records go to its kind's collection (from the table of kinds).
 """
 
 from __future__ import annotations
 
-import datetime
-from dataclasses import dataclass
 from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from ..checks.run import ValidationResult
 from ..core._version import __version__
@@ -17,38 +18,21 @@ from ..models import (
     SPAN_LISTS,
     AnchorFields,
     Article,
-    CameoEntry,
-    CameoVocabulary,
-    Organization,
-    Person,
-    Place,
-    Theme,
-    ThemeVocabulary,
 )
 from ..models.content import content_sha256
+from ..models.kinds import BY_KIND, KINDS
 from ..reading.anchoring import SpanResolution
 from ..reading.yamlreader import PathKey
+from .container import Dataset
 
-
-@dataclass(frozen=True)
-class Release:
-    """Every record of a release, each kind sorted by id (code points), as the files list them."""
-
-    version: str
-    released: datetime.date | None
-    """The release date: the latest ``modified`` date of any record (no wall-clock time)."""
-    articles: tuple[Article, ...]
-    people: tuple[Person, ...]
-    organizations: tuple[Organization, ...]
-    places: tuple[Place, ...]
-    themes: tuple[Theme, ...]
-    cameo: tuple[CameoEntry, ...]
-
+Release = Dataset
+"""What ``build`` compiles: a :class:`~.dataset.Dataset` (one container for a release, whether
+compiled from a tree, read back by ``load()`` or exported)."""
 
 _Span = TypeVar("_Span", bound=AnchorFields)
 
 
-def compile_release(result: ValidationResult, version: str = __version__) -> Release:
+def compile_release(result: ValidationResult, version: str = __version__) -> Dataset:
     """The release of a tree that validated without errors.
 
     Fills ``start``/``end`` of every anchored span from the validator's resolutions and sets
@@ -57,42 +41,20 @@ def compile_release(result: ValidationResult, version: str = __version__) -> Rel
     """
     if result.errors:
         raise BuildError(f"the curated tree has {len(result.errors)} validation error(s)")
-    articles: list[Article] = []
-    people: list[Person] = []
-    organizations: list[Organization] = []
-    places: list[Place] = []
-    themes: list[Theme] = []
-    cameo: list[CameoEntry] = []
+    records: dict[str, list[BaseModel]] = {row.collection: [] for row in KINDS}
     for checked in result.files:
         record = checked.record
-        if record is None:
+        kind = checked.source.kind
+        if record is None or kind is None:
             continue
+        row = BY_KIND[kind]
         if isinstance(record, Article):
             lifecycle = checked.facts.version
-            articles.append(with_offsets(
+            record = with_offsets(
                 record, checked.spans or {}, lifecycle.content_sha256 if lifecycle else None
-            ))
-        elif isinstance(record, Person):
-            people.append(record)
-        elif isinstance(record, Organization):
-            organizations.append(record)
-        elif isinstance(record, Place):
-            places.append(record)
-        elif isinstance(record, ThemeVocabulary):
-            themes.extend(record.themes)
-        elif isinstance(record, CameoVocabulary):
-            cameo.extend(record.codes)
-    dated = [record.modified for group in (articles, people, organizations, places) for record in group]
-    return Release(
-        version=version,
-        released=max(dated) if dated else None,
-        articles=tuple(sorted(articles, key=lambda a: a.id)),
-        people=tuple(sorted(people, key=lambda r: r.id)),
-        organizations=tuple(sorted(organizations, key=lambda r: r.id)),
-        places=tuple(sorted(places, key=lambda r: r.id)),
-        themes=tuple(sorted(themes, key=lambda t: t.id)),
-        cameo=tuple(sorted(cameo, key=lambda c: c.code)),
-    )
+            )
+        records[row.collection].extend(row.items_of(record))
+    return Dataset.of(records, version)
 
 
 def with_offsets(

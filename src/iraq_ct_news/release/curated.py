@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core._version import __version__
 from ..core.errors import UsageError
 from .build import validated_release
-from .dataset import Dataset, dataset_from_records
+from .container import Dataset
 
 
 def load_curated(root: str | Path) -> Dataset:
@@ -27,12 +26,4 @@ def load_curated(root: str | Path) -> Dataset:
             "curated/ and seeds/), e.g. load_curated('path/to/iraq-ct-news')"
         )
     _, release = validated_release(Path(root))
-    return dataset_from_records(
-        list(release.articles),
-        list(release.people),
-        list(release.organizations),
-        list(release.places),
-        list(release.themes),
-        list(release.cameo),
-        version=__version__,
-    )
+    return release

@@ -83,8 +83,8 @@ def table_schema(table: Table) -> dict[str, Any]:
 
 def render_datapackage(release: Release, files: Mapping[str, bytes]) -> bytes:
     """The descriptor for a release whose CSV files (by release-relative path) are ``files``."""
-    publishers = sorted({article.source.publisher for article in release.articles})
-    names = {org.id: org.name.en for org in release.organizations}
+    publishers = sorted({article.source.publisher for article in release.articles.values()})
+    names = {org.id: org.name.en for org in release.organizations.values()}
     descriptor: dict[str, Any] = {
         "$schema": PROFILE,
         "name": NAME,

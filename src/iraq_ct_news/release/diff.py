@@ -95,7 +95,7 @@ def diff_releases(old: Dataset, new: Dataset) -> list[Change]:
     """Every added, modified, withdrawn (and, wrongly, deleted) record from ``old`` to ``new``."""
     changes: list[Change] = []
     pairs: list[tuple[str, Mapping[str, Any], Mapping[str, Any]]] = [
-        (row.namespace, getattr(old, row.collection), getattr(new, row.collection))
+        (row.namespace, old.of_kind(row), new.of_kind(row))
         for row in KINDS
     ]
     for kind, before, after in pairs:

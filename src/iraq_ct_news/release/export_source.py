@@ -1,8 +1,8 @@
-"""The release an export is made from: a :class:`Release` rebuilt from a loaded release folder.
+"""The release an export is made from: a loaded release folder, checked and in id order.
 
 Exports (SQLite, spaCy) are written from the committed release, not from the curated tree, so
-they hold exactly what was published; the table declarations take a :class:`Release`, which
-this rebuilds from the records :func:`load` reads, in the same order.
+they hold exactly what was published; the table declarations take the same
+:class:`~.dataset.Dataset` that ``build`` compiles, which this checks and puts in id order.
 """
 
 from __future__ import annotations
@@ -11,37 +11,25 @@ from typing import Any
 
 from ..core.errors import BuildError
 from ..reading.anchoring import scope_texts
-from .compile import Release
-from .dataset import Dataset
+from .container import Dataset
 
 
-def release_of(dataset: Dataset) -> Release:
-    """The records of ``dataset`` as a :class:`Release` (each kind sorted by id).
+def release_of(dataset: Dataset) -> Dataset:
+    """The records of ``dataset`` with each kind in id order (a release folder edited by hand
+    may list them otherwise).
 
     A release folder can be edited by hand, so what the exports rely on is checked first: every
     span's offsets cut its words out of its text, and every reference names a record.
     :class:`BuildError` names the first thing that does not hold.
     """
-    articles = tuple(dataset.articles[key] for key in sorted(dataset.articles))
-    people = tuple(dataset.people[key] for key in sorted(dataset.people))
-    organizations = tuple(dataset.organizations[key] for key in sorted(dataset.organizations))
-    places = tuple(dataset.places[key] for key in sorted(dataset.places))
-    dates = [record.modified for group in (articles, people, organizations, places)
-             for record in group]
-    _check(dataset, articles)
-    return Release(
-        version=dataset.version,
-        released=max(dates) if dates else None,
-        articles=articles,
-        people=people,
-        organizations=organizations,
-        places=places,
-        themes=tuple(dataset.themes[key] for key in sorted(dataset.themes)),
-        cameo=tuple(dataset.cameo[key] for key in sorted(dataset.cameo)),
+    _check(dataset, [dataset.articles[key] for key in sorted(dataset.articles)])
+    return Dataset.of(
+        {name: records.values() for name, records in dataset.collections.items()},
+        dataset.version, dataset.path,
     )
 
 
-def _check(dataset: Dataset, articles: tuple[Any, ...]) -> None:
+def _check(dataset: Dataset, articles: list[Any]) -> None:
     where = f"the release in {dataset.path}" if dataset.path else "the release"
     for article in articles:
         texts = scope_texts(article, None)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..models import Article, Edtf, Organization, Person, Place
+from ..models.kinds import ENTITIES
 from .compile import Release
 from .datapackage import DESCRIPTION, NAME, PACKAGE_ID
 from .publication import LICENSES, release_files, schema_org_dataset
@@ -24,7 +25,6 @@ _IDENTIFIER_URLS = {
     "ror": "https://ror.org/{}",
     "geonames": "https://sws.geonames.org/{}/",
 }
-_SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
 
 
 #: The W3C Web Annotation context (``http://www.w3.org/ns/anno.jsonld``), cut to the terms
@@ -85,10 +85,10 @@ def _schema_date(date: Edtf) -> str | None:
     return date.text
 
 
-def _entity_node(kind: str, record: Person | Organization | Place) -> dict[str, Any]:
+def _entity_node(schema_type: str, record: Person | Organization | Place) -> dict[str, Any]:
     node: dict[str, Any] = {
         "@id": entity_iri(record.id),
-        "@type": _SCHEMA_TYPES[kind],
+        "@type": schema_type,
         "identifier": record.id,
         "name": [
             {"@value": record.name.en, "@language": "en"},
@@ -151,7 +151,7 @@ def render_jsonld(release: Release, files: Mapping[str, bytes]) -> bytes:
     """The graph; ``files`` are the release files the Dataset node lists as its distribution
     (by release-relative path, with their bytes for the checksums)."""
 
-    theme_labels = {theme.id: theme.label.en for theme in release.themes}
+    theme_labels = {theme.id: theme.label.en for theme in release.themes.values()}
     dataset: dict[str, Any] = {
         "@id": PACKAGE_ID,
         "@type": "Dataset",
@@ -171,15 +171,12 @@ def render_jsonld(release: Release, files: Mapping[str, bytes]) -> bytes:
             }
             for file in release_files(files)
         ],
-        "hasPart": [{"@id": article_iri(article.id)} for article in release.articles],
+        "hasPart": [{"@id": article_iri(article.id)} for article in release.articles.values()],
     }
     graph: list[dict[str, Any]] = [dataset]
-    graph.extend(_article_node(article, theme_labels) for article in release.articles)
-    for kind, records in (
-        ("person", release.people),
-        ("organization", release.organizations),
-        ("place", release.places),
-    ):
-        graph.extend(_entity_node(kind, record) for record in records)
+    graph.extend(_article_node(article, theme_labels) for article in release.articles.values())
+    for row in ENTITIES.values():
+        graph.extend(_entity_node(row.schema_org, record)  # type: ignore[arg-type]
+                     for record in release.of_kind(row).values())
     document = {"@context": {"@vocab": "https://schema.org/"}, "@graph": graph}
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

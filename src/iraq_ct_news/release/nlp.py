@@ -15,11 +15,12 @@ from __future__ import annotations
 import json
 import weakref
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..models import Article, Mention, Quote
+from ..models.kinds import ENTITIES, KINDS
 from .compile import Release
 from .jsonld import ANNOTATION_CONTEXT, article_iri, entity_iri
 from .tokens import TokenStats, split_pieces
@@ -28,11 +29,13 @@ NER_JSONL = "ner.jsonl"
 ATTRIBUTION_JSONL = "quote_attribution.jsonl"
 ANNOTATIONS_JSONLD = "annotations.jsonld"
 
-#: Entity kinds as CoNLL labels: PER, ORG, LOC.
-KIND_LABELS = {"person": "PER", "organization": "ORG", "place": "LOC"}
+#: Entity kinds as CoNLL labels: PER, ORG, LOC (from the table of kinds).
+KIND_LABELS: Mapping[str, str] = KINDS.view(
+    lambda rows: {row.kind: row.ner_label for row in rows if row.entity})
 #: The ``ner_tags`` class names, in ClassLabel order.
-NER_TAGS: tuple[str, ...] = ("O", *(f"{p}-{label}" for label in KIND_LABELS.values()
-                                    for p in ("B", "I")))
+NER_TAGS = KINDS.sequence(lambda rows: ("O", *(
+    f"{p}-{label}" for label in dict.fromkeys(row.ner_label for row in rows if row.entity)
+    for p in ("B", "I"))))
 SCOPES = ("headline", "body")
 #: Characters of context in a TextQuoteSelector's prefix and suffix.
 SELECTOR_CONTEXT = 20
@@ -40,9 +43,8 @@ SELECTOR_CONTEXT = 20
 
 def entity_kinds(release: Release) -> dict[str, str]:
     kinds: dict[str, str] = {}
-    for kind, records in (("person", release.people), ("organization", release.organizations),
-                          ("place", release.places)):
-        kinds.update((record.id, kind) for record in records)
+    for row in ENTITIES.values():
+        kinds.update((key, row.kind) for key in release.of_kind(row))
     return kinds
 
 
@@ -57,7 +59,7 @@ def _offsets(span: Mention | Quote) -> tuple[int, int]:
 
 
 def active_articles(release: Release) -> Iterator[Article]:
-    return (article for article in release.articles if article.status == "active")
+    return (article for article in release.articles.values() if article.status == "active")
 
 
 @dataclass
@@ -118,9 +120,9 @@ def _ner_record(article: Article, scope: str, pieces: tuple[list[str], list[int]
         start, end = _offsets(mention)
         first, last = _token_starting(starts, start), _token_ending(texts, starts, end) + 1
         label = KIND_LABELS[kinds[mention.entity]]
-        tags[first] = NER_TAGS.index(f"B-{label}")
+        tags[first] = NER_TAGS.current().index(f"B-{label}")
         for i in range(first + 1, last):
-            tags[i] = NER_TAGS.index(f"I-{label}")
+            tags[i] = NER_TAGS.current().index(f"I-{label}")
         spans.append({"entity_id": mention.entity, "label": label, "token_start": first,
                       "token_end": last, "start": start, "end": end})
     return {
@@ -294,17 +296,21 @@ def _span_features() -> list[dict[str, Any]]:
     return [_string("exact"), _string("scope"), _int("start"), _int("end")]
 
 
-NER_FEATURES: list[dict[str, Any]] = [
-    _string("id"),
-    _string("article_id"),
-    _string("scope"),
-    {"name": "tokens", "list": "string"},
-    {"name": "whitespace", "list": "string"},
-    {"name": "ner_tags",
-     "list": {"class_label": {"names": {str(i): tag for i, tag in enumerate(NER_TAGS)}}}},
-    {"name": "spans", "list": [_string("entity_id"), _string("label"), _int("token_start"),
-                               _int("token_end"), _int("start"), _int("end")]},
-]
+def ner_features() -> list[dict[str, Any]]:
+    """The features of ``ner.jsonl`` (its tag names follow the table of kinds)."""
+    return [
+        _string("id"),
+        _string("article_id"),
+        _string("scope"),
+        {"name": "tokens", "list": "string"},
+        {"name": "whitespace", "list": "string"},
+        {"name": "ner_tags",
+         "list": {"class_label": {"names": {str(i): tag for i, tag in enumerate(NER_TAGS)}}}},
+        {"name": "spans", "list": [_string("entity_id"), _string("label"), _int("token_start"),
+                                   _int("token_end"), _int("start"), _int("end")]},
+    ]
+
+
 ATTRIBUTION_FEATURES: list[dict[str, Any]] = [
     _string("id"),
     _string("article_id"),

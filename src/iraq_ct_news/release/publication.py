@@ -59,7 +59,7 @@ def release_files(files: Mapping[str, bytes], wanted: tuple[str, ...] | None = N
 def temporal_coverage(release: Release) -> str | None:
     """The span of the active articles' publication dates as an ISO 8601 interval of years
     (``2016/2021``), from the dates the records give; None when no article has a date."""
-    dated = [a.published for a in release.articles
+    dated = [a.published for a in release.articles.values()
              if a.status == "active" and a.published is not None]
     earliest = [date.earliest for date in dated if date.earliest is not None]
     latest = [date.latest for date in dated if date.latest is not None]

@@ -145,7 +145,7 @@ def build_database(release: Release) -> sqlite3.Connection:
         connection.executemany(
             f"INSERT INTO {FTS_TABLE} (rowid, id, search_key) "
             "SELECT rowid, id, ? FROM articles WHERE id = ?",
-            ((article_key(a), a.id) for a in release.articles),
+            ((article_key(a), a.id) for a in release.articles.values()),
         )
     return connection
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..models import Article, Organization, Person, Place, Theme
+from ..models.kinds import KINDS
+from .container import Dataset
 
 
 @dataclass(frozen=True)
@@ -29,19 +30,11 @@ class Summary:
     """Active articles per theme label, most first."""
 
 
-def summarize(
-    articles: Iterable[Article],
-    people: Iterable[Person],
-    organizations: Iterable[Organization],
-    places: Iterable[Place],
-    themes: Iterable[Theme],
-) -> Summary:
-    articles = list(articles)
-    organizations = list(organizations)
-    themes = list(themes)
+def summarize(release: Dataset) -> Summary:
+    articles = list(release.articles.values())
     active = [a for a in articles if a.status == "active"]
-    names: Mapping[str, str] = {o.id: o.name.en for o in organizations}
-    labels: Mapping[str, str] = {t.id: t.label.en for t in themes}
+    names: Mapping[str, str] = {o.id: o.name.en for o in release.organizations.values()}
+    labels: Mapping[str, str] = {t.id: t.label.en for t in release.themes.values()}
     kinds = {
         "articles": len(articles),
         "mentions": sum(len(a.mentions) for a in active),
@@ -50,11 +43,10 @@ def summarize(
         "amounts": sum(len(a.amounts) for a in active),
         "resolutions": sum(len(a.resolutions) for a in active),
         "figures": sum(len(a.figures) for a in active),
-        "people": len(list(people)),
-        "organizations": len(organizations),
-        "places": len(list(places)),
-        "themes": len(themes),
     }
+    # Then every registry and vocabulary the table of kinds counts, in its order.
+    kinds.update((row.collection, len(release.of_kind(row)))
+                 for row in KINDS if row.kind != "article" and row.in_summary)
     publishers = Counter(names.get(a.source.publisher, a.source.publisher) for a in active)
     years = Counter(
         year_label(a.published.earliest, a.published.latest) if a.published else "unknown"

@@ -83,7 +83,7 @@ class ArticleRow(NamedTuple):
 
 
 def article_rows(release: Release) -> Iterator[ArticleRow]:
-    for a in release.articles:
+    for a in release.articles.values():
         published = a.published
         yield ArticleRow(
             a.id, *lifecycle_cells(a), a.source.publisher, a.source.url, a.source.byline,
@@ -111,7 +111,7 @@ class ArticleThemeRow(NamedTuple):
 
 
 def article_theme_rows(release: Release) -> Iterator[ArticleThemeRow]:
-    for a in release.articles:
+    for a in release.articles.values():
         for theme in a.themes:
             yield ArticleThemeRow(a.id, theme)
 
@@ -138,7 +138,7 @@ class MentionRow(NamedTuple):
 
 
 def mention_rows(release: Release) -> Iterator[MentionRow]:
-    for a in release.articles:
+    for a in release.articles.values():
         for index, m in enumerate(a.mentions):
             yield MentionRow(a.id, index, m.entity, m.title_as_stated, *span_cells(m))
 
@@ -179,7 +179,7 @@ class QuoteRow(NamedTuple):
 
 
 def quote_rows(release: Release) -> Iterator[QuoteRow]:
-    for a in release.articles:
+    for a in release.articles.values():
         for q in a.quotes:
             yield QuoteRow(
                 a.id, q.id, q.speaker, q.form, q.delivery, q.delivered_by, q.on_behalf_of,

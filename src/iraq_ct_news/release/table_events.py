@@ -42,7 +42,7 @@ class EventRow(NamedTuple):
 
 
 def event_rows(release: Release) -> Iterator[EventRow]:
-    for a in release.articles:
+    for a in release.articles.values():
         for e in a.events:
             yield EventRow(
                 a.id, e.id, event_key(a.id, e.id), e.kind, e.cameo, list(e.additional_cameo),
@@ -74,7 +74,7 @@ class EventActorRow(NamedTuple):
 
 
 def event_actor_rows(release: Release) -> Iterator[EventActorRow]:
-    for a in release.articles:
+    for a in release.articles.values():
         for e in a.events:
             roles = (
                 ("organizer", e.organizers), ("participant", e.participants),
@@ -119,7 +119,7 @@ class AmountRow(NamedTuple):
 
 
 def amount_rows(release: Release) -> Iterator[AmountRow]:
-    for a in release.articles:
+    for a in release.articles.values():
         for index, m in enumerate(a.amounts):
             yield AmountRow(
                 a.id, index, m.value, m.currency, m.kind, m.provider, m.recipient,
@@ -150,7 +150,7 @@ class AmountPartyRow(NamedTuple):
 
 
 def amount_party_rows(release: Release) -> Iterator[AmountPartyRow]:
-    for a in release.articles:
+    for a in release.articles.values():
         for index, m in enumerate(a.amounts):
             for position, party in enumerate(m.parties):
                 yield AmountPartyRow(a.id, index, position, party.entity, party.role)
@@ -182,7 +182,7 @@ class ResolutionRow(NamedTuple):
 
 
 def resolution_rows(release: Release) -> Iterator[ResolutionRow]:
-    for a in release.articles:
+    for a in release.articles.values():
         for index, r in enumerate(a.resolutions):
             number, year = r.symbol.removeprefix("S/RES/").rstrip(")").split(" (")
             yield ResolutionRow(a.id, index, r.symbol, int(number), int(year), *span_cells(r))
@@ -206,7 +206,7 @@ class FigureRow(NamedTuple):
 
 
 def figure_rows(release: Release) -> Iterator[FigureRow]:
-    for a in release.articles:
+    for a in release.articles.values():
         for index, f in enumerate(a.figures):
             yield FigureRow(a.id, index, f.value, f.unit.en, *span_cells(f))
 

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from typing import Annotated, Any, NamedTuple
 
 from ..models.content import content_sha256
+from ..models.kinds import ENTITIES as ENTITY_KINDS
+from ..models.kinds import one_of
 from .compile import Release
 from .table_columns import (
     Aliases,
@@ -34,7 +36,7 @@ _AN_ENTITY = (foreign_key("id", "entities", "id"), foreign_key("superseded_by", 
 class EntityRow(NamedTuple):
     id: Annotated[str, ColumnSpec(
         "string", "Entity id (unique across the three registries).", True)]
-    kind: Annotated[str, ColumnSpec("string", "person, organization or place.", True)]
+    kind: Annotated[str, ColumnSpec("string", f"{one_of(list(ENTITY_KINDS))}.", True)]
     name_en: NameEn
     name_ar: NameAr
     status: Annotated[str, ColumnSpec("string", "active or withdrawn.", True)]
@@ -42,19 +44,16 @@ class EntityRow(NamedTuple):
 
 def entity_rows(release: Release) -> Iterator[EntityRow]:
     rows: list[EntityRow] = []
-    for kind, records in (
-        ("person", release.people),
-        ("organization", release.organizations),
-        ("place", release.places),
-    ):
-        rows.extend(EntityRow(r.id, kind, r.name.en, r.name.ar, r.status) for r in records)
+    for row in ENTITY_KINDS.values():
+        rows.extend(EntityRow(r.id, row.kind, r.name.en, r.name.ar, r.status)  # type: ignore[attr-defined]
+                    for r in release.of_kind(row).values())
     yield from sorted(rows)
 
 
 ENTITIES = table(
     "entities", "Entities",
-    "Every person, organisation and place in one table: the target of references that may "
-    "point at any of them.",
+    f"Every {one_of([row.prose_label for row in ENTITY_KINDS.values()], 'and')} in one table: "
+    "the target of references that may point at any of them.",
     EntityRow, entity_rows, ("id",),
 )
 
@@ -75,7 +74,7 @@ class PersonRow(NamedTuple):
 
 
 def person_rows(release: Release) -> Iterator[PersonRow]:
-    for p in release.people:
+    for p in release.people.values():
         yield PersonRow(
             p.id, *lifecycle_cells(p), p.name.en, p.name.ar, p.aliases,
             [i.model_dump() for i in p.identifiers], content_sha256(p),
@@ -102,7 +101,7 @@ class PositionRow(NamedTuple):
 
 
 def position_rows(release: Release) -> Iterator[PositionRow]:
-    for p in release.people:
+    for p in release.people.values():
         for index, pos in enumerate(p.positions):
             yield PositionRow(
                 p.id, index, pos.title.en, pos.title_ar_as_stated, pos.organization,
@@ -144,7 +143,7 @@ class OrganizationRow(NamedTuple):
 
 
 def organization_rows(release: Release) -> Iterator[OrganizationRow]:
-    for o in release.organizations:
+    for o in release.organizations.values():
         yield OrganizationRow(
             o.id, *lifecycle_cells(o), o.name.en, o.name.ar, o.aliases, o.acronyms.en,
             o.acronyms.ar, o.kind, o.parent, o.country, [i.model_dump() for i in o.identifiers],
@@ -179,7 +178,7 @@ class PlaceRow(NamedTuple):
 
 
 def place_rows(release: Release) -> Iterator[PlaceRow]:
-    for p in release.places:
+    for p in release.places.values():
         lat = p.coordinates.lat if p.coordinates else None
         lon = p.coordinates.lon if p.coordinates else None
         yield PlaceRow(
@@ -204,7 +203,7 @@ class ThemeRow(NamedTuple):
 
 
 def theme_rows(release: Release) -> Iterator[ThemeRow]:
-    for t in release.themes:
+    for t in release.themes.values():
         yield ThemeRow(
             t.id, t.label.en, t.label.ar, t.definition.en, t.broader,
             [m.model_dump() for m in t.close_match],
@@ -226,7 +225,7 @@ class CameoRow(NamedTuple):
 
 
 def cameo_rows(release: Release) -> Iterator[CameoRow]:
-    for c in release.cameo:
+    for c in release.cameo.values():
         yield CameoRow(c.code, c.label, c.quad_class)
 
 

@@ -2,7 +2,8 @@
 
 ``migrate`` (a record of an older format brought to the current one) and ``validate --fix``
 (the fixes a rule makes by itself) both read a record's data, change it, and write it back in
-the canonical layout with its top comment block. They read with :func:`read_record_files` and
+the canonical layout with its top comment block. They read with :func:`read_record_files`
+(through the one reader of curated files, ``validator.loading.read_curated``) and
 write only through :func:`write_record`, atomically, so nothing is half-written and the write
 path can be changed in one place.
 """
@@ -14,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..checks.loading import read_curated
 from ..checks.run import display_path
 from ..core.textutil import printable
 from ..models.layout import FileKind, curated_files
 from .formatting import comments, render
-from .writer import ReadToken, Writer, WriteRefused
+from .writer import ReadToken, Writer
 
 
 @dataclass
@@ -53,7 +55,6 @@ def read_record_files(
     """Every record file under ``root/curated`` (or those in ``only``), read; a file that cannot
     be rewritten safely (it does not read, or holds comments below its top block, which a
     rewrite would lose) is given as a one-line message saying why it was skipped."""
-    writer = Writer(root)
     for source in curated_files(root):
         if source.kind is None or (only is not None and source.relative not in only):
             continue
@@ -62,11 +63,12 @@ def read_record_files(
         if path.is_symlink():
             yield f"{shown}: skipped: a symbolic link is not followed"
             continue
-        try:
-            document, token = writer.read_document(source.relative)
-        except (WriteRefused, OSError):
+        read = read_curated(path, source.kind, root=root)
+        document = read.document
+        if document is None or read.sha256 is None:
             yield f"{shown}: skipped: it does not read (`iraq-ct-news validate` says why)"
             continue
+        token = ReadToken(source.relative, read.sha256)
         if not isinstance(document.data, dict):
             yield f"{shown}: skipped: not a mapping of fields"
             continue

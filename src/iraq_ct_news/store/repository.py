@@ -15,30 +15,18 @@ run, never through a link, and becomes one of:
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import pydantic
-
-from ..checks.report import format_path
-from ..checks.rules.schema import data_path
+from ..checks.loading import read_curated, shape_findings
 from ..core.errors import ReaderError
 from ..core.findings import Finding
-from ..core.fsutil import read_regular_file
-from ..core.limits import MAX_FILE_BYTES
 from ..core.textutil import printable
-from ..models.field_types import is_placeholder
 from ..models.layout import CuratedFile, FileKind, curated_files
-from ..models.schema_export import SCHEMA_MODELS
-from ..reading.yamlreader import Document, read_yaml_bytes
+from ..reading.yamlreader import Document
 from .writer import ReadToken
-
-#: pydantic error types that say a value has the wrong shape (a list where text belongs, a
-#: mapping where an id belongs, ``'two'`` as a number), whatever the placeholders.
-_SHAPE_ERRORS = ("_type", "_parsing")
 
 
 @dataclass(frozen=True)
@@ -103,56 +91,23 @@ class Repository:
 def read_record(
     root: Path, relative: PurePosixPath, kind: FileKind, *, display: str | None = None
 ) -> StoredRecord | list[Finding]:
-    """One curated file as a :class:`StoredRecord`, or the located findings why it is not one."""
+    """One curated file as a :class:`StoredRecord`, or the located findings why it is not one
+    (read by the validator's one reader of curated files, never through a link)."""
     shown = display if display is not None else printable(relative.as_posix())
-    try:
-        raw = read_regular_file(root / relative, MAX_FILE_BYTES, root=root)
-    except OSError as error:
-        reason = error.strerror or str(error)
+    read = read_curated(root / relative, kind, root=root)
+    if read.unreadable is not None:
+        reason = read.unreadable.strerror or str(read.unreadable)
         return [Finding(shown, 1, 1, "I005", f"cannot be read: {reason}")]
-    try:
-        document = read_yaml_bytes(raw)
-    except ReaderError as error:
+    if read.problem is not None or read.document is None or read.sha256 is None:
+        error = read.problem or ReaderError("Y007", "cannot read the file")
         return [Finding(shown, error.line, error.column, error.code, error.message)]
-    token = ReadToken(relative, hashlib.sha256(raw).hexdigest())
-    return check_record(document, relative, kind, shown, token)
-
-
-def check_record(
-    document: Document,
-    relative: PurePosixPath,
-    kind: FileKind,
-    display: str,
-    token: ReadToken,
-) -> StoredRecord | list[Finding]:
-    """``document`` against the model of ``kind``: a record, an unfinished record, or findings
-    for each value of the wrong shape."""
+    document = read.document
+    token = ReadToken(relative, read.sha256)
     if not isinstance(document.data, dict):
-        return [Finding(display, 1, 1, "S003", f"a {kind} record is a mapping of fields")]
-    try:
-        record = SCHEMA_MODELS[kind].model_validate(document.data)
-    except pydantic.ValidationError as error:
-        findings = shape_findings(error, document, display)
+        return [Finding(shown, 1, 1, "S003", f"a {kind} record is a mapping of fields")]
+    if read.invalid is not None:
+        findings = shape_findings(read.invalid, document, shown)
         if findings:
             return findings
         return StoredRecord(relative, kind, document, None, token)
-    return StoredRecord(relative, kind, document, record, token)
-
-
-def shape_findings(
-    error: pydantic.ValidationError, document: Document, display: str
-) -> list[Finding]:
-    """The errors of ``error`` that are about a value's shape, not an unfilled placeholder,
-    located in ``document``."""
-    found: list[Finding] = []
-    for item in error.errors(include_url=False):
-        value = item.get("input")
-        if not item["type"].endswith(_SHAPE_ERRORS):
-            continue
-        if isinstance(value, str) and is_placeholder(value):
-            continue
-        path = data_path(item["loc"], document.data, keep_last=False)
-        line, column = document.locate(path)
-        found.append(Finding(display, line, column, "S003",
-                             f"{format_path(path)}: {item['msg']}"))
-    return sorted(set(found))
+    return StoredRecord(relative, kind, document, read.record, token)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..core.findings import Finding
 from . import escape
 from .page import PageSummary, document_head
 
 E = escape.text
 
 
-def render_index(pages: Sequence[PageSummary]) -> str:
+def render_index(pages: Sequence[PageSummary], elsewhere: Sequence[Finding] = ()) -> str:
+    """The index; ``elsewhere`` are the findings of files that have no page (a link where
+    records are, a registry record that does not read), listed above the articles."""
     rows = []
     for page in pages:
         rows.append(
@@ -31,10 +34,16 @@ def render_index(pages: Sequence[PageSummary]) -> str:
         '<th scope="col">Unconfirmed proposals</th><th scope="col">Anchored items</th>'
         f"</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table></div>\n"
     )
+    tree = ""
+    if elsewhere:
+        items = "".join(f"<li><code>{E(finding.render())}</code></li>\n" for finding in elsewhere)
+        tree = (f'<section aria-label="Findings outside the pages"><h2>Not shown: '
+                f"{len(elsewhere)} finding(s) of files without a page</h2>\n"
+                f'<ul class="findings">\n{items}</ul></section>\n')
     return (
         document_head("iraq-ct-news — articles for review")
         + "<body>\n<main>\n<h1>Articles for review</h1>\n"
         f"<p class=\"meta\">{len(pages)} article(s). Each page shows the Arabic text with its"
         " annotations marked, and every finding of the validator.</p>\n"
-        f"{table}</main>\n</body>\n</html>\n"
+        f"{tree}{table}</main>\n</body>\n</html>\n"
     )

@@ -12,7 +12,7 @@ import hashlib
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..checks.run import validate_repository
@@ -20,7 +20,7 @@ from ..core.errors import UsageError
 from ..core.findings import Finding
 from ..models.field_types import ID_PATTERN
 from ..models.layout import CURATED, SEEDS, classify, curated_files, record_path
-from ..store.repository import Repository, StoredRecord, read_record
+from ..store.repository import Repository
 from ..store.writer import Writer, WriteRefused
 from .index import render_index
 from .page import ArticleSource, PageSummary, render_article
@@ -33,14 +33,19 @@ _SAFE_PAGE_NAME = re.compile(ID_PATTERN)
 class ViewResult:
     out: Path
     pages: list[PageSummary]
+    elsewhere: list[Finding] = field(default_factory=list)
+    """Findings that belong to no page (a link where records are, a registry record that does
+    not read): the index lists them, and they count."""
 
     @property
     def errors(self) -> int:
-        return sum(page.errors for page in self.pages)
+        return sum(page.errors for page in self.pages) + sum(
+            1 for finding in self.elsewhere if finding.is_error)
 
     @property
     def warnings(self) -> int:
-        return sum(page.warnings for page in self.pages)
+        return sum(page.warnings for page in self.pages) + sum(
+            1 for finding in self.elsewhere if not finding.is_error)
 
     @property
     def proposals(self) -> int:
@@ -96,40 +101,54 @@ def page_name(relative: PurePosixPath) -> str:
 def render_view(root: Path, wanted: Sequence[str], out: Path) -> ViewResult:
     """Write one page per chosen article and an index into ``out``.
 
-    The records come from the repository's store (one read, never through a link), and the
-    pages go through its writer: inside the repository (the default ``view/``) no part of the
+    Each article is read once, by the validator, whose findings the page shows (the document
+    comes back with them; a file that does not fit its model's shapes shows no data, as the
+    repository's store gives none); the registries come from the store. The pages go through
+    the repository's writer: inside the repository (the default ``view/``) no part of the
     way may be a link, and outside it nothing below ``out``.
     """
     _refuse_record_folders(root, out)
     files = article_files(root, wanted)
-    result = validate_repository(root, files, keep_records=False)
+    # A link where records are hides them from every page: its finding is asked for too.
+    linked = [root / source.relative for source in curated_files(root)
+              if (root / source.relative).is_symlink()]
+    result = validate_repository(root, files + linked, keep_records=False, keep_documents=True)
     findings_by_file: dict[str, list[Finding]] = {}
     for finding in result.findings:
         findings_by_file.setdefault(os.path.normpath(finding.path), []).append(finding)
     registry = read_registry(root, Repository(root))
+    shown = {os.path.normpath(_display(root, path)) for path in files}
+    elsewhere = [finding for finding in result.findings
+                 if os.path.normpath(finding.path) not in shown]
+    elsewhere += [finding for finding in registry.findings if finding not in elsewhere]
     writer, folder = _output_writer(root, out)
     pages: list[PageSummary] = []
     rendered: list[tuple[str, str]] = []
     for path in files:
         relative = PurePosixPath(path.relative_to(root).as_posix())
-        display = relative.as_posix() if root == Path(".") else (root / relative).as_posix()
-        read = read_record(root, relative, "article", display=display)
-        stored = read if isinstance(read, StoredRecord) else None
+        display = _display(root, path)
+        document = result.documents.get(relative)  # as the validator read it: read once
         source = ArticleSource(
             display_path=display,
             page_name=page_name(relative),
-            data=stored.data if stored is not None else None,
-            document=stored.document if stored is not None else None,
+            data=document.data if document is not None else None,
+            document=document,
             findings=findings_by_file.get(os.path.normpath(display), []),
         )
         html, summary = render_article(source, registry)
         rendered.append((source.page_name, html))
         pages.append(summary)
-    rendered.append(("index.html", render_index(pages)))
+    rendered.append(("index.html", render_index(pages, elsewhere)))
     with writer.locked():
         for name, html in rendered:
             writer.write_text(folder / name, html)
-    return ViewResult(out, pages)
+    return ViewResult(out, pages, elsewhere)
+
+
+def _display(root: Path, path: Path) -> str:
+    """An article file as the validator's findings name it."""
+    relative = PurePosixPath(path.relative_to(root).as_posix())
+    return relative.as_posix() if root == Path(".") else (root / relative).as_posix()
 
 
 def _output_writer(root: Path, out: Path) -> tuple[Writer, PurePosixPath]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...models import Article
-from .base import Dependency, declare, file_check
+from .base import declare, file_check
 from .helpers import seed_of
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ P013 = declare(
 )
 
 
-@file_check(P013, kinds=("article",), depends=(Dependency.SEED,))
+@file_check(P013, kinds=("article",))
 def check_address(checked: CheckedFile, run: FileRun) -> None:
     article = checked.record
     assert isinstance(article, Article)

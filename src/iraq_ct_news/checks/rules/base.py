@@ -1,10 +1,14 @@
-"""What a rule is: a declared code, the stage its check runs in, and what its result depends on.
+"""What a rule is: a declared code, and the stage its check runs in.
 
 Every rule lives in one module of this package. The module declares its codes with
 :func:`declare` (the code, its severity and the text ``validate --explain`` prints) and its
-checks with :func:`file_check`, :func:`tree_check` or :func:`release_check`. The rest of the
-validator finds both through :mod:`.catalog`, so adding a rule is adding a module: nothing else
-lists codes or calls checks by name.
+checks with :func:`file_check`, :func:`article_check`, :func:`tree_check` or
+:func:`release_check`. The rest of the validator finds both through :mod:`.catalog`, so adding a
+rule is adding a module: nothing else lists codes or calls checks by name.
+
+A rule says nothing about what it reads: a file or article check reaches whatever lies outside
+its file through its :class:`~iraq_ct_news.checks.context.FileRun`, which records each read,
+and the cache reuses a result only while what was read is unchanged.
 
 Codes are :class:`Code` objects, not strings: a report accepts only a ``Code`` (mypy refuses a
 bare string, and a misspelled name fails when its module is imported), and a code declared
@@ -34,37 +38,20 @@ class UndeclaredCode(LookupError):
 
 
 class Stage(enum.Enum):
-    """When a check runs, which decides what it may look at."""
+    """When a check runs (the one meaning of "stage" in the validator), which decides what it
+    is given: a file and its :class:`~iraq_ct_news.checks.context.FileRun`, or the tree."""
 
     FILE = "one file"
-    """The file alone (its bytes, its model, its seed): runs in a worker, cached by content."""
+    """The file alone (its bytes, its model, through its run its seed): runs in a worker (see
+    ``validator.stage``), cached with what it read."""
     ARTICLE = "one article with the registries"
-    """An article against the registry names and the titles other records quote from it:
-    runs in a worker after the registries were read, cached with what it was checked against."""
+    """An article once the registries are read (its run also gives the registry names and the
+    titles other records quote from it): runs in a worker, cached with what it read."""
     TREE = "across files"
     """Every file's summary (:class:`~iraq_ct_news.checks.facts.Facts`): ids, references,
     orphans. Runs in the main process on every run, never cached."""
     RELEASE = "against the release"
     """The summaries against the last release in ``dataset/``. Runs on every run."""
-
-
-class Dependency(enum.Enum):
-    """What a check's result depends on besides the file's own bytes and path.
-
-    The validator records the value of each dependency a file's checks used, and reuses a cached
-    result only when every recorded value is unchanged (see ``validator.reuse``).
-    """
-
-    SEED = "seed"
-    """The article's seed file (its SHA-256, or why it cannot be read)."""
-    NAMES = "names"
-    """Every registry spelling (the :class:`~iraq_ct_news.reading.name_index.NameIndex`)."""
-    TITLES = "titles"
-    """The titles people's positions quote from the article."""
-    TREE = "tree"
-    """Other files of the tree (tree checks: never cached)."""
-    RELEASE = "release"
-    """The release in ``dataset/`` (release checks: never cached)."""
 
 
 _CODE_PATTERN = re.compile(r"[A-Z][0-9]{3}")
@@ -129,12 +116,12 @@ def declared_codes() -> dict[str, Code]:
 
 @dataclass(frozen=True)
 class Check:
-    """One check: a function, the stage it runs in, the codes it may raise, what it reads."""
+    """One check: a function, the stage it runs in, the codes it may raise, the files it runs
+    on."""
 
     function: Callable[..., Any]
     stage: Stage
     codes: tuple[Code, ...]
-    depends: frozenset[Dependency]
     kinds: frozenset[FileKind] | None
     """The record kinds a file check runs on (None: every kind)."""
     needs_record: bool
@@ -154,7 +141,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 def _register(
     stage: Stage,
     codes: tuple[Code, ...],
-    depends: tuple[Dependency, ...],
     kinds: tuple[FileKind, ...] | None,
     needs_record: bool = True,
 ) -> Callable[[F], F]:
@@ -164,7 +150,7 @@ def _register(
             if not isinstance(code, Code) or code.module != module:
                 raise UndeclaredCode(f"{module}.{function.__name__} raises {code!r}, which "
                                      "this module does not declare")
-        _CHECKS.append(Check(function, stage, codes, frozenset(depends),
+        _CHECKS.append(Check(function, stage, codes,
                              frozenset(kinds) if kinds is not None else None, needs_record,
                              module))
         return function
@@ -175,35 +161,35 @@ def _register(
 def file_check(
     *codes: Code,
     kinds: tuple[FileKind, ...] | None = None,
-    depends: tuple[Dependency, ...] = (),
     needs_record: bool = True,
 ) -> Callable[[F], F]:
     """Register ``function(checked: CheckedFile, run: FileRun) -> None``, run on each file of
     ``kinds`` (every kind when None) on its own (stage :attr:`Stage.FILE`).
 
     It runs on every file that was read as YAML; with ``needs_record`` (the default) only on
-    those whose model could be built (``checked.record``, possibly repaired).
+    those whose model could be built (``checked.record``, possibly repaired). What it reads
+    besides the file it reads through ``run`` (``run.seed(name)``), which records it.
     """
-    return _register(Stage.FILE, codes, depends, kinds, needs_record)
+    return _register(Stage.FILE, codes, kinds, needs_record)
 
 
-def article_check(*codes: Code, depends: tuple[Dependency, ...]) -> Callable[[F], F]:
+def article_check(*codes: Code) -> Callable[[F], F]:
     """Register ``function(checked: CheckedFile, run: FileRun) -> None``, run on each article
-    whose model could be built, once the registries are read (``run.names`` is set; stage
-    :attr:`Stage.ARTICLE`)."""
-    return _register(Stage.ARTICLE, codes, depends, ("article",))
+    whose model could be built, once the registries are read (``run.names`` and
+    ``run.quoted_titles(id)`` are there; stage :attr:`Stage.ARTICLE`)."""
+    return _register(Stage.ARTICLE, codes, ("article",))
 
 
 def tree_check(*codes: Code) -> Callable[[F], F]:
     """Register ``function(tree: Tree) -> None``, run once per run on every file's summary
     (stage :attr:`Stage.TREE`)."""
-    return _register(Stage.TREE, codes, (Dependency.TREE,), None)
+    return _register(Stage.TREE, codes, None)
 
 
 def release_check(*codes: Code) -> Callable[[F], F]:
     """Register ``function(tree: Tree) -> None``, run once per run after the tree checks; it
     reads the last release through ``tree.released()`` (stage :attr:`Stage.RELEASE`)."""
-    return _register(Stage.RELEASE, codes, (Dependency.TREE, Dependency.RELEASE), None)
+    return _register(Stage.RELEASE, codes, None)
 
 
 def registered_checks() -> list[Check]:

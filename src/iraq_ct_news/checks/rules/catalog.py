@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ...models.layout import FileKind
 from . import base
-from .base import Check, Code, Dependency, Fixer, Stage
+from .base import Check, Code, Fixer, Stage
 
 #: Modules of this package that hold no rule.
 _NOT_RULES = frozenset({"base", "catalog", "helpers"})
@@ -46,11 +46,10 @@ RELEASE_CHECKS: tuple[Check, ...] = tuple(c for c in CHECKS if c.stage is Stage.
 
 @dataclass(frozen=True)
 class Plan:
-    """The checks one file gets, and the dependencies they declare (worked out once per kind
-    of file: this is looked up for every file of every run)."""
+    """The checks one file gets (worked out once per kind of file: this is looked up for every
+    file of every run)."""
 
     checks: tuple[Check, ...]
-    depends: tuple[Dependency, ...]
 
 
 @functools.cache
@@ -66,8 +65,7 @@ def plan(kind: FileKind | None, has_record: bool, with_registries: bool) -> Plan
     ]
     if kind == "article" and has_record and with_registries:
         checks += ARTICLE_CHECKS
-    used = {dependency for check in checks for dependency in check.depends}
-    return Plan(tuple(checks), tuple(dependency for dependency in Dependency if dependency in used))
+    return Plan(tuple(checks))
 
 
 def explain(code: str) -> str:

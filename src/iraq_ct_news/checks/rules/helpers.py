@@ -15,9 +15,9 @@ from pydantic import BaseModel
 
 from ...models import AnchorFields, Article
 from ...reading.anchoring import SpanResolution, resolve_anchor, scope_texts
-from ...reading.seeds import Seed
 from ...reading.text import TextWords
 from ...reading.yamlreader import PathKey
+from ..context import Seed
 
 if TYPE_CHECKING:
     from ..checked import CheckedFile
@@ -34,7 +34,7 @@ def seed_of(checked: CheckedFile, run: FileRun) -> Seed | None:
     article = checked.record
     assert isinstance(article, Article)
     if "seed" not in run.memo:
-        found = run.seeds.get(article.seed)
+        found = run.seed(article.seed)
         run.memo["seed"] = found if isinstance(found, Seed) else None
     seed: Seed | None = run.memo["seed"]
     return seed

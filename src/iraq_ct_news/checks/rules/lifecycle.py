@@ -30,7 +30,7 @@ V001 = declare(
     "Add `withdrawn_reason` (and `superseded_by` when another record replaces it).",
 )
 
-@file_check(I001, D004, V001, kinds=("article", "person", "organization", "place"))
+@file_check(I001, D004, V001)  # every versioned record, whatever its kind
 def check_lifecycle(checked: CheckedFile, run: FileRun) -> None:
     record = checked.record
     if not isinstance(record, VersionedRecord):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ...models import Article
 from ...reading.anchoring import resolve_anchor, scope_texts
 from ...reading.text import TextWords
-from .base import Dependency, article_check, declare
+from .base import article_check, declare
 from .helpers import scope_words
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ C004 = declare(
     "Add a mention for it, or correct the registry aliases if the match is a false one.",
 )
 
-@article_check(C001, C004, depends=(Dependency.NAMES,))
+@article_check(C001, C004)
 def check_names(checked: CheckedFile, run: FileRun) -> None:
     article = checked.record
     assert isinstance(article, Article)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ...models import Article
 from ...reading.anchoring import resolve_anchor, scope_texts
 from ...reading.matching import find_names
-from .base import Dependency, article_check, declare
+from .base import article_check, declare
 from .helpers import scope_words
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ C007 = declare(
 )
 
 
-@article_check(C007, depends=(Dependency.NAMES,))
+@article_check(C007)
 def check_every_occurrence(checked: CheckedFile, run: FileRun) -> None:
     article = checked.record
     assert isinstance(article, Article)

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 from ...core.textutil import fold_whitespace
 from ...models import Article
-from ...reading.seeds import Seed
 from ...reading.textindex import text_index
-from .base import Dependency, declare, file_check
+from ..context import Seed
+from .base import declare, file_check
 from .helpers import preview, seed_of
 
 if TYPE_CHECKING:
@@ -48,11 +48,11 @@ P009 = declare(
 )
 
 
-@file_check(P001, P002, kinds=("article",), depends=(Dependency.SEED,))
+@file_check(P001, P002, kinds=("article",))
 def check_seed(checked: CheckedFile, run: FileRun) -> None:
     article = checked.record
     assert isinstance(article, Article)
-    found = run.seeds.get(article.seed)
+    found = run.seed(article.seed)
     if not isinstance(found, Seed):
         checked.report.add(P001, found.message, ("seed",))
         return
@@ -64,7 +64,7 @@ def check_seed(checked: CheckedFile, run: FileRun) -> None:
         )
 
 
-@file_check(P003, P004, P009, kinds=("article",), depends=(Dependency.SEED,))
+@file_check(P003, P004, P009, kinds=("article",))
 def check_text_in_seed(checked: CheckedFile, run: FileRun) -> None:
     article = checked.record
     assert isinstance(article, Article)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...core.errors import ReaderError
+from ...models.kinds import KINDS, one_of
 from .base import Stage, declare, declared
 
 if TYPE_CHECKING:
@@ -96,8 +97,10 @@ Y011 = declare(
 )
 I005 = declare(
     "I005", "unexpected file", "error",
-    "curated/ holds only `articles/`, `people/`, `organizations/`, `places/` with one "
-    "`<id>.yaml` per record, and `vocabularies/themes.yaml` and `vocabularies/cameo.yaml`.",
+    "curated/ holds only "
+    + ", ".join(f"`{row.curated}/`" for row in KINDS if not row.one_file)
+    + " with one `<id>.yaml` per record, and "
+    + one_of([f"`{row.curated}`" for row in KINDS if row.one_file], "and") + ".",
     "Move or rename the file (records use the `.yaml` extension).",
 )
 READER_CODES = frozenset({Y001, Y002, Y003, Y004, Y005, Y006, Y007, Y008, Y009, Y010, Y011})

@@ -28,11 +28,12 @@ from __future__ import annotations
 
 import hashlib
 import zlib
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from ...core.arabic import search_key
 from ...models import Article
-from .base import Dependency, declare, file_check, tree_check
+from .base import declare, file_check, tree_check
 from .helpers import seed_of
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ def text_key(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
-@file_check(kinds=("article",), depends=(Dependency.SEED,))
+@file_check(kinds=("article",))
 def note_sources(checked: CheckedFile, run: FileRun) -> None:
     """Leave, in the article's summary, what the tree check compares: its seed (name, SHA-256
     of the bytes, key of the normalised text) and its body's clauses."""
@@ -169,16 +170,32 @@ def _check_bodies(noted: list[tuple[CheckedFile, dict[str, Any]]]) -> None:
         sets.append(clauses)
         if len(clauses) < MIN_CLAUSES:
             continue
-        candidates: set[int] = set()
+        # How many of this body's clauses each earlier body is listed under: exactly the
+        # clauses they share, but for clauses whose list was already full (``unlisted``), which
+        # they may share too. A pair is near-identical only if it shares at least ``least``
+        # clauses (the other body has MIN_CLAUSES or more), and the sets are intersected only
+        # when the unlisted clauses could make it so.
+        listed: list[int] = []
+        unlisted = 0
         for clause in clauses:
             earlier = postings.setdefault(clause, [])
             if len(earlier) < COMMON_CLAUSE:
-                candidates.update(earlier)
+                listed.extend(earlier)
                 earlier.append(position)
+            else:
+                unlisted += 1
+        candidates = Counter(listed)
+        least = NEAR_IDENTICAL * (len(clauses) + MIN_CLAUSES) / (1 + NEAR_IDENTICAL) - unlisted
         best: tuple[float, int] | None = None
-        for other in sorted(candidates):
-            shared = len(clauses & sets[other])
-            similarity = shared / (len(clauses) + len(sets[other]) - shared)
+        for other in sorted(other for other, count in candidates.items() if count >= least - 1e-9):
+            size = len(sets[other])
+            shared = candidates[other]
+            if unlisted:
+                most = min(shared + unlisted, size)
+                if most / (len(clauses) + size - most) < NEAR_IDENTICAL:
+                    continue
+                shared = len(clauses & sets[other])
+            similarity = shared / (len(clauses) + size - shared)
             if similarity >= NEAR_IDENTICAL and (best is None or similarity > best[0]):
                 best = (similarity, other)
         if best is not None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ...models import Article
 from ..report import format_path
-from .base import Dependency, declare, declared, file_check
+from .base import declare, declared, file_check
 from .helpers import preview, resolutions
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ P006 = declare(
 _SPAN_CODES = frozenset({P005, P006})
 
 
-@file_check(P005, P006, kinds=("article",), depends=(Dependency.SEED,))
+@file_check(P005, P006, kinds=("article",))
 def check_spans(checked: CheckedFile, run: FileRun) -> None:
     article = checked.record
     assert isinstance(article, Article)

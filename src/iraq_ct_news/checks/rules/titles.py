@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ...core.textutil import fold_whitespace
 from ...models import Article
-from .base import Dependency, article_check, declare, file_check, tree_check
+from .base import article_check, declare, file_check, tree_check
 from .helpers import preview, scopes
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ P010 = declare(
     "Copy the title from the article, or leave the field out.",
 )
 
-@file_check(P010, kinds=("article",), depends=(Dependency.SEED,))
+@file_check(P010, kinds=("article",))
 def check_mention_titles(checked: CheckedFile, run: FileRun) -> None:
     article = checked.record
     assert isinstance(article, Article)
@@ -48,12 +48,12 @@ def check_mention_titles(checked: CheckedFile, run: FileRun) -> None:
             )
 
 
-@article_check(depends=(Dependency.TITLES,))
+@article_check()
 def answer_quoted_titles(checked: CheckedFile, run: FileRun) -> None:
     """Record, in the article's summary, whether each title quoted from it occurs in it."""
     article = checked.record
     assert isinstance(article, Article)
-    asked = run.context.titles.get(article.id, ())
+    asked = run.quoted_titles(article.id)
     checked.facts.title_answers = answer_titles(article, asked)
 
 

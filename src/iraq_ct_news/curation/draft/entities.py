@@ -15,7 +15,9 @@ further occurrences are then found like registry names (surname alone included).
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...reading.gazetteer import GazetteerEntry
 from ...reading.lexicon import (
@@ -302,6 +304,7 @@ def _place_at(
     return index + 1, index + 1
 
 
+@lru_cache(maxsize=1 << 16)
 def normalised(key: str) -> str:
     """A name's key without what varies between spellings of one name: generic nouns before a
     group's name (تنظيم), judging adjectives (الإرهابي), the article and glued conjunctions."""
@@ -322,6 +325,25 @@ def _acronym_of(name: str) -> str | None:
     return "".join(word[0] for word in words)
 
 
+#: The least similarity for a record to be named as a possible duplicate.
+_CLOSE = 0.45
+
+
+def _could_raise(wanted: Counter[str], other: str, best: float) -> bool:
+    """Whether ``SequenceMatcher(None, wanted, other).ratio()`` could raise ``best`` to a score
+    that counts. The ratio is at most difflib's ``quick_ratio()`` (letters in common, counted
+    with repeats), which is at most ``real_quick_ratio()`` (the shorter length); both are
+    computed here as difflib does, without building a matcher for every record."""
+    total = wanted.total() + len(other)
+    if not total:
+        return False
+    for common in (min(wanted.total(), len(other)), (wanted & Counter(other)).total()):
+        bound = 2.0 * common / total
+        if not (bound > best and bound >= _CLOSE):
+            return False
+    return True
+
+
 def closest_records(registry: Registry, key: str, kind: EntityKind, limit: int = 3) -> list[str]:
     """Ids of the registry records of the same kind whose spellings look most like ``key``:
     the records a duplicate would be a copy of. Names are compared normalised, so a record one
@@ -329,6 +351,7 @@ def closest_records(registry: Registry, key: str, kind: EntityKind, limit: int =
     scored: list[tuple[float, str]] = []
     wanted = normalised(key)
     words = set(wanted.split())
+    letters = Counter(wanted)
     for entity in registry.entities.values():
         if entity.kind != kind:
             continue
@@ -339,10 +362,13 @@ def closest_records(registry: Registry, key: str, kind: EntityKind, limit: int =
                           or _acronym_of(other) == wanted):
                 best = 2.0
                 break
-            ratio = difflib.SequenceMatcher(None, wanted, other).ratio()
             overlap = len(words & set(other.split())) / max(len(words), len(other.split()), 1)
-            best = max(best, ratio, overlap)
-        if best >= 0.45:
+            best = max(best, overlap)
+            # The ratio is computed only when its upper bounds could raise ``best`` to a score
+            # that counts (same result, far fewer full comparisons in a large registry).
+            if _could_raise(letters, other, best):
+                best = max(best, difflib.SequenceMatcher(None, wanted, other).ratio())
+        if best >= _CLOSE:
             scored.append((best, entity.id))
     scored.sort(key=lambda item: (-item[0], item[1]))
     return [entity_id for _score, entity_id in scored[:limit]]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from ...checks.loading import read_curated
 from ...core.errors import DraftError, ReaderError
 from ...models import SPAN_LISTS
 from ...models.field_types import is_placeholder
@@ -14,7 +15,7 @@ from ...reading import dates as date_rules
 from ...reading.anchoring import resolve_span
 from ...reading.pins import pin_for
 from ...reading.seeds import Seed, SeedStore
-from ...reading.yamlreader import Document, read_yaml_file
+from ...reading.yamlreader import Document
 from ..scaffold import ScaffoldError, seed_dates
 from . import quantities
 from .events import EventContext, propose_events
@@ -45,16 +46,21 @@ class Drafted:
     registry: Registry
 
 
-def draft_file(root: Path, path: Path, registry: Registry | None = None) -> Drafted:
-    """Propose annotations for the article record at ``path`` in the tree at ``root``."""
-    try:
-        document = read_yaml_file(path)
-    except ReaderError as error:
-        raise DraftError(f"{path}:{error.line}:{error.column}: {error.code} {error.message}") from None
+def draft_file(
+    root: Path, path: Path, registry: Registry | None = None, document: Document | None = None
+) -> Drafted:
+    """Propose annotations for the article record at ``path`` in the tree at ``root`` (given
+    its ``document`` when the caller has read it already)."""
+    if document is None:
+        read = read_curated(path, "article")
+        if read.problem is not None or read.document is None:
+            error = read.problem or ReaderError("Y007", "cannot read the file")
+            raise DraftError(f"{path}:{error.line}:{error.column}: {error.code} {error.message}")
+        document = read.document
     data = document.data
     texts = _texts(path, data)
     registry = registry or load_registry(root)
-    seed_text = _seed_text(root, data)
+    seed_text = read_seed_text(root, data)
     draft = draft_record(data, texts, registry, seed_text, _place_kinds(registry))
     return Drafted(draft, document, texts, registry)
 
@@ -86,7 +92,9 @@ def _texts(path: Path, data: Any) -> dict[str, str]:
     return texts
 
 
-def _seed_text(root: Path, data: dict[str, Any]) -> str | None:
+def read_seed_text(root: Path, data: dict[str, Any]) -> str | None:
+    """The text of the seed the record ``data`` names, or None when it names none or the seed
+    does not read (``validate`` reports why)."""
     name = data.get("seed")
     if not isinstance(name, str):
         return None
