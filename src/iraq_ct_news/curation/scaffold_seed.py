@@ -10,13 +10,13 @@ import os
 import re
 from pathlib import Path
 
-from ..core.errors import ReaderError, UsageError
+from ..core.errors import UsageError
 from ..core.fsutil import FileTooLarge, LinkedPath, NotARegularFile, read_regular_file
 from ..core.limits import MAX_FILE_BYTES
 from ..models.field_types import SEED_NAME_PATTERN
-from ..models.layout import SEEDS, curated_files
+from ..models.layout import SEEDS
 from ..reading.seedpage.lines import ScaffoldError
-from ..reading.yamlreader import read_yaml_file
+from ..store.repository import Repository
 
 SUMS_FILE = "SHA256SUMS"
 
@@ -56,16 +56,10 @@ def seed_name(root: Path, seed: Path) -> str:
 def refuse_curated_seed(root: Path, name: str) -> None:
     """A seed is curated into one record; a second scaffold of it would be a duplicate."""
 
-    for source in curated_files(root):
-        if source.kind != "article" or (root / source.relative).is_symlink():
-            continue
-        try:
-            data = read_yaml_file(root / source.relative).data
-        except ReaderError:
-            continue
-        if data.get("seed") == name:
+    for stored in Repository(root).records(("article",)):
+        if stored.data.get("seed") == name:
             raise ScaffoldError(
-                f"seeds/{name} is already curated in {source.relative}; correct that record "
+                f"seeds/{name} is already curated in {stored.relative}; correct that record "
                 "instead (CONTRIBUTING.md: correcting a record)"
             )
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..checks.loading import read_curated
 from ..checks.report import format_path
 from ..core import fsutil
 from ..core.errors import IraqCtNewsError, ReaderError
@@ -37,7 +38,7 @@ from ..core.limits import MAX_FILE_BYTES
 from ..core.textutil import printable
 from ..models.field_types import is_placeholder
 from ..models.layout import classify, curated_files
-from ..reading.yamlreader import Document, PathKey, read_yaml_bytes
+from ..reading.yamlreader import Document, PathKey
 from .formatting import comments, render
 from .lock import tree_lock
 
@@ -79,15 +80,22 @@ class Writer:
         return ReadFile(data, ReadToken(relative, _digest(data)))
 
     def read_document(self, relative: str | PurePosixPath) -> tuple[Document, ReadToken]:
-        """A YAML file of the tree read strictly; a reading error names the file."""
-        read = self.read(relative)
-        try:
-            return read_yaml_bytes(read.data), read.token
-        except ReaderError as error:
+        """A curated file of the tree, read by the one reader of curated files (never through
+        a link), for a later write; a reading error names the file."""
+        relative = PurePosixPath(relative)
+        kind = classify(relative)
+        if kind is None:
+            raise WriteRefused(f"{self.display(relative)} is not a curated record file")
+        read = read_curated(self.root / relative, kind, root=self.root)
+        if read.unreadable is not None:
+            raise read.unreadable
+        if read.problem is not None or read.document is None:
+            error = read.problem or ReaderError("Y007", "cannot read the file")
             raise WriteRefused(
                 f"{self.display(relative)}:{error.line}:{error.column}: {error.code} "
                 f"{error.message}"
-            ) from None
+            )
+        return read.document, ReadToken(relative, read.sha256)
 
     def token(self, relative: str | PurePosixPath) -> ReadToken:
         """The token of the file as it is now (its digest, or None when there is none)."""
