@@ -26,6 +26,7 @@ import iraq_ct_news
 from iraq_ct_news.core import normalization
 from iraq_ct_news.core.arabic import search_key
 from iraq_ct_news.core.normalization import nfc
+from iraq_ct_news.curation.draft import quotes
 from iraq_ct_news.curation.draft.quantities import figures
 from iraq_ct_news.reading.anchoring import resolve_span
 from iraq_ct_news.reading.dates import stated_dates
@@ -34,6 +35,7 @@ from iraq_ct_news.reading.seedpage.dates import seed_dates
 from iraq_ct_news.reading.seedpage.lines import seed_lines
 from iraq_ct_news.reading.seedpage.reading import read_seed
 from iraq_ct_news.reading.seeds import Seed, SeedStore
+from iraq_ct_news.reading.text import SENTENCE_END, words_of
 
 PACKAGE = str(Path(iraq_ct_news.__file__).parent)
 #: Invented sentences of the same class as a news text's (no real page's text).
@@ -233,3 +235,56 @@ def test_reading_a_seed_file_never_sorts_a_long_run_by_swaps(
     (tmp_path / "seeds" / "001_case.txt").write_text(_seed(_marks(20_000)), encoding="utf-8")
     assert isinstance(SeedStore(tmp_path).get("001_case.txt"), Seed)
     assert normaliser_swaps[0] <= 40_000
+
+
+# Quotations: each one's window, verb and clause found by bisection ----------------------------
+
+
+def _speech(count: int) -> str:
+    """``count`` verbs of saying with a colon and a few words each, and no sentence end."""
+    forms = ("قال الوزير: نحن نعمل مع الشركاء", "وأضاف: ونحن مستمرون في دعم التعاون،",
+             "وأكد «أن الحكومة ماضية في خططها الأمنية»، مشيراً")
+    return " ".join(forms[number % len(forms)] for number in range(count))
+
+
+def test_quotations_in_one_endless_sentence_cost_the_text() -> None:
+    """Each colon's verb was looked for from the sentence's start, and each clause read to its
+    end (thousands of colons in one sentence: seconds in ``draft``)."""
+    assert quotes.quoted_texts(_speech(30))
+    _at_most_doubles(lambda size: _lines_run(lambda: quotes.quoted_texts(_speech(size))), 150)
+
+
+def _slow_window_start(text: str, open_at: int) -> int:
+    start = 0
+    for match in SENTENCE_END.finditer(text, 0, open_at):
+        if match.group(0) == "\n\n" and text[: match.start()].rstrip().endswith(":"):
+            continue
+        start = match.end()
+    return start
+
+
+def _slow_verb_before(text: str, start: int, end: int) -> int | None:
+    found = None
+    for word in words_of(text[start:end]):
+        if quotes.is_saying(word.key):
+            found = start + word.start
+    return found
+
+
+def test_the_layout_of_quotations_agrees_with_scanning_the_text() -> None:
+    pieces = ["قال", "وأضاف", "الوزير", ":", "،", ",", ".", "\n\n", "\n", "«", "»", '"', "“",
+              "ونحن", "إن", "مشيراً", "ا", "!", "...", "  ", "\t", "بين", "وبين", "\u200c", "قالت:"]
+    chooser = random.Random(7)
+    for _ in range(300):
+        text = chooser.choice(("", " ")).join(
+            chooser.choice(pieces) for _ in range(chooser.randint(1, 40))
+        )
+        layout = quotes._Layout(text)
+        for position in range(len(text) + 1):
+            assert layout.window_start(position) == _slow_window_start(text, position)
+            assert layout.inside_marks(position) == any(
+                left < position < right for left, right in quotes._pairs(text)
+            )
+        for start in range(len(text) + 1):
+            for end in range(start, min(len(text), start + 12) + 1):
+                assert layout.verb_before(start, end) == _slow_verb_before(text, start, end)
