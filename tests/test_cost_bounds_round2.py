@@ -26,7 +26,8 @@ import iraq_ct_news
 from iraq_ct_news.core import normalization
 from iraq_ct_news.core.arabic import search_key
 from iraq_ct_news.core.normalization import nfc
-from iraq_ct_news.curation.draft import quotes
+from iraq_ct_news.curation.draft import quotes, speakers
+from iraq_ct_news.curation.draft.positions import TextPositions
 from iraq_ct_news.curation.draft.quantities import figures
 from iraq_ct_news.reading.anchoring import resolve_span
 from iraq_ct_news.reading.dates import stated_dates
@@ -35,7 +36,7 @@ from iraq_ct_news.reading.seedpage.dates import seed_dates
 from iraq_ct_news.reading.seedpage.lines import seed_lines
 from iraq_ct_news.reading.seedpage.reading import read_seed
 from iraq_ct_news.reading.seeds import Seed, SeedStore
-from iraq_ct_news.reading.text import SENTENCE_END, words_of
+from iraq_ct_news.reading.text import SENTENCE_END, paragraph_bounds, sentence_bounds, words_of
 
 PACKAGE = str(Path(iraq_ct_news.__file__).parent)
 #: Invented sentences of the same class as a news text's (no real page's text).
@@ -288,3 +289,48 @@ def test_the_layout_of_quotations_agrees_with_scanning_the_text() -> None:
         for start in range(len(text) + 1):
             for end in range(start, min(len(text), start + 12) + 1):
                 assert layout.verb_before(start, end) == _slow_verb_before(text, start, end)
+
+
+# Speakers: each verb's subject, sentence and cues found by bisection ---------------------------
+
+
+def _quotes_by_one_speaker(count: int) -> tuple[str, list[speakers.Actor]]:
+    """A speaker named before each of ``count`` quotations, in one paragraph of one sentence."""
+    name, parts, actors, position = "جيورجي جيغاوري", [], [], 0
+    for number in range(count):
+        part = (f"وقال {name}: «الحكومة ماضية في خططها الأمنية {number}»، "
+                if number % 2 else f"وأكد {name} في بيان: \"نحن نعمل مع الشركاء دائما\"، ")
+        at = part.index(name)
+        actors.append(speakers.Actor(position + at, position + at + len(name), "fixture-gigauri",
+                                     name, "person", "الوزير"))
+        parts.append(part)
+        position += len(part)
+    return "".join(parts), actors
+
+
+def test_the_speakers_of_many_quotations_cost_the_text() -> None:
+    """Each verb's subject, each quote's speaker and delivery were looked for among every
+    actor, subject and sentence before it."""
+    body, actors = _quotes_by_one_speaker(40)
+    found = speakers.propose_quotes(body, actors, lambda start, end: (start, end))  # type: ignore[arg-type,return-value]
+    assert any(quote.speaker == "fixture-gigauri" for quote in found)
+
+    def count(size: int) -> int:
+        body, actors = _quotes_by_one_speaker(size)
+        return _lines_run(lambda: speakers.propose_quotes(body, actors, lambda s, e: (s, e)))  # type: ignore[arg-type,return-value]
+
+    # 2.0 times, less a constant's share (the cost was 2.9 times per doubling before).
+    _at_most_doubles(count, 150, slack=20_000)
+
+
+def test_text_positions_agree_with_scanning_the_text() -> None:
+    pieces = ["قال", "ا", ":", "«", "“", ".", "...", "!", "\n", "\n\n", "\n\n\n", " ", "؟", "ب."]
+    chooser = random.Random(11)
+    for _ in range(300):
+        text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(0, 40)))
+        positions = TextPositions(text, ":«")
+        for position in range(len(text) + 1):
+            assert positions.sentence_bounds(position) == sentence_bounds(text, position)
+            assert positions.paragraph_bounds(position) == paragraph_bounds(text, position)
+            for end in (position, position + 3, len(text)):
+                assert positions.find(":", position, end) == text.find(":", position, end)
