@@ -25,6 +25,7 @@ import pytest
 import iraq_ct_news
 from iraq_ct_news.core import normalization
 from iraq_ct_news.core.arabic import search_key
+from iraq_ct_news.core.findings import Finding
 from iraq_ct_news.core.normalization import nfc
 from iraq_ct_news.curation.draft import quotes, speakers
 from iraq_ct_news.curation.draft.positions import TextPositions
@@ -37,6 +38,8 @@ from iraq_ct_news.reading.seedpage.lines import seed_lines
 from iraq_ct_news.reading.seedpage.reading import read_seed
 from iraq_ct_news.reading.seeds import Seed, SeedStore
 from iraq_ct_news.reading.text import SENTENCE_END, paragraph_bounds, sentence_bounds, words_of
+from iraq_ct_news.reading.yamlreader import Document, read_yaml_text
+from iraq_ct_news.view.locate import locate_all
 
 PACKAGE = str(Path(iraq_ct_news.__file__).parent)
 #: Invented sentences of the same class as a news text's (no real page's text).
@@ -334,3 +337,40 @@ def test_text_positions_agree_with_scanning_the_text() -> None:
             assert positions.paragraph_bounds(position) == paragraph_bounds(text, position)
             for end in (position, position + 3, len(text)):
                 assert positions.find(":", position, end) == text.find(":", position, end)
+
+
+# The review page: each finding placed by a sweep, not by a look through every path ------------
+
+
+def _record_with_findings(count: int) -> tuple[Document, list[Finding]]:
+    """A record with a body of ``count`` lines and ``count`` mentions, and a finding on every
+    body line and every mention."""
+    body = "".join(f"  {SENTENCE} {number}\n\n" for number in range(count))
+    mentions = "".join(f"- entity: fixture-iom\n  exact: بغداد\n  occurrence: {n + 1}\n"
+                       for n in range(count))
+    text = f"id: case\nbody: |-\n{body.rstrip()}\nmentions:\n{mentions}"
+    document = read_yaml_text(text)
+    lines = text.split("\n")
+    findings = [
+        Finding("case.yaml", number, 5, "C007", "a name that is not a mention")
+        for number, line in enumerate(lines, start=1) if line.startswith(("  قال", "  exact"))
+    ]
+    return document, findings
+
+
+def test_placing_findings_on_the_page_costs_findings_and_paths_not_their_product() -> None:
+    """Each finding looked through every data path of the record for the deepest on its line,
+    and split the whole body into lines again for its offset (thousands of findings on a long
+    body: seconds in ``view``)."""
+    document, findings = _record_with_findings(50)
+    targets = locate_all(findings, document, [("mentions", number) for number in range(50)])
+    assert [target.kind for target in targets].count("text") == 50
+    assert [target.kind for target in targets].count("annotation") == 50
+
+    def count(size: int) -> int:
+        document, findings = _record_with_findings(size)
+        # The reader finds its positions on demand: that is the reader's work, not the view's.
+        (document.positions, document.key_positions, document.block_content_lines)
+        return _lines_run(lambda: locate_all(findings, document, []))
+
+    _at_most_doubles(count, 120)
