@@ -13,6 +13,7 @@ owns; each says which function to change, and passes (failing the strict mark) o
 from __future__ import annotations
 
 import random
+import shutil
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -30,6 +31,7 @@ from iraq_ct_news.core.normalization import nfc
 from iraq_ct_news.curation.draft import quotes, speakers
 from iraq_ct_news.curation.draft.positions import TextPositions
 from iraq_ct_news.curation.draft.quantities import figures
+from iraq_ct_news.curation.draft.run import draft_file
 from iraq_ct_news.reading.anchoring import resolve_span
 from iraq_ct_news.reading.dates import stated_dates
 from iraq_ct_news.reading.pins import MAX_CONTEXT_OCCURRENCES, pin_for
@@ -40,6 +42,8 @@ from iraq_ct_news.reading.seeds import Seed, SeedStore
 from iraq_ct_news.reading.text import SENTENCE_END, paragraph_bounds, sentence_bounds, words_of
 from iraq_ct_news.reading.yamlreader import Document, read_yaml_text
 from iraq_ct_news.view.locate import locate_all
+
+from .conftest import VALID_TREE
 
 PACKAGE = str(Path(iraq_ct_news.__file__).parent)
 #: Invented sentences of the same class as a news text's (no real page's text).
@@ -229,7 +233,7 @@ def test_search_keys_never_sort_a_run_of_decomposing_signs(normaliser_swaps: lis
     assert normaliser_swaps[0] <= 6_000
 
 
-@pytest.mark.xfail(strict=True, reason="reading/seeds.py SeedFiles._decode normalises the whole "
+@pytest.mark.xfail(strict=True, reason="reading/seeds.py SeedStore._decode normalises the whole "
                    "seed with unicodedata.normalize('NFC', text); core.normalization.nfc gives "
                    "the same text without sorting a run of marks by swaps")
 def test_reading_a_seed_file_never_sorts_a_long_run_by_swaps(
@@ -374,3 +378,23 @@ def test_placing_findings_on_the_page_costs_findings_and_paths_not_their_product
         return _lines_run(lambda: locate_all(findings, document, []))
 
     _at_most_doubles(count, 120)
+
+
+@pytest.mark.xfail(strict=True, reason="curation/draft/mentions.py propose_mentions looks "
+                   "through every registry match of the text for those inside each gazetteer "
+                   "match (the known_kinds set) and inside each new name's proposal (inner): "
+                   "names × matches; the matches are in text order, so bisecting them to the "
+                   "name's words would cost only the matches inside")
+def test_drafting_a_new_name_repeated_through_a_body_is_linear(tmp_path: Path) -> None:
+    def count(size: int) -> int:
+        tree = tmp_path / f"repo-{size}"
+        shutil.copytree(VALID_TREE, tree)
+        article = tree / "curated/articles/fixture-iom-agreement.yaml"
+        text = article.read_text(encoding="utf-8")
+        head, rest = text.split("body: |-\n", 1)
+        body = " ".join(f"قال السيد جيغاوري في بغداد {number}." for number in range(size))
+        article.write_text(head + "body: |-\n  " + body + "\n" + rest[rest.index("themes:"):],
+                           encoding="utf-8")
+        return _lines_run(lambda: draft_file(tree, article))
+
+    _at_most_doubles(count, 300)
