@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .anchoring import find_all
+from .anchoring import Matches, find_matches
 
 #: A prefix or suffix grows word by word up to this many words, within its paragraph.
 MAX_CONTEXT_WORDS = 6
@@ -33,12 +34,30 @@ class _Occurrences:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._starts: dict[str, list[int]] = {}
+        self._matches: dict[str, tuple[Matches, list[int], list[int]]] = {}
 
-    def starts(self, exact: str) -> list[int]:
-        found = self._starts.get(exact)
+    def matches(self, exact: str) -> Matches:
+        """The matches of ``exact``, as runs (a span that repeats is a few numbers, not a list
+        of every place, however often it is asked about)."""
+        return self._found(exact)[0]
+
+    def count(self, exact: str) -> int:
+        return self._found(exact)[2][-1]
+
+    def index(self, exact: str, start: int) -> int:
+        """Which match of ``exact`` (0-based) starts at ``start``: a bisection among its runs."""
+        matches, firsts, before = self._found(exact)
+        run = bisect.bisect_right(firsts, start) - 1
+        first, step, _count = matches.runs[run]
+        return before[run] + (start - first) // step
+
+    def _found(self, exact: str) -> tuple[Matches, list[int], list[int]]:
+        found = self._matches.get(exact)
         if found is None:
-            found = self._starts[exact] = find_all(self.text, exact)
+            matches = find_matches(self.text, exact)
+            firsts = [first for first, _step, _count in matches.runs]
+            before = list(itertools.accumulate((count for *_, count in matches.runs), initial=0))
+            found = self._matches[exact] = (matches, firsts, before)
         return found
 
 
@@ -55,10 +74,12 @@ def pin_for(text: str, start: int, end: int) -> Pin:
     which are found once per text: a prefix resolves when no other occurrence has it before it,
     a suffix when none has it after it."""
     exact = text[start:end]
-    starts = _occurrences(text).starts(exact)
-    if len(starts) == 1:
+    occurrences = _occurrences(text)
+    count = occurrences.count(exact)
+    if count == 1:
         return Pin()
-    if len(starts) <= MAX_CONTEXT_OCCURRENCES:
+    if count <= MAX_CONTEXT_OCCURRENCES:
+        starts = occurrences.matches(exact).starts()
         candidates: list[tuple[int, int, Pin]] = []
         for prefix in _prefixes(text, start):
             if _alone(starts, start, lambda other: _preceded(text, other, prefix)):
@@ -71,7 +92,7 @@ def pin_for(text: str, start: int, end: int) -> Pin:
                 break
         if candidates:
             return min(candidates, key=lambda item: (item[0], item[1]))[2]
-    return Pin(occurrence=bisect.bisect_left(starts, start) + 1)
+    return Pin(occurrence=occurrences.index(exact, start) + 1)
 
 
 def _preceded(text: str, start: int, prefix: str) -> bool:

@@ -344,17 +344,27 @@ def _verb_after(text: str, position: int) -> int | None:
     return None
 
 
+_STATED_CUES = (
+    ("read-on-behalf", _ON_BEHALF),
+    ("video-message", _VIDEO),
+    ("interview", _INTERVIEW),
+    ("written-statement", _STATEMENT),
+)
+_IN_PERSON_CUES = (("in-person", _IN_PERSON),)
+
+
+def delivery_cues(*, in_person: bool = False) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The cues :func:`delivery_cue` tries, in order. None of their patterns looks behind or
+    ahead of its match or anchors it, so searching ``text`` from ``pos`` to ``endpos`` finds
+    what searching the slice ``text[pos:endpos]`` finds."""
+    return _IN_PERSON_CUES if in_person else _STATED_CUES
+
+
 def delivery_cue(text: str, *, in_person: bool = False) -> tuple[str, re.Match[str]] | None:
     """The delivery a stretch of text states, and the words that state it; with ``in_person``
     only the weaker cues of speaking in person (a press conference, a speech, a meeting), which
     count only when no stretch states another delivery."""
-    cues = (("in-person", _IN_PERSON),) if in_person else (
-        ("read-on-behalf", _ON_BEHALF),
-        ("video-message", _VIDEO),
-        ("interview", _INTERVIEW),
-        ("written-statement", _STATEMENT),
-    )
-    for delivery, pattern in cues:
+    for delivery, pattern in delivery_cues(in_person=in_person):
         match = pattern.search(text)
         if match is not None:
             return delivery, match

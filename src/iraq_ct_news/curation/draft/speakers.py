@@ -26,14 +26,20 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from ...core.arabic import search_key
 from ...reading.lexicon import COMPLEMENTISERS, TITLE_NOUNS
 from ...reading.text import bare, bare_forms, words_of
+from .actors import Actor as Actor  # also where run.py and the tests import it from
+from .delivery import DeliveryCues, own_stretch
 from .positions import TextPositions
 from .proposals import MentionProposal, NewEntity, QuoteProposal, SpanProposal
-from .quotes import PARTICIPLES_OF_SAYING, QuotedText, delivery_cue, is_saying, quoted_texts
+from .quotes import (
+    PARTICIPLES_OF_SAYING,
+    QuotedText,
+    is_saying,
+    quoted_texts,
+)
 from .registry import Registry
 
 #: "According to": names a source for a quote, but does not make it the speaker that later
@@ -42,18 +48,6 @@ _ACCORDING_TO = frozenset(search_key(word) for word in ("بحسب", "وفقا", 
 _FROM = re.compile(r"(?<!\w)عن(?!\w)")
 #: At most this many words after a verb are read for its subject.
 MAX_SUBJECT_WORDS = 14
-
-
-@dataclass(frozen=True)
-class Actor:
-    """A person or organisation named in the body."""
-
-    start: int
-    end: int
-    entity: str | None
-    name: str
-    kind: str
-    title: str | None = None
 
 
 #: The subject of a verb that names someone the text does not let us tell (وأشار مبعوث الأمم
@@ -300,7 +294,8 @@ def propose_quotes(
     (a quote that continues the same speaker's words with no cue of its own keeps theirs)."""
     quotes = quoted_texts(body)
     reader = SpeakerReader(body, actors, [(quote.start, quote.end) for quote in quotes])
-    cues = _Cues(reader)
+    cues = DeliveryCues(reader.body, reader.positions, reader.actors,
+                        [own_stretch(reader.positions, quoted) for quoted in quotes])
     proposals: list[QuoteProposal] = []
     for quoted in quotes:
         speaker = reader.speaker(quoted)
@@ -318,75 +313,30 @@ def propose_quotes(
     return proposals
 
 
-class _Cues:
-    """The delivery cues of a body's sentences, each sentence read once for each kind of cue,
-    and for each speaker the sentences naming them in order (a speaker named in every sentence
-    of a body with a quote in each was read again for each quote: quadratic)."""
-
-    def __init__(self, reader: SpeakerReader) -> None:
-        self.reader = reader
-        self.body = reader.body
-        self.positions = reader.positions
-        self._found: dict[tuple[int, int, bool], tuple[str, re.Match[str]] | None] = {}
-        self._naming: dict[tuple[str, str], list[Actor]] = {}
-        for actor in reader.actors:
-            self._naming.setdefault(_identity(actor.entity, actor.name), []).append(actor)
-        self._with_cue: dict[tuple[tuple[str, str], bool], tuple[list[int], list[Actor]]] = {}
-
-    def cue(self, left: int, right: int, in_person: bool) -> tuple[str, re.Match[str]] | None:
-        key = (left, right, in_person)
-        if key not in self._found:
-            self._found[key] = delivery_cue(self.body[left:right], in_person=in_person)
-        return self._found[key]
-
-    def latest_naming(self, speaker: Actor, before: int, in_person: bool) -> tuple[int, int] | None:
-        """The sentence of the last actor before ``before`` that is ``speaker`` and whose
-        sentence states a cue."""
-        identity = _identity(speaker.entity, speaker.name)
-        key = (identity, in_person)
-        if key not in self._with_cue:
-            starts: list[int] = []
-            actors: list[Actor] = []
-            for actor in self._naming.get(identity, []):
-                if self.cue(*self.positions.sentence_bounds(actor.start), in_person) is not None:
-                    starts.append(actor.start)
-                    actors.append(actor)
-            self._with_cue[key] = (starts, actors)
-        starts, actors = self._with_cue[key]
-        index = bisect.bisect_left(starts, before)
-        return self.positions.sentence_bounds(actors[index - 1].start) if index > 0 else None
-
-
-def _identity(entity: str | None, name: str) -> tuple[str, str]:
-    """What tells an actor apart for :func:`_same`: the registry id, else the new name."""
-    return ("entity", entity) if entity is not None else ("name", name)
-
-
 def _delivery(
-    cues: _Cues, quoted: QuotedText, speaker: Actor | None
+    cues: DeliveryCues, quoted: QuotedText, speaker: Actor | None
 ) -> tuple[str, str | None, str | None]:
     """The delivery cue in the quote's sentence, else in the sentences naming its speaker
     (the last before the quote first); stated cues everywhere before the weaker cues of
     speaking in person."""
-    sentence_start = cues.positions.sentence_start(quoted.verb_start)
-    own = (min(sentence_start, quoted.window_start), quoted.start)
+    own = own_stretch(cues.positions, quoted)
     for in_person in (False, True):
-        stretch: tuple[int, int] | None = own
-        found = cues.cue(*own, in_person)
+        found = cues.own_cue(*own, in_person)
         if found is None and speaker is not None:
             stretch = cues.latest_naming(speaker, quoted.start, in_person)
-            found = cues.cue(*stretch, in_person) if stretch is not None else None
-        if found is None or stretch is None:
+            named = cues.cue(*stretch, in_person) if stretch is not None else None
+            if stretch is not None and named is not None:
+                found = named[0], named[1].group(0), stretch[0] + named[1].end()
+        if found is None:
             continue
-        left = stretch[0]
-        delivery, match = found
+        delivery, words, cue_end = found
         delivered_by = None
         if delivery == "read-on-behalf":
             # The reader is the person named right after the cue (ألقاها نيابة عنه فلان); one the
             # registries lack stays unnamed here, for the curator to add.
-            reader = cues.reader.first_person(left + match.end(), left + match.end() + 200)
+            reader = cues.first_person(cue_end, cue_end + 200)
             delivered_by = reader.entity if reader else None
-        return delivery, delivered_by, match.group(0)
+        return delivery, delivered_by, words
     return "unknown", None, None
 
 
