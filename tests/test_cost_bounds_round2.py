@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 
 import iraq_ct_news
+from iraq_ct_news.checks.rules import sources
 from iraq_ct_news.core import normalization
 from iraq_ct_news.core.arabic import search_key
 from iraq_ct_news.core.findings import Finding
@@ -398,3 +399,47 @@ def test_drafting_a_new_name_repeated_through_a_body_is_linear(tmp_path: Path) -
         return _lines_run(lambda: draft_file(tree, article))
 
     _at_most_doubles(count, 300)
+
+
+class _CountedClauses(frozenset[int]):
+    """A clause set that counts the members an intersection with it looks at."""
+
+    looked_at = 0
+
+    def __and__(self, other: object) -> frozenset[int]:
+        assert isinstance(other, frozenset)
+        _CountedClauses.looked_at += min(len(self), len(other))
+        return frozenset.__and__(self, other)
+
+
+class _Noted:
+    display_path = "curated/articles/case.yaml"
+
+    class report:  # noqa: N801  (the checked file's report, as the rule uses it)
+        @staticmethod
+        def add(*args: object) -> None:
+            pass
+
+
+@pytest.mark.xfail(strict=True, reason="checks/rules/sources.py _check_bodies intersects the "
+                   "clause sets of an article and every candidate sharing a clause with it: "
+                   "articles × candidates × clauses. Counting shared clauses while collecting "
+                   "candidates (each posting hit is one) and intersecting only a candidate whose "
+                   "count plus the article's common clauses (full postings) could reach 0.8 "
+                   "gives the same warnings in time linear in the postings")
+def test_near_identical_bodies_cost_the_clauses_not_clauses_times_candidates(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Articles that each share one clause with every other: each became a candidate of every
+    later one, and each pair's clause sets were intersected in full."""
+    articles = 120
+    noted = [
+        (_Noted(), {"clauses": sorted(min(one, other) * 1_000 + max(one, other)
+                                      for other in range(articles) if other != one)})
+        for one in range(articles)
+    ]
+    monkeypatch.setattr(sources, "frozenset", _CountedClauses, raising=False)
+    _CountedClauses.looked_at = 0
+    sources._check_bodies(noted)  # type: ignore[arg-type]
+    clauses = sum(len(note["clauses"]) for _, note in noted)
+    assert _CountedClauses.looked_at <= sources.COMMON_CLAUSE * clauses
