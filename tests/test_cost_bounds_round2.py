@@ -45,6 +45,7 @@ from iraq_ct_news.reading.yamlreader import Document, read_yaml_text
 from iraq_ct_news.view.locate import locate_all
 
 from .conftest import VALID_TREE
+from .test_cost_bounds import _marked
 
 PACKAGE = str(Path(iraq_ct_news.__file__).parent)
 #: Invented sentences of the same class as a news text's (no real page's text).
@@ -172,11 +173,6 @@ def normaliser_swaps(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     yield most
 
 
-def _marks(count: int) -> str:
-    """A letter and ``count`` Arabic and Latin marks of alternating classes."""
-    return "ب" + "".join("\u064e\u0651\u0650\u0301"[number % 4] for number in range(count))
-
-
 def _tibetan(count: int) -> str:
     """U+0F73 is no mark, but decomposes into two marks of different classes."""
     return "ا" + "\u0f73\u0f75\u0f81" * (count // 3)
@@ -186,7 +182,7 @@ def _seed(run: str) -> str:
     return f"{HEADLINE}\n{SENTENCE}\n{run}\n{SENTENCE}\n12 كانون الثاني 2024\n"
 
 
-@pytest.mark.parametrize("run", [_marks(20_000), _tibetan(20_000), "ǖ" + _marks(20_000)[1:]])
+@pytest.mark.parametrize("run", [_marked(20_000), _tibetan(20_000), "ǖ" + _marked(20_000)[1:]])
 def test_reading_a_seed_never_sorts_a_long_run_by_swaps(
     normaliser_swaps: list[int], run: str
 ) -> None:
@@ -241,7 +237,7 @@ def test_reading_a_seed_file_never_sorts_a_long_run_by_swaps(
     tmp_path: Path, normaliser_swaps: list[int]
 ) -> None:
     (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "001_case.txt").write_text(_seed(_marks(20_000)), encoding="utf-8")
+    (tmp_path / "seeds" / "001_case.txt").write_text(_seed(_marked(20_000)), encoding="utf-8")
     assert isinstance(SeedStore(tmp_path).get("001_case.txt"), Seed)
     assert normaliser_swaps[0] <= 40_000
 
