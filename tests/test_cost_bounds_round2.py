@@ -12,6 +12,7 @@ owns; each says which function to change, and passes (failing the strict mark) o
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
 import sys
@@ -27,12 +28,14 @@ import iraq_ct_news
 from iraq_ct_news.checks.rules import sources
 from iraq_ct_news.core import normalization
 from iraq_ct_news.core.arabic import search_key
+from iraq_ct_news.core.errors import BuildError
 from iraq_ct_news.core.findings import Finding
 from iraq_ct_news.core.normalization import nfc
 from iraq_ct_news.curation.draft import quotes, speakers
 from iraq_ct_news.curation.draft.positions import TextPositions
 from iraq_ct_news.curation.draft.quantities import figures
 from iraq_ct_news.curation.draft.run import draft_file
+from iraq_ct_news.reading import jsonl
 from iraq_ct_news.reading.anchoring import resolve_span
 from iraq_ct_news.reading.dates import stated_dates
 from iraq_ct_news.reading.pins import MAX_CONTEXT_OCCURRENCES, pin_for
@@ -439,3 +442,38 @@ def test_near_identical_bodies_cost_the_clauses_not_clauses_times_candidates(
     sources._check_bodies(noted)  # type: ignore[arg-type]
     clauses = sum(len(note["clauses"]) for _, note in noted)
     assert _CountedClauses.looked_at <= sources.COMMON_CLAUSE * clauses
+
+
+# Release lines: strings dropped in one pass ---------------------------------------------------
+
+
+@pytest.mark.parametrize("line", [
+    b"[" * 65 + b'\\"' * 2_000,
+    b'["' + b'\\"[' * 2_000,
+    b'{"a": "' + b'"x' * 2_000,
+    b"[" * 70 + b'"open to the end \\',
+])
+def test_measuring_a_release_lines_depth_never_searches_a_string_twice(line: bytes) -> None:
+    """Strings are dropped before the brackets are counted, by one search through the line;
+    a string pattern that fails where a quote is left open makes the search start again at the
+    next quote, and each start reads on to the end (7 s for 20,000 open quotes). A match from
+    every quote is what keeps it one pass."""
+    for position in range(len(line)):
+        if line[position : position + 1] == b'"':
+            assert jsonl._STRING.match(line, position) is not None
+
+
+def test_the_depth_of_a_release_line_is_the_depth_of_its_json() -> None:
+    """Brackets inside strings (escaped quotes too) are not nesting; brackets before a string
+    left open are."""
+    for depth in (0, 1, 5, 63, 64, 65, 200):
+        value: object = "a\"[{\\"
+        for level in range(depth):
+            value = [value, "]}\\\""] if level % 2 else {"[\"{": value}
+        line = json.dumps(value).encode("utf-8")
+        for limit in (1, 5, 64):
+            assert jsonl.too_deep(line, limit) == (depth > limit)
+    assert jsonl.too_deep(b"[" * 70 + b'"]]]] left open')
+    assert not jsonl.too_deep(b'"left open' + b"[" * 70)
+    with pytest.raises(BuildError, match="nested deeper"):
+        jsonl.loads(b"[" * 100_000)  # brackets never closed: a clear error, not a RecursionError
