@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..core.arabic import search_key
 from ..core.calendar_names import month_number, month_pattern
+from ..core.taken import TakenSpans
 from ..core.textutil import to_latin_digits
 
 _DIGIT = r"[0-9٠-٩۰-۹]"
@@ -58,23 +59,24 @@ class StatedDate:
 
 
 def stated_dates(text: str) -> Iterator[StatedDate]:
-    """Every date ``text`` states with a year: day precision or month precision."""
-    taken: list[tuple[int, int]] = []
+    """Every date ``text`` states with a year: day precision or month precision (a match
+    overlapping one found before is skipped, at a cost of its own length)."""
+    taken = TakenSpans(len(text))
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
         for match in pattern.finditer(text):
             date = _day(match.group("year"), _month(match.group("month")), match.group("day"))
-            if date is not None and _free(match.start(), match.end(), taken):
-                taken.append((match.start(), match.end()))
+            if date is not None and taken.free(match.start(), match.end()):
+                taken.take(match.start(), match.end())
                 yield StatedDate(match.start(), match.end(), date)
     for match in _NUMERIC.finditer(text):
         year = match.group("year") or match.group("year2")
         month = int(to_latin_digits(match.group("month") or match.group("month2")))
         date = _day(year, month, match.group("day") or match.group("day2"))
-        if date is not None and _free(match.start(), match.end(), taken):
-            taken.append((match.start(), match.end()))
+        if date is not None and taken.free(match.start(), match.end()):
+            taken.take(match.start(), match.end())
             yield StatedDate(match.start(), match.end(), date)
     for match in _MONTH_YEAR.finditer(text):
-        if _free(match.start(), match.end(), taken):
+        if taken.free(match.start(), match.end()):
             month = _month(match.group("month"))
             year = int(to_latin_digits(match.group("year")))
             if month and 1900 <= year <= 2100:
@@ -85,10 +87,6 @@ def one_date(text: str) -> str | None:
     """The one date ``text`` states (None if it states none, or several)."""
     dates = {date.edtf for date in stated_dates(text)}
     return dates.pop() if len(dates) == 1 else None
-
-
-def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    return all(end <= left or start >= right for left, right in taken)
 
 
 def _month(words: str) -> int:

@@ -4,12 +4,21 @@ build use, so a proposed pin can never resolve elsewhere."""
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .anchoring import find_all, resolve_span
+from .anchoring import Matches, find_matches
 
 #: A prefix or suffix grows word by word up to this many words, within its paragraph.
 MAX_CONTEXT_WORDS = 6
+#: A span whose words occur more often than this in its text is pinned by ``occurrence`` at
+#: once: telling its occurrences apart by context would compare each with every other (a body
+#: repeating one name thousands of times made ``draft`` quadratic), and no news text names
+#: one thing this often.
+MAX_CONTEXT_OCCURRENCES = 64
 
 
 @dataclass(frozen=True)
@@ -19,29 +28,80 @@ class Pin:
     occurrence: int | None = None
 
 
+class _Occurrences:
+    """Where each span text occurs in one text, found once per distinct span text: a draft
+    pins every mention, date and amount it proposes, and many repeat the same words."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._matches: dict[str, tuple[Matches, list[int], list[int]]] = {}
+
+    def matches(self, exact: str) -> Matches:
+        """The matches of ``exact``, as runs (a span that repeats is a few numbers, not a list
+        of every place, however often it is asked about)."""
+        return self._found(exact)[0]
+
+    def count(self, exact: str) -> int:
+        return self._found(exact)[2][-1]
+
+    def index(self, exact: str, start: int) -> int:
+        """Which match of ``exact`` (0-based) starts at ``start``: a bisection among its runs."""
+        matches, firsts, before = self._found(exact)
+        run = bisect.bisect_right(firsts, start) - 1
+        first, step, _count = matches.runs[run]
+        return before[run] + (start - first) // step
+
+    def _found(self, exact: str) -> tuple[Matches, list[int], list[int]]:
+        found = self._matches.get(exact)
+        if found is None:
+            matches = find_matches(self.text, exact)
+            firsts = [first for first, _step, _count in matches.runs]
+            before = list(itertools.accumulate((count for *_, count in matches.runs), initial=0))
+            found = self._matches[exact] = (matches, firsts, before)
+        return found
+
+
+@functools.lru_cache(maxsize=4)
+def _occurrences(text: str) -> _Occurrences:
+    return _Occurrences(text)
+
+
 def pin_for(text: str, start: int, end: int) -> Pin:
-    """The pin that makes ``text[start:end]`` resolve to ``start`` and nothing else."""
+    """The pin that makes ``text[start:end]`` resolve to ``start`` and nothing else.
+
+    The same answer as trying each prefix and suffix with the resolver the validator uses
+    (``prefix + exact + suffix`` must occur once), computed from the occurrences of ``exact``,
+    which are found once per text: a prefix resolves when no other occurrence has it before it,
+    a suffix when none has it after it."""
     exact = text[start:end]
-    starts = find_all(text, exact)
-    if len(starts) == 1:
+    occurrences = _occurrences(text)
+    count = occurrences.count(exact)
+    if count == 1:
         return Pin()
-    candidates: list[tuple[int, int, Pin]] = []
-    for prefix in _prefixes(text, start):
-        if _resolves(text, exact, start, Pin(prefix=prefix)):
-            candidates.append((len(prefix), 0, Pin(prefix=prefix)))
-            break
-    for suffix in _suffixes(text, end):
-        if _resolves(text, exact, start, Pin(suffix=suffix)):
-            candidates.append((len(suffix), 1, Pin(suffix=suffix)))
-            break
-    if candidates:
-        return min(candidates, key=lambda item: (item[0], item[1]))[2]
-    return Pin(occurrence=starts.index(start) + 1)
+    if count <= MAX_CONTEXT_OCCURRENCES:
+        starts = occurrences.matches(exact).starts()
+        candidates: list[tuple[int, int, Pin]] = []
+        for prefix in _prefixes(text, start):
+            if _alone(starts, start, lambda other: _preceded(text, other, prefix)):
+                candidates.append((len(prefix), 0, Pin(prefix=prefix)))
+                break
+        for suffix in _suffixes(text, end):
+            if _alone(starts, start,
+                      lambda other: text.startswith(suffix, other + len(exact))):  # noqa: B023
+                candidates.append((len(suffix), 1, Pin(suffix=suffix)))
+                break
+        if candidates:
+            return min(candidates, key=lambda item: (item[0], item[1]))[2]
+    return Pin(occurrence=occurrences.index(exact, start) + 1)
 
 
-def _resolves(text: str, exact: str, start: int, pin: Pin) -> bool:
-    found = resolve_span(text, exact, pin.prefix, pin.suffix, pin.occurrence)
-    return found.found and found.start == start
+def _preceded(text: str, start: int, prefix: str) -> bool:
+    return start >= len(prefix) and text.startswith(prefix, start - len(prefix))
+
+
+def _alone(starts: list[int], start: int, fits: Callable[[int], bool]) -> bool:
+    """Whether no occurrence but the one at ``start`` has the context ``fits`` tests."""
+    return not any(other != start and fits(other) for other in starts)
 
 
 def _prefixes(text: str, start: int) -> list[str]:

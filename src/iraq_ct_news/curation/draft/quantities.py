@@ -15,6 +15,7 @@ from decimal import Decimal
 from ...core.arabic import search_key
 from ...core.calendar_names import month_words
 from ...core.numerals import stated_numbers
+from ...core.taken import TakenSpans
 from ...core.textutil import to_latin_digits
 from ...reading.lexicon import CURRENCY_WORDS, OTHER_DOLLARS
 from ...reading.text import bare_forms
@@ -113,15 +114,16 @@ def resolutions(text: str) -> Iterator[tuple[int, int, int, int | None]]:
 def figures(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, Decimal, str]]:
     """``(start, end, value, unit words)`` for percentages and counts of things, outside the
     ``taken`` spans (amounts, resolutions, dates)."""
+    claimed = TakenSpans(len(text), taken)
     for match in _PERCENT.finditer(text):
-        if _free(match.start(), match.end(), taken):
+        if claimed.free(match.start(), match.end()):
             values = stated_numbers(text[match.start() : match.end()])
             if len(values) == 1:
                 yield match.start(), match.end(), values[0], "percent"
     for match in _COUNT.finditer(text):
         unit = match.group("unit")
-        if bare_forms(search_key(unit)) & _NOT_FIGURE_UNITS or not _free(
-            match.start(), match.end(), taken
+        if bare_forms(search_key(unit)) & _NOT_FIGURE_UNITS or not claimed.free(
+            match.start(), match.end()
         ):
             continue
         if text[max(0, match.start() - 5) : match.start()].strip().endswith("رقم"):
@@ -132,7 +134,3 @@ def figures(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int,
         values = stated_numbers(text[match.start() : match.end()])
         if len(values) == 1:
             yield match.start(), match.end(), values[0], unit
-
-
-def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    return all(end <= left or start >= right for left, right in taken)

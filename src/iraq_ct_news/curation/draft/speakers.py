@@ -22,22 +22,24 @@ never subjects (the person a quote speaks of is not its speaker).
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from ...core.arabic import search_key
 from ...reading.lexicon import COMPLEMENTISERS, TITLE_NOUNS
-from ...reading.text import (
-    SENTENCE_END,
-    bare,
-    bare_forms,
-    paragraph_bounds,
-    sentence_bounds,
-    words_of,
-)
+from ...reading.text import bare, bare_forms, words_of
+from .actors import Actor as Actor  # also where run.py and the tests import it from
+from .delivery import DeliveryCues, own_stretch
+from .positions import TextPositions
 from .proposals import MentionProposal, NewEntity, QuoteProposal, SpanProposal
-from .quotes import PARTICIPLES_OF_SAYING, QuotedText, delivery_cue, is_saying, quoted_texts
+from .quotes import (
+    PARTICIPLES_OF_SAYING,
+    QuotedText,
+    is_saying,
+    quoted_texts,
+)
 from .registry import Registry
 
 #: "According to": names a source for a quote, but does not make it the speaker that later
@@ -46,18 +48,6 @@ _ACCORDING_TO = frozenset(search_key(word) for word in ("بحسب", "وفقا", 
 _FROM = re.compile(r"(?<!\w)عن(?!\w)")
 #: At most this many words after a verb are read for its subject.
 MAX_SUBJECT_WORDS = 14
-
-
-@dataclass(frozen=True)
-class Actor:
-    """A person or organisation named in the body."""
-
-    start: int
-    end: int
-    entity: str | None
-    name: str
-    kind: str
-    title: str | None = None
 
 
 #: The subject of a verb that names someone the text does not let us tell (وأشار مبعوث الأمم
@@ -82,11 +72,22 @@ class SpeakerReader:
 
     def __init__(self, body: str, actors: list[Actor], quoted: list[tuple[int, int]]) -> None:
         self.body = body
-        self.quoted = quoted
+        self.positions = TextPositions(body, ":«“")
+        # How many quotes hold each position (a quote's start counted, its end not).
+        changes = [0] * (len(body) + 1)
+        for start, end in quoted:
+            changes[max(0, start)] += 1
+            changes[max(0, min(end, len(body)))] -= 1
+        self._quotes_at = list(itertools.accumulate(changes))
         self.actors = [actor for actor in actors if not self._inside_quote(actor.start)]
+        self._actor_starts = [actor.start for actor in self.actors]
+        self._people = [actor for actor in self.actors if actor.kind == "person"]
+        self._people_starts = [actor.start for actor in self._people]
+        self._titled = _people_by_title_head(self._people)
         self.words = words_of(body)
         self._subjects: list[tuple[int, Actor | None, bool]] = []
         """(verb start, subject, whether the subject is carried over to later verbs)."""
+        self._subject_starts: list[int] = []
         last: Actor | None = None
         for index, word in enumerate(self.words):
             if self._inside_quote(word.start) or not is_saying(word.key):
@@ -98,33 +99,48 @@ class SpeakerReader:
             elif carries:
                 last = None if subject is _SOMEONE_ELSE else subject
             self._subjects.append((word.start, subject, carries))
+            self._subject_starts.append(word.start)
+        self._own = {start: subject for start, subject, _ in reversed(self._subjects)}
+        self._carried = [(start, subject) for start, subject, carries in self._subjects
+                         if subject is not None and carries]
+        self._carried_starts = [start for start, _ in self._carried]
 
     def _inside_quote(self, position: int) -> bool:
-        return any(start <= position < end for start, end in self.quoted)
+        return 0 <= position < len(self.body) and self._quotes_at[position] > 0
+
+    def first_person(self, low: int, high: int) -> Actor | None:
+        """The first person named in ``[low, high)``."""
+        first, past = self._between(self._people_starts, low, high)
+        return self._people[first] if past > first else None
+
+    def _between(self, starts: list[int], low: int, high: int) -> tuple[int, int]:
+        """The indices of ``starts`` (increasing) that lie in ``[low, high)``."""
+        return bisect.bisect_left(starts, low), bisect.bisect_left(starts, high)
 
     def speaker(self, quote: QuotedText) -> Actor | None:
         """The speaker of ``quote``: the subject of its verb of saying."""
-        own = [s for start, s, _c in self._subjects if start == quote.verb_start]
-        if own and own[0] is _SOMEONE_ELSE:
-            return None
-        if own and own[0] is not None:
-            return own[0]
-        earlier = [s for start, s, carries in self._subjects
-                   if start < quote.verb_start and s is not None and carries]
-        if earlier:
-            return None if earlier[-1] is _SOMEONE_ELSE else earlier[-1]
-        paragraph_start, _ = paragraph_bounds(self.body, quote.verb_start)
-        previous_start, _ = paragraph_bounds(self.body, max(paragraph_start - 3, 0))
-        before = [a for a in self.actors
-                  if previous_start <= a.start < quote.verb_start and a.kind == "person"]
-        return before[-1] if before else None
+        if quote.verb_start in self._own:
+            own = self._own[quote.verb_start]
+            if own is _SOMEONE_ELSE:
+                return None
+            if own is not None:
+                return own
+        index = bisect.bisect_left(self._carried_starts, quote.verb_start) - 1
+        if index >= 0:
+            earlier = self._carried[index][1]
+            return None if earlier is _SOMEONE_ELSE else earlier
+        paragraph_start, _ = self.positions.paragraph_bounds(quote.verb_start)
+        previous_start, _ = self.positions.paragraph_bounds(max(paragraph_start - 3, 0))
+        first, past = self._between(self._people_starts, previous_start, quote.verb_start)
+        return self._people[past - 1] if past > first else None
 
     def _own_subject(self, index: int) -> Actor | None:
         verb = self.words[index]
         end = self._clause_end(index)
         if _is_participle(verb.key):
             return self._in_sentence(verb.start)
-        region = [a for a in self.actors if verb.end <= a.start < end]
+        first, past = self._between(self._actor_starts, verb.end, end)
+        region = self.actors[first:past]
         source = [a for a in region if self._after_an(a.start)]
         named = [a for a in region if not self._addressed(a.start) and not self._in_title(a)]
         people = [a for a in named if a.kind == "person"]
@@ -153,24 +169,22 @@ class SpeakerReader:
         """The subject of the sentence a verb without its own stands in: that of a verb of
         saying earlier in the sentence, else an actor fronted before the verb (أما فلان فقال،
         وقدم فلان شكره … مطالباً)."""
-        sentence_start, _ = sentence_bounds(self.body, position)
-        earlier = [s for start, s, _c in self._subjects if sentence_start <= start < position]
-        if earlier:
-            return earlier[-1]
-        fronted = [a for a in self.actors if sentence_start <= a.start < position]
-        people = [a for a in fronted if a.kind == "person"]
-        chosen = people or fronted
-        return chosen[0] if chosen else None
+        sentence_start = self.positions.sentence_start(position)
+        first, past = self._between(self._subject_starts, sentence_start, position)
+        if past > first:
+            return self._subjects[past - 1][1]
+        first, past = self._between(self._people_starts, sentence_start, position)
+        if past > first:
+            return self._people[first]
+        first, past = self._between(self._actor_starts, sentence_start, position)
+        return self.actors[first] if past > first else None
 
     def _clause_end(self, index: int) -> int:
         """Where the words that can name the subject of the verb at ``index`` end."""
         verb = self.words[index]
-        limit = len(self.body)
-        found = SENTENCE_END.search(self.body, verb.end)
-        if found:
-            limit = found.start()
+        limit = self.positions.sentence_end(verb.end)
         for mark in (":", "«", "“"):
-            at = self.body.find(mark, verb.end, limit)
+            at = self.positions.find(mark, verb.end, limit)
             if at != -1:
                 limit = at
         for word in self.words[index + 1 : index + 1 + MAX_SUBJECT_WORDS]:
@@ -205,19 +219,27 @@ class SpeakerReader:
 
     def _by_title(self, index: int, end: int) -> Actor | None:
         """A title alone as the subject: the last person before with a title of that head."""
-        heads = [w for w in self.words[index + 1 :] if w.start < end][:3]
+        heads = [w for w in self.words[index + 1 : index + 4] if w.start < end]
         title_words = [w for w in heads if _title_head(w.key)]
         if not title_words:
             return None
         head = _title_head(title_words[0].key)
-        verb_start = self.words[index].start
-        for actor in reversed(self.actors):
-            if actor.start >= verb_start or actor.kind != "person" or not actor.title:
-                continue
-            stated = words_of(actor.title)
-            if stated and _title_head(stated[0].key) == head:
-                return actor
-        return None
+        starts, titled = self._titled.get(head or "", ([], []))
+        index = bisect.bisect_left(starts, self.words[index].start)
+        return titled[index - 1] if index > 0 else None
+
+
+def _people_by_title_head(people: list[Actor]) -> dict[str, tuple[list[int], list[Actor]]]:
+    """People with a stated title, by the title's head noun (their starts, and they)."""
+    found: dict[str, tuple[list[int], list[Actor]]] = {}
+    for actor in people:
+        stated = words_of(actor.title) if actor.title else []
+        head = _title_head(stated[0].key) if stated else None
+        if head is not None:
+            starts, actors = found.setdefault(head, ([], []))
+            starts.append(actor.start)
+            actors.append(actor)
+    return found
 
 
 def in_title(body: str, position: int) -> bool:
@@ -272,10 +294,12 @@ def propose_quotes(
     (a quote that continues the same speaker's words with no cue of its own keeps theirs)."""
     quotes = quoted_texts(body)
     reader = SpeakerReader(body, actors, [(quote.start, quote.end) for quote in quotes])
+    cues = DeliveryCues(reader.body, reader.positions, reader.actors,
+                        [own_stretch(reader.positions, quoted) for quoted in quotes])
     proposals: list[QuoteProposal] = []
     for quoted in quotes:
         speaker = reader.speaker(quoted)
-        delivery, delivered_by, cue = _delivery(body, quoted, speaker, reader.actors)
+        delivery, delivered_by, cue = _delivery(cues, quoted, speaker)
         previous = proposals[-1] if proposals else None
         if (delivery == "unknown" and previous is not None and speaker is not None
                 and _same(previous.speaker, previous.speaker_name, speaker)):
@@ -290,31 +314,29 @@ def propose_quotes(
 
 
 def _delivery(
-    body: str, quoted: QuotedText, speaker: Actor | None, actors: list[Actor]
+    cues: DeliveryCues, quoted: QuotedText, speaker: Actor | None
 ) -> tuple[str, str | None, str | None]:
-    """The delivery cue in the quote's sentence, else in the sentences naming its speaker."""
-    sentence_start, _ = sentence_bounds(body, quoted.verb_start)
-    stretches = [(min(sentence_start, quoted.window_start), quoted.start)]
-    if speaker is not None:
-        stretches += [
-            sentence_bounds(body, actor.start)
-            for actor in reversed(actors)
-            if actor.start < quoted.start and _same(actor.entity, actor.name, speaker)
-        ]
-    for in_person, (left, right) in [(weak, stretch) for weak in (False, True)
-                                     for stretch in stretches]:
-        found = delivery_cue(body[left:right], in_person=in_person)
+    """The delivery cue in the quote's sentence, else in the sentences naming its speaker
+    (the last before the quote first); stated cues everywhere before the weaker cues of
+    speaking in person."""
+    own = own_stretch(cues.positions, quoted)
+    for in_person in (False, True):
+        found = cues.own_cue(*own, in_person)
+        if found is None and speaker is not None:
+            stretch = cues.latest_naming(speaker, quoted.start, in_person)
+            named = cues.cue(*stretch, in_person) if stretch is not None else None
+            if stretch is not None and named is not None:
+                found = named[0], named[1].group(0), stretch[0] + named[1].end()
         if found is None:
             continue
-        delivery, match = found
+        delivery, words, cue_end = found
         delivered_by = None
         if delivery == "read-on-behalf":
             # The reader is the person named right after the cue (ألقاها نيابة عنه فلان); one the
             # registries lack stays unnamed here, for the curator to add.
-            reader = next((actor for actor in actors if actor.kind == "person"
-                           and left + match.end() <= actor.start < left + match.end() + 200), None)
+            reader = cues.first_person(cue_end, cue_end + 200)
             delivered_by = reader.entity if reader else None
-        return delivery, delivered_by, match.group(0)
+        return delivery, delivered_by, words
     return "unknown", None, None
 
 

@@ -16,10 +16,10 @@ more precise than its words.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from ...core.calendar_names import month_pattern, weekday_pattern
+from ...core.normalization import nfc
 from ...core.textutil import to_latin_digits
 from ..anchoring import resolve_span
 from ..dates import one_date
@@ -128,7 +128,7 @@ def seed_dates(text: str, reading: SeedReading) -> tuple[SeedDate | None, SeedDa
     """
     lines = seed_lines(text)
     headline = reading.headline.number
-    normalized = unicodedata.normalize("NFC", text)
+    normalized = nfc(text)
 
     def dated(line: SeedLine) -> SeedDate | None:
         line = line.part(line.text.lstrip(_LEADING_BULLETS))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 
 from ...core.errors import IraqCtNewsError
+from ...core.normalization import nfc
 from ...core.textutil import fold_whitespace
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -63,7 +63,7 @@ def seed_lines(text: str) -> list[SeedLine]:
     """The non-empty lines of ``text`` (NFC, whitespace folded), numbered as an editor shows
     them: only LF, CRLF and CR end a line (not the form feeds and Unicode separators that
     ``str.splitlines`` also splits at)."""
-    normalized = unicodedata.normalize("NFC", text)
+    normalized = nfc(text)
     lines = []
     for number, raw in enumerate(_LINE_BREAK.split(normalized), start=1):
         folded = fold_whitespace(raw)
