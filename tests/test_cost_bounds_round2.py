@@ -26,7 +26,7 @@ import pytest
 
 import iraq_ct_news
 from iraq_ct_news.checks.rules import sources
-from iraq_ct_news.core import normalization
+from iraq_ct_news.core import arabic, normalization
 from iraq_ct_news.core.arabic import search_key
 from iraq_ct_news.core.errors import BuildError
 from iraq_ct_news.core.findings import Finding
@@ -225,17 +225,23 @@ def test_no_character_past_the_scanned_range_decomposes_into_marks() -> None:
 # Owned elsewhere: held here, fixed there ------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="core/arabic.py without_marks: U+0F73, U+0F75, U+0F81 "
-                   "(and U+FF9E, U+FF9F under NFKD) decompose into marks but have no combining "
-                   "class, so _drop_marks keeps them and NFKD sorts the marks they become by swaps")
+def test_the_characters_that_decompose_into_marks_only_are_listed() -> None:
+    """Every code point with no combining class whose NFKD is made of marks alone is dropped
+    with the marks (the list is written out, so the table is built in C loops)."""
+    found = "".join(
+        chr(code) for code in range(0x1F000)
+        if not unicodedata.combining(chr(code))
+        and (decomposed := unicodedata.normalize("NFKD", chr(code))) != chr(code)
+        and all(unicodedata.combining(mark) for mark in decomposed)
+    )
+    assert found == arabic.DECOMPOSING_TO_MARKS
+
+
 def test_search_keys_never_sort_a_run_of_decomposing_signs(normaliser_swaps: list[int]) -> None:
     assert search_key(_tibetan(6_000)) == "ا"
     assert normaliser_swaps[0] <= 6_000
 
 
-@pytest.mark.xfail(strict=True, reason="reading/seeds.py SeedStore._decode normalises the whole "
-                   "seed with unicodedata.normalize('NFC', text); core.normalization.nfc gives "
-                   "the same text without sorting a run of marks by swaps")
 def test_reading_a_seed_file_never_sorts_a_long_run_by_swaps(
     tmp_path: Path, normaliser_swaps: list[int]
 ) -> None:
@@ -260,6 +266,20 @@ def test_quotations_in_one_endless_sentence_cost_the_text() -> None:
     end (thousands of colons in one sentence: seconds in ``draft``)."""
     assert quotes.quoted_texts(_speech(30))
     _at_most_doubles(lambda size: _lines_run(lambda: quotes.quoted_texts(_speech(size))), 150)
+
+
+def test_speech_after_colons_in_one_sentence_never_nests() -> None:
+    """Each colon after a verb of saying opened a quote running to the sentence's end, so k such
+    colons in one sentence made quotes of k × its length (the draft written grew as much)."""
+    for count in (30, 300):
+        text = _speech(count)
+        unmarked = [quote for quote in quotes.quoted_texts(text) if quote.form == "unmarked"]
+        assert len(unmarked) >= count // 3
+        assert sum(quote.end - quote.start for quote in unmarked) <= len(text)
+    text = "قال الوزير: نحن نعمل مع الشركاء كل يوم وأضاف: ونحن مستمرون في دعم التعاون الأمني"
+    first, second = (quote for quote in quotes.quoted_texts(text) if quote.form == "unmarked")
+    assert text[first.start:first.end] == "نحن نعمل مع الشركاء كل يوم"
+    assert text[second.start:second.end] == "ونحن مستمرون في دعم التعاون الأمني"
 
 
 def _slow_window_start(text: str, open_at: int) -> int:
@@ -380,11 +400,6 @@ def test_placing_findings_on_the_page_costs_findings_and_paths_not_their_product
     _at_most_doubles(count, 120)
 
 
-@pytest.mark.xfail(strict=True, reason="curation/draft/mentions.py propose_mentions looks "
-                   "through every registry match of the text for those inside each gazetteer "
-                   "match (the known_kinds set) and inside each new name's proposal (inner): "
-                   "names × matches; the matches are in text order, so bisecting them to the "
-                   "name's words would cost only the matches inside")
 def test_drafting_a_new_name_repeated_through_a_body_is_linear(tmp_path: Path) -> None:
     def count(size: int) -> int:
         tree = tmp_path / f"repo-{size}"
@@ -420,12 +435,6 @@ class _Noted:
             pass
 
 
-@pytest.mark.xfail(strict=True, reason="checks/rules/sources.py _check_bodies intersects the "
-                   "clause sets of an article and every candidate sharing a clause with it: "
-                   "articles × candidates × clauses. Counting shared clauses while collecting "
-                   "candidates (each posting hit is one) and intersecting only a candidate whose "
-                   "count plus the article's common clauses (full postings) could reach 0.8 "
-                   "gives the same warnings in time linear in the postings")
 def test_near_identical_bodies_cost_the_clauses_not_clauses_times_candidates(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -65,6 +65,11 @@ FOLDS = [0]
 _MARKS_END = 0x1F000
 
 
+#: The characters with no combining class that decompose (NFKD) into marks only: three Tibetan
+#: vowel signs and the halfwidth katakana sound marks. Dropped with the marks, or a run of them
+#: would reach the normaliser as a run of marks (``tests/test_cost_bounds_round2.py`` checks
+#: every code point for this list).
+DECOMPOSING_TO_MARKS = "\u0f73\u0f75\u0f81\uff9e\uff9f"
 #: Any character outside the Basic Multilingual Plane.
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
@@ -72,7 +77,7 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 @lru_cache(maxsize=1)
 def _combining_marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Every character with a canonical combining class above 0 (Arabic harakat, Latin accents,
-    Hebrew points...) as two character classes: those in the Basic Multilingual Plane (a
+    Hebrew points...), and those that decompose into such marks only, as two character classes: those in the Basic Multilingual Plane (a
     bitmap, tested in constant time per character) and the few beyond it (a list of ranges,
     slower, used only for a text that has such characters). Built on first use, not on
     import, in C loops (every code point as one string, its combining classes as bytes, the
@@ -89,7 +94,8 @@ def _combining_marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
             for low, high in ranges if (high < 0x10000) == low_plane
         )
 
-    return re.compile(f"[{members(True)}]+"), re.compile(f"[{members(False)}]+")
+    return (re.compile(f"[{members(True)}{DECOMPOSING_TO_MARKS}]+"),
+            re.compile(f"[{members(False)}]+"))
 
 
 def _drop_marks(text: str) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Protocol, TypeVar
 
 from ..core.fsutil import FileTooLarge, NotARegularFile, read_regular_file
 from ..core.limits import MAX_SEED_BYTES
+from ..core.normalization import nfc
 from ..core.signature import key as signature_key
 from ..core.signature import signature, stable_signature
 from ..core.textutil import fold_whitespace
@@ -161,8 +161,9 @@ class SeedStore:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             return SeedProblem(f"seeds/{name} is not UTF-8 text")
-        # Records are NFC; comparing against an NFC copy keeps a decomposed seed usable.
-        text = unicodedata.normalize("NFC", text)
+        # Records are NFC; comparing against an NFC copy keeps a decomposed seed usable (in
+        # time linear in the seed, however long a run of marks it holds).
+        text = nfc(text)
         return Seed(name, sha256, text, fold_whitespace(text))
 
 

@@ -10,6 +10,7 @@ to the outermost.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
@@ -69,6 +70,10 @@ def propose_mentions(
         matches = known[scope] = find_names(
             text, words[scope], registry.index.matcher, surnames, named, registry.index.names
         )
+        # The registry's matches by first word, to find those inside a longer name by bisection
+        # (not by a look through all of them for each name: names × matches).
+        by_first = sorted(matches, key=lambda known_match: known_match.first)
+        firsts = [known_match.first for known_match in by_first]
         claimed = [False] * len(words[scope])
         match_last = [-1] * len(words[scope])
         for match in matches:
@@ -96,8 +101,10 @@ def propose_mentions(
             inside = range(match.first, match.last + 1)
             entry = gazetteer_entry(match.entity)
             known_kinds = {
-                registry.kind_of(known_match.entity) for known_match in matches
-                if match.first <= known_match.first and known_match.last <= match.last
+                registry.kind_of(known_match.entity)
+                for known_match in by_first[bisect_left(firsts, match.first):
+                                            bisect_right(firsts, match.last)]
+                if known_match.last <= match.last
             }
             if any(claimed[index] for index in inside) and (
                 all(claimed[index] for index in inside)
@@ -163,13 +170,16 @@ def propose_mentions(
             if _kind(match.entity, registry, ordered) == "person"
             for index in range(match.first, match.last + 1)
         }
+        by_start = sorted(known[scope], key=lambda other: other.start)
+        starts_at = [other.start for other in by_start]
         for match in matches:
             proposal = _proposal(text, scope, words[scope], match, registry, ordered, counts, people)
             if proposal.entity is None:
                 inner = tuple(
                     _proposal(text, scope, words[scope], other, registry, ordered, counts, people)
-                    for other in known[scope]
-                    if match.start <= other.start and other.end <= match.end
+                    for other in by_start[bisect_left(starts_at, match.start):
+                                          bisect_right(starts_at, match.end)]
+                    if other.end <= match.end
                 )
                 proposal = replace(proposal, inner=inner)
             proposals.append(proposal)

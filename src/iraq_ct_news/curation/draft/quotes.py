@@ -188,9 +188,9 @@ class _Layout:
         index = bisect.bisect_left(commas, start)
         if index < len(commas) and commas[index] < end:
             end = commas[index]
-        return max(start, self._stripped_end(end))
+        return max(start, self.stripped_end(end))
 
-    def _stripped_end(self, end: int) -> int:
+    def stripped_end(self, end: int) -> int:
         """``end`` moved back over spaces, tabs and commas (once per ``end``)."""
         stripped = self._stripped.get(end)
         if stripped is None:
@@ -267,6 +267,7 @@ def _unmarked(layout: _Layout) -> Iterator[QuotedText]:
     """Direct speech without marks: after a verb of saying and a colon, or a clause in the
     first person plural (ونحن …) inside a sentence of reported speech."""
     text = layout.text
+    opened: list[tuple[int, int, int]] = []  # (start, verb, window start) of each colon's speech
     for match in re.finditer(r":[ \t]*", text):
         start = match.end()
         if start >= len(text) or text[start] in _OPENERS or text[start] == "\n":
@@ -276,7 +277,13 @@ def _unmarked(layout: _Layout) -> Iterator[QuotedText]:
         following = words_of(text[start : start + 30])
         if verb is None or not following or search_key(following[0].key) in _REPORTED:
             continue
+        opened.append((start, verb, window_start))
+    # Speech ends where the next speech of the sentence is introduced (قال: … وأضاف: …): one
+    # quotation never holds the next, so k colons in one sentence give k quotes, not k nested.
+    for number, (start, verb, window_start) in enumerate(opened):
         end = layout.clause_end(start)
+        if number + 1 < len(opened) and start < opened[number + 1][1] < end:
+            end = max(start, layout.stripped_end(opened[number + 1][1]))
         if _has_words(text, start, end, MIN_QUOTE_WORDS):
             yield QuotedText(start, end, verb, window_start, "unmarked")
     for word in layout.words:
