@@ -82,7 +82,7 @@ class FileRun:
         self._context = context
         self._seeds = seeds
         self.memo: dict[str, Any] = {}
-        """Results worked out from the file for several checks (see :mod:`.checks.helpers`)."""
+        """Results worked out from the file for several checks (see :mod:`.rules.helpers`)."""
         self.reads: dict[str, dict[str, Any]] = {}
         """What the checks read besides the file: source (a key of :data:`RECORDED`) to key
         to the value it had (see :mod:`.dependencies`)."""

@@ -6,7 +6,7 @@ The work is done in two passes over the files so that each can use every core:
 2. the articles, each on its own (their file- and article-stage checks), against the seeds and
    the registry names from pass 1;
 
-then, in this process, the tree- and release-stage checks of the catalog (:mod:`.checks`) on the
+then, in this process, the tree- and release-stage checks of the catalog (:mod:`.rules`) on the
 summaries the passes produced. With a :class:`~iraq_ct_news.core.cache.ValidationCache`, a file
 whose result still applies (see :mod:`.reuse`) is not checked again: its result comes from the
 cache, and the checks across files always run on the whole tree.

@@ -3,7 +3,7 @@
 :func:`check_file` is what a worker process runs for each file, and what the main process runs
 when the tree is small or the cache does not know the file. It reads the file once into a
 :class:`~.checked.CheckedFile` and runs on it the checks of the file and article stages the
-catalog holds (see :mod:`.checks`), through one :class:`~.context.FileRun`, which records what
+catalog holds (see :mod:`.rules`), through one :class:`~.context.FileRun`, which records what
 they read besides the file so that the cache can tell later whether the result still holds.
 """
 
