@@ -8,7 +8,7 @@ from typing import Annotated, NamedTuple
 
 import pytest
 
-from iraq_ct_news.release.compile import Release
+from iraq_ct_news.release.container import Dataset
 from iraq_ct_news.release.table_model import ColumnSpec, foreign_key, table
 from iraq_ct_news.release.tables import TABLES
 
@@ -31,11 +31,11 @@ class _Undeclared(NamedTuple):
     value: int
 
 
-def _pairs(release: Release) -> Iterator[_Pair]:
+def _pairs(release: Dataset) -> Iterator[_Pair]:
     yield _Pair("a", 1)
 
 
-def _undeclared(release: Release) -> Iterator[_Undeclared]:
+def _undeclared(release: Dataset) -> Iterator[_Undeclared]:
     yield _Undeclared("a", 1)
 
 

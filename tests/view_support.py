@@ -14,7 +14,8 @@ from pathlib import Path
 
 from iraq_ct_news.checks.run import validate_repository
 from iraq_ct_news.models import Article
-from iraq_ct_news.release.compile import Release, compile_release
+from iraq_ct_news.release.compile import compile_release
+from iraq_ct_news.release.container import Dataset
 
 #: Elements with no end tag.
 VOID = frozenset({"meta", "br", "img", "input", "link", "hr", "wbr", "source", "area", "base"})
@@ -107,7 +108,7 @@ def parse_page(path: Path) -> ParsedPage:
 
 
 @functools.cache
-def released(root: Path) -> Release:
+def released(root: Path) -> Dataset:
     """A valid tree as the release has it, offsets filled in (compiled once per test run)."""
     return compile_release(validate_repository(root))
 

@@ -5,7 +5,7 @@ Nothing is imported here, so ``import iraq_ct_news`` stays cheap; each module ha
 * ``names`` — file names of the release, and where an installed package keeps it (the
   canonical JSON and ``content_sha256`` are in :mod:`iraq_ct_news.models.content`, which the
   validator reads too);
-* ``compile`` — a validated tree as a :class:`~.compile.Release` (offsets filled, hashes set);
+* ``compile`` — a validated tree as a :class:`~.container.Dataset` (offsets filled, hashes set);
 * ``build_outputs`` — what a build writes, in order, and the card's list of files;
 * ``jsonl``, ``datapackage``, ``jsonld``, ``croissant``, ``duckdb``, ``nlp``, ``card``,
   ``parquet`` — one output each (``tokens``: the token policy of the NLP formats; ``features``:

@@ -35,7 +35,8 @@ from ..store.writer import Writer
 from . import parquet
 from .build_outputs import BUILD_OUTPUTS
 from .card import render_card
-from .compile import Release, compile_release
+from .compile import compile_release
+from .container import Dataset
 from .croissant import CROISSANT, render_croissant
 from .datapackage import render_datapackage
 from .duckdb import DUCKDB_SQL, render_duckdb
@@ -62,7 +63,7 @@ _RETIRED_PREFIX = RETIRED_PREFIX
 
 @dataclass
 class BuildResult:
-    release: Release
+    release: Dataset
     validation: ValidationResult
     directory: Path
     files: dict[str, bytes]
@@ -79,7 +80,7 @@ def validated_release(
     cache: ValidationCache | None = None,
     jobs: int | None = None,
     progress: Progress | None = None,
-) -> tuple[ValidationResult, Release]:
+) -> tuple[ValidationResult, Dataset]:
     """Validate ``root`` and compile its release; :class:`ValidationError` lists every finding.
 
     ``cache`` is read and written: a file whose result it holds is not checked again, only
@@ -92,7 +93,7 @@ def validated_release(
     return result, compile_release(result)
 
 
-def render_release(release: Release) -> dict[str, bytes]:
+def render_release(release: Dataset) -> dict[str, bytes]:
     """Every committed file of the release, in a fixed order, by release-relative path."""
     files: dict[str, bytes] = {}
     renderers: dict[str, Callable[[], Mapping[str, bytes]]] = {

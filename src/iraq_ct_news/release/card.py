@@ -15,7 +15,7 @@ import yaml
 from ..models.edtf import SUBSET
 from ..models.kinds import KINDS
 from .build_outputs import card_rows
-from .compile import Release
+from .container import Dataset
 from .datapackage import ANNOTATION_LICENSE, TEXT_RIGHTS
 from .duckdb import DUCKDB_SQL
 from .features import model_features
@@ -55,7 +55,7 @@ def dataset_info() -> list[dict[str, Any]]:
     ]
 
 
-def _front_matter(release: Release) -> str:
+def _front_matter(release: Dataset) -> str:
     count = len(release.articles)
     size = "n<1K" if count < 1000 else "1K<n<10K" if count < 10000 else "10K<n<100K"
     lines = [
@@ -104,7 +104,7 @@ def _front_matter(release: Release) -> str:
     return "\n".join(lines)
 
 
-def _ner_summary(release: Release) -> str:
+def _ner_summary(release: Dataset) -> str:
     corpus = ner_corpus(release)
     stats = corpus.stats
     spans = sum(len(record["spans"]) for record in corpus.records)
@@ -123,7 +123,7 @@ def _table(rows: list[tuple[str, int]]) -> str:
     return "\n".join(["| | count |", "|---|---:|", *(f"| {k} | {v} |" for k, v in rows)]) + "\n"
 
 
-def render_card(release: Release) -> bytes:
+def render_card(release: Dataset) -> bytes:
     summary = summarize(release)
     date = release.released.isoformat() if release.released else "unreleased"
     file_list = card_rows()

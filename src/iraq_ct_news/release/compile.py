@@ -25,10 +25,6 @@ from ..reading.anchoring import SpanResolution
 from ..reading.yamlreader import PathKey
 from .container import Dataset
 
-Release = Dataset
-"""What ``build`` compiles: a :class:`~.dataset.Dataset` (one container for a release, whether
-compiled from a tree, read back by ``load()`` or exported)."""
-
 _Span = TypeVar("_Span", bound=AnchorFields)
 
 

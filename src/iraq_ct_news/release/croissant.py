@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from .compile import Release
+from .container import Dataset
 from .datapackage import ANNOTATION_LICENSE, DESCRIPTION, NAME, TEXT_RIGHTS
 from .publication import release_files, schema_org_dataset
 from .tables import TABLES, ColumnType, Table
@@ -194,7 +194,7 @@ def _quotes_with_speakers() -> dict[str, Any]:
     }
 
 
-def render_croissant(release: Release, files: Mapping[str, bytes]) -> bytes:
+def render_croissant(release: Dataset, files: Mapping[str, bytes]) -> bytes:
     """The Croissant document; ``files`` are the release files listed as its distribution."""
     shared = schema_org_dataset(release, files)
     document: dict[str, Any] = {

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from .compile import Release
+from .container import Dataset
 from .tables import TABLES, Table
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -81,7 +81,7 @@ def table_schema(table: Table) -> dict[str, Any]:
     return schema
 
 
-def render_datapackage(release: Release, files: Mapping[str, bytes]) -> bytes:
+def render_datapackage(release: Dataset, files: Mapping[str, bytes]) -> bytes:
     """The descriptor for a release whose CSV files (by release-relative path) are ``files``."""
     publishers = sorted({article.source.publisher for article in release.articles.values()})
     names = {org.id: org.name.en for org in release.organizations.values()}

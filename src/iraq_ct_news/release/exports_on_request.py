@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .compile import Release
+from .container import Dataset
 from .export_formats import REQUESTED_FORMATS, RequestedFormat
 from .spacy_docbin import export_docbin
 from .sqlite import export_sqlite
@@ -23,7 +23,7 @@ class RequestedExport:
     """One format ``iraq-ct-news export FORMAT PATH`` writes, and its writer."""
 
     format: RequestedFormat
-    write: Callable[[Release, Path], list[Path]]
+    write: Callable[[Dataset, Path], list[Path]]
     """Write the export to the path; returns every file written."""
 
     @property
@@ -35,7 +35,7 @@ class RequestedExport:
         return self.format.requires
 
 
-_WRITERS: dict[str, Callable[[Release, Path], list[Path]]] = {
+_WRITERS: dict[str, Callable[[Dataset, Path], list[Path]]] = {
     "sqlite": export_sqlite,
     "spacy": export_docbin,
 }

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..models import Article, Edtf, Organization, Person, Place
 from ..models.kinds import ENTITIES
-from .compile import Release
+from .container import Dataset
 from .datapackage import DESCRIPTION, NAME, PACKAGE_ID
 from .publication import LICENSES, release_files, schema_org_dataset
 
@@ -147,7 +147,7 @@ def _article_node(article: Article, theme_labels: dict[str, str]) -> dict[str, A
     return node
 
 
-def render_jsonld(release: Release, files: Mapping[str, bytes]) -> bytes:
+def render_jsonld(release: Dataset, files: Mapping[str, bytes]) -> bytes:
     """The graph; ``files`` are the release files the Dataset node lists as its distribution
     (by release-relative path, with their bytes for the checksums)."""
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..models import Article, Mention, Quote
 from ..models.kinds import ENTITIES, KINDS
-from .compile import Release
+from .container import Dataset
 from .jsonld import ANNOTATION_CONTEXT, article_iri, entity_iri
 from .tokens import TokenStats, split_pieces
 
@@ -41,7 +41,7 @@ SCOPES = ("headline", "body")
 SELECTOR_CONTEXT = 20
 
 
-def entity_kinds(release: Release) -> dict[str, str]:
+def entity_kinds(release: Dataset) -> dict[str, str]:
     kinds: dict[str, str] = {}
     for row in ENTITIES.values():
         kinds.update((key, row.kind) for key in release.of_kind(row))
@@ -58,7 +58,7 @@ def _offsets(span: Mention | Quote) -> tuple[int, int]:
     return span.start, span.end
 
 
-def active_articles(release: Release) -> Iterator[Article]:
+def active_articles(release: Dataset) -> Iterator[Article]:
     return (article for article in release.articles.values() if article.status == "active")
 
 
@@ -80,10 +80,10 @@ def outermost_mentions(mentions: list[Mention]) -> tuple[list[Mention], int]:
     return kept, len(mentions) - len(kept)
 
 
-_last_corpus: tuple[weakref.ref[Release], NerCorpus] | None = None
+_last_corpus: tuple[weakref.ref[Dataset], NerCorpus] | None = None
 
 
-def ner_corpus(release: Release) -> NerCorpus:
+def ner_corpus(release: Dataset) -> NerCorpus:
     """The NER records of ``release`` (tokenized once per release: ``ner.jsonl``, the card's
     summary and the DocBin export all read the same corpus, so the last one made is kept for as
     long as its release lives)."""
@@ -95,7 +95,7 @@ def ner_corpus(release: Release) -> NerCorpus:
     return corpus
 
 
-def _make_ner_corpus(release: Release) -> NerCorpus:
+def _make_ner_corpus(release: Dataset) -> NerCorpus:
     kinds = entity_kinds(release)
     stats = TokenStats()
     nested = 0
@@ -170,7 +170,7 @@ def speaker_mention(article: Article, quote: Quote) -> Mention | None:
     return min(after, key=lambda m: _offsets(m)[0]) if after else None
 
 
-def attribution_records(release: Release) -> list[dict[str, Any]]:
+def attribution_records(release: Dataset) -> list[dict[str, Any]]:
     kinds = entity_kinds(release)
     records = []
     for article in active_articles(release):
@@ -199,11 +199,11 @@ def _jsonl(records: list[dict[str, Any]]) -> bytes:
     )
 
 
-def render_ner(release: Release) -> bytes:
+def render_ner(release: Dataset) -> bytes:
     return _jsonl(ner_corpus(release).records)
 
 
-def render_attribution(release: Release) -> bytes:
+def render_attribution(release: Dataset) -> bytes:
     return _jsonl(attribution_records(release))
 
 
@@ -231,7 +231,7 @@ def _target(article: Article, span: Mention | Quote) -> dict[str, Any]:
     }
 
 
-def web_annotations(release: Release) -> list[dict[str, Any]]:
+def web_annotations(release: Dataset) -> list[dict[str, Any]]:
     kinds = entity_kinds(release)
     items: list[dict[str, Any]] = []
     for article in active_articles(release):
@@ -264,7 +264,7 @@ def web_annotations(release: Release) -> list[dict[str, Any]]:
     return items
 
 
-def render_annotations(release: Release) -> bytes:
+def render_annotations(release: Dataset) -> bytes:
     items = web_annotations(release)
     document = {
         "@context": ANNOTATION_CONTEXT,

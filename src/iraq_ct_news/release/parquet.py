@@ -13,7 +13,7 @@ import importlib.util
 import io
 from typing import Any
 
-from .compile import Release
+from .container import Dataset
 from .names import PARQUET_DIR
 from .tables import TABLES, Table, cell
 
@@ -23,7 +23,7 @@ def available() -> bool:
     return importlib.util.find_spec("pyarrow") is not None
 
 
-def render_parquet(table: Table, release: Release) -> bytes:
+def render_parquet(table: Table, release: Dataset) -> bytes:
     """One table as Parquet bytes (zstd-compressed, JSON lists kept as JSON text)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -59,7 +59,7 @@ def render_parquet(table: Table, release: Release) -> bytes:
     return buffer.getvalue()
 
 
-def render_all(release: Release) -> dict[str, bytes]:
+def render_all(release: Dataset) -> dict[str, bytes]:
     """Every table as ``parquet/<name>.parquet`` plus the folder's ``.gitignore``."""
     files = {f"{PARQUET_DIR}/.gitignore": b"# Written by iraq-ct-news build; never committed.\n*\n"}
     for table in TABLES:

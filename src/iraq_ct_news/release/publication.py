@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .compile import Release
+from .container import Dataset
 from .datapackage import ANNOTATION_LICENSE, NAME
 
 CREATOR = {"@type": "Organization", "name": "iraq-ct-news contributors"}
@@ -56,7 +56,7 @@ def release_files(files: Mapping[str, bytes], wanted: tuple[str, ...] | None = N
     ]
 
 
-def temporal_coverage(release: Release) -> str | None:
+def temporal_coverage(release: Dataset) -> str | None:
     """The span of the active articles' publication dates as an ISO 8601 interval of years
     (``2016/2021``), from the dates the records give; None when no article has a date."""
     dated = [a.published for a in release.articles.values()
@@ -68,13 +68,13 @@ def temporal_coverage(release: Release) -> str | None:
     return f"{min(earliest).year}/{max(latest).year}"
 
 
-def citation_text(release: Release) -> str:
+def citation_text(release: Dataset) -> str:
     """How to cite the release, as a sentence (no DOI or URL is known, so none is given)."""
     year = release.released.year if release.released else "n.d."
     return f"iraq-ct-news contributors ({year}). {NAME}, version {release.version} [data set]."
 
 
-def schema_org_dataset(release: Release, files: Mapping[str, bytes]) -> dict[str, Any]:
+def schema_org_dataset(release: Dataset, files: Mapping[str, bytes]) -> dict[str, Any]:
     """The schema.org properties every description of the dataset shares."""
     node: dict[str, Any] = {
         "version": release.version,

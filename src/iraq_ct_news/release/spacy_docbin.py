@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..store.writer import Writer
-from .compile import Release
+from .container import Dataset
 from .nlp import ner_corpus
 
 
@@ -33,7 +33,7 @@ def _words(tokens: list[str], whitespace: list[str]) -> tuple[list[str], list[bo
     return words, spaces, positions
 
 
-def docs(release: Release, nlp: Any) -> list[Any]:
+def docs(release: Dataset, nlp: Any) -> list[Any]:
     """The corpus as spaCy ``Doc`` objects on ``nlp``'s vocabulary (``user_data`` holds the
     article id and scope, each entity's ``kb_id_`` the entity id)."""
     from spacy.tokens import Doc, Span
@@ -54,7 +54,7 @@ def docs(release: Release, nlp: Any) -> list[Any]:
     return result
 
 
-def export_docbin(release: Release, path: Path) -> list[Path]:
+def export_docbin(release: Dataset, path: Path) -> list[Path]:
     import spacy
     from spacy.tokens import DocBin
 

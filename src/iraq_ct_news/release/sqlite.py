@@ -29,7 +29,7 @@ from typing import Any
 
 from ..core.errors import BuildError
 from ..store.writer import Writer
-from .compile import Release
+from .container import Dataset
 from .datapackage import ANNOTATION_LICENSE, DESCRIPTION, TEXT_RIGHTS
 from .search import article_key, text_key
 from .tables import TABLES, ColumnType, Table, cell
@@ -122,7 +122,7 @@ def fts_query(text: str) -> str:
     return '"' + text_key(text).replace('"', '""') + '"'
 
 
-def build_database(release: Release) -> sqlite3.Connection:
+def build_database(release: Dataset) -> sqlite3.Connection:
     """The release as an in-memory SQLite database."""
     connection = sqlite3.connect(":memory:")
     # Keys are not enforced while loading (tables are filled in declaration order, children
@@ -166,7 +166,7 @@ def table_license(columns: set[str]) -> dict[str, str]:
             "license_url": ANNOTATION_LICENSE["path"]}
 
 
-def datasette_metadata(release: Release, database: str) -> dict[str, Any]:
+def datasette_metadata(release: Dataset, database: str) -> dict[str, Any]:
     """Datasette's ``metadata.json``: titles, descriptions, a licence per table, column
     descriptions, and the full-text table for ``articles``."""
     tables: dict[str, Any] = {}
@@ -202,7 +202,7 @@ def metadata_path(database: Path) -> Path:
     return database.with_name(f"{database.stem}.metadata.json")
 
 
-def export_sqlite(release: Release, path: Path) -> list[Path]:
+def export_sqlite(release: Dataset, path: Path) -> list[Path]:
     """Write the database to ``path`` and its Datasette metadata beside it; returns both."""
     try:
         connection = build_database(release)

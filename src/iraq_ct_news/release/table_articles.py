@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Annotated, NamedTuple
 
 from ..models.content import content_sha256
-from .compile import Release
+from .container import Dataset
 from .table_columns import (
     ArticleId,
     ContentHash,
@@ -82,7 +82,7 @@ class ArticleRow(NamedTuple):
     content_sha256: ContentHash
 
 
-def article_rows(release: Release) -> Iterator[ArticleRow]:
+def article_rows(release: Dataset) -> Iterator[ArticleRow]:
     for a in release.articles.values():
         published = a.published
         yield ArticleRow(
@@ -110,7 +110,7 @@ class ArticleThemeRow(NamedTuple):
     theme_id: Annotated[str, ColumnSpec("string", "Theme id.", True)]
 
 
-def article_theme_rows(release: Release) -> Iterator[ArticleThemeRow]:
+def article_theme_rows(release: Dataset) -> Iterator[ArticleThemeRow]:
     for a in release.articles.values():
         for theme in a.themes:
             yield ArticleThemeRow(a.id, theme)
@@ -137,7 +137,7 @@ class MentionRow(NamedTuple):
     end: End
 
 
-def mention_rows(release: Release) -> Iterator[MentionRow]:
+def mention_rows(release: Dataset) -> Iterator[MentionRow]:
     for a in release.articles.values():
         for index, m in enumerate(a.mentions):
             yield MentionRow(a.id, index, m.entity, m.title_as_stated, *span_cells(m))
@@ -178,7 +178,7 @@ class QuoteRow(NamedTuple):
     end: End
 
 
-def quote_rows(release: Release) -> Iterator[QuoteRow]:
+def quote_rows(release: Dataset) -> Iterator[QuoteRow]:
     for a in release.articles.values():
         for q in a.quotes:
             yield QuoteRow(

@@ -10,7 +10,7 @@ import datetime
 from collections.abc import Iterator
 from typing import Annotated, NamedTuple
 
-from .compile import Release
+from .container import Dataset
 from .table_articles import TO_ARTICLE, event_key
 from .table_columns import ArticleId, End, Exact, Scope, Start, date_cells, span_cells
 from .table_model import ColumnSpec, foreign_key, table
@@ -41,7 +41,7 @@ class EventRow(NamedTuple):
     summary_en: Annotated[str, ColumnSpec("string", "Curator-written English summary.", True)]
 
 
-def event_rows(release: Release) -> Iterator[EventRow]:
+def event_rows(release: Dataset) -> Iterator[EventRow]:
     for a in release.articles.values():
         for e in a.events:
             yield EventRow(
@@ -73,7 +73,7 @@ class EventActorRow(NamedTuple):
     entity_id: Annotated[str, ColumnSpec("string", "Person, organisation or country id.", True)]
 
 
-def event_actor_rows(release: Release) -> Iterator[EventActorRow]:
+def event_actor_rows(release: Dataset) -> Iterator[EventActorRow]:
     for a in release.articles.values():
         for e in a.events:
             roles = (
@@ -118,7 +118,7 @@ class AmountRow(NamedTuple):
     end: End
 
 
-def amount_rows(release: Release) -> Iterator[AmountRow]:
+def amount_rows(release: Dataset) -> Iterator[AmountRow]:
     for a in release.articles.values():
         for index, m in enumerate(a.amounts):
             yield AmountRow(
@@ -149,7 +149,7 @@ class AmountPartyRow(NamedTuple):
         True)]
 
 
-def amount_party_rows(release: Release) -> Iterator[AmountPartyRow]:
+def amount_party_rows(release: Dataset) -> Iterator[AmountPartyRow]:
     for a in release.articles.values():
         for index, m in enumerate(a.amounts):
             for position, party in enumerate(m.parties):
@@ -181,7 +181,7 @@ class ResolutionRow(NamedTuple):
     end: End
 
 
-def resolution_rows(release: Release) -> Iterator[ResolutionRow]:
+def resolution_rows(release: Dataset) -> Iterator[ResolutionRow]:
     for a in release.articles.values():
         for index, r in enumerate(a.resolutions):
             number, year = r.symbol.removeprefix("S/RES/").rstrip(")").split(" (")
@@ -205,7 +205,7 @@ class FigureRow(NamedTuple):
     end: End
 
 
-def figure_rows(release: Release) -> Iterator[FigureRow]:
+def figure_rows(release: Dataset) -> Iterator[FigureRow]:
     for a in release.articles.values():
         for index, f in enumerate(a.figures):
             yield FigureRow(a.id, index, f.value, f.unit.en, *span_cells(f))

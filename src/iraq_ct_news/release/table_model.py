@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple, TypeVar
 
-from .compile import Release
+from .container import Dataset
 from .names import TABLES_DIR
 
 ColumnType = Literal["string", "integer", "number", "date", "array"]
@@ -60,7 +60,7 @@ class Table:
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
     foreign_keys: tuple[ForeignKey, ...]
-    rows: Callable[[Release], Iterator[Row]]
+    rows: Callable[[Dataset], Iterator[Row]]
 
     @property
     def path(self) -> str:
@@ -91,7 +91,7 @@ def table(
     title: str,
     description: str,
     row_type: type[R],
-    rows: Callable[[Release], Iterator[R]],
+    rows: Callable[[Dataset], Iterator[R]],
     primary_key: tuple[str, ...],
     foreign_keys: tuple[ForeignKey, ...] = (),
 ) -> Table:
@@ -124,7 +124,7 @@ def cell(value: Any) -> str:
     raise TypeError(f"no CSV form for {type(value).__name__}")
 
 
-def render_csv(table: Table, release: Release) -> bytes:
+def render_csv(table: Table, release: Dataset) -> bytes:
     """The table as UTF-8 CSV (RFC 4180 quoting, LF line ends, header row)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

@@ -12,7 +12,7 @@ from typing import Annotated, Any, NamedTuple
 from ..models.content import content_sha256
 from ..models.kinds import ENTITIES as ENTITY_KINDS
 from ..models.kinds import one_of
-from .compile import Release
+from .container import Dataset
 from .table_columns import (
     Aliases,
     ContentHash,
@@ -42,7 +42,7 @@ class EntityRow(NamedTuple):
     status: Annotated[str, ColumnSpec("string", "active or withdrawn.", True)]
 
 
-def entity_rows(release: Release) -> Iterator[EntityRow]:
+def entity_rows(release: Dataset) -> Iterator[EntityRow]:
     rows: list[EntityRow] = []
     for row in ENTITY_KINDS.values():
         rows.extend(EntityRow(r.id, row.kind, r.name.en, r.name.ar, r.status)  # type: ignore[attr-defined]
@@ -73,7 +73,7 @@ class PersonRow(NamedTuple):
     content_sha256: ContentHash
 
 
-def person_rows(release: Release) -> Iterator[PersonRow]:
+def person_rows(release: Dataset) -> Iterator[PersonRow]:
     for p in release.people.values():
         yield PersonRow(
             p.id, *lifecycle_cells(p), p.name.en, p.name.ar, p.aliases,
@@ -100,7 +100,7 @@ class PositionRow(NamedTuple):
         "string", "Article that states the position.", True)]
 
 
-def position_rows(release: Release) -> Iterator[PositionRow]:
+def position_rows(release: Dataset) -> Iterator[PositionRow]:
     for p in release.people.values():
         for index, pos in enumerate(p.positions):
             yield PositionRow(
@@ -142,7 +142,7 @@ class OrganizationRow(NamedTuple):
     content_sha256: ContentHash
 
 
-def organization_rows(release: Release) -> Iterator[OrganizationRow]:
+def organization_rows(release: Dataset) -> Iterator[OrganizationRow]:
     for o in release.organizations.values():
         yield OrganizationRow(
             o.id, *lifecycle_cells(o), o.name.en, o.name.ar, o.aliases, o.acronyms.en,
@@ -177,7 +177,7 @@ class PlaceRow(NamedTuple):
     content_sha256: ContentHash
 
 
-def place_rows(release: Release) -> Iterator[PlaceRow]:
+def place_rows(release: Dataset) -> Iterator[PlaceRow]:
     for p in release.places.values():
         lat = p.coordinates.lat if p.coordinates else None
         lon = p.coordinates.lon if p.coordinates else None
@@ -202,7 +202,7 @@ class ThemeRow(NamedTuple):
         "array", "External anchors (JSON array of {scheme, value}).", True)]
 
 
-def theme_rows(release: Release) -> Iterator[ThemeRow]:
+def theme_rows(release: Dataset) -> Iterator[ThemeRow]:
     for t in release.themes.values():
         yield ThemeRow(
             t.id, t.label.en, t.label.ar, t.definition.en, t.broader,
@@ -224,7 +224,7 @@ class CameoRow(NamedTuple):
         "4 material conflict.", True)]
 
 
-def cameo_rows(release: Release) -> Iterator[CameoRow]:
+def cameo_rows(release: Dataset) -> Iterator[CameoRow]:
     for c in release.cameo.values():
         yield CameoRow(c.code, c.label, c.quad_class)
 
