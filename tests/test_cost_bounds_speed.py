@@ -94,6 +94,7 @@ def registry_reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
         return real(root, relative, kind, **options)
 
     monkeypatch.setattr(repository, "read_record", counting)
+    monkeypatch.setattr(registry_cache, "read_record", counting)
     yield read
 
 
@@ -123,14 +124,20 @@ def test_an_edited_registry_is_read_again(tmp_path: Path, registry_reads: list[s
         "aliases: []\n", "aliases:\n- دار السلام\n"), encoding="utf-8")
     before = len(registry_reads)
     edited = registry_cache.cached_registry(tree, ValidationCache(cache))
-    assert len(registry_reads) > before
+    assert registry_reads[before:] == [PLACE.as_posix()]  # the edited file alone is read again
     assert _same(edited, load_registry(tree))
     assert "دار السلام" in edited.index.names["fixture-baghdad"]
     # A new registry file is a change too.
     shutil.copy(path, path.with_name("fixture-basra.yaml"))
     before = len(registry_reads)
     added = registry_cache.cached_registry(tree, ValidationCache(cache))
-    assert len(registry_reads) > before and _same(added, load_registry(tree))
+    assert registry_reads[before:] == [PLACE.with_name("fixture-basra.yaml").as_posix()]
+    assert _same(added, load_registry(tree))
+    # A registry file removed: nothing to read, and its entity is gone.
+    (tree / PLACE.with_name("fixture-basra.yaml")).unlink()
+    before = len(registry_reads)
+    removed = registry_cache.cached_registry(tree, ValidationCache(cache))
+    assert registry_reads[before:] == [] and _same(removed, load_registry(tree))
     # One entry for the tree, replaced each time: past registries do not pile up.
     with closing(sqlite3.connect(cache / "validation.sqlite3")) as database:
         (entries,) = database.execute(

@@ -89,7 +89,7 @@ def read_registry(
     entities: dict[str, Entity] = {}
     entries: list[tuple[str, str, list[str] | None]] = []
     for stored in store.records(ENTITIES):
-        entity = _entity(stored)
+        entity = entity_of(stored)
         if entity is None:
             continue
         entities[entity.id] = entity
@@ -106,7 +106,7 @@ def read_registry(
     return registry
 
 
-def _entity(stored: StoredRecord) -> Entity | None:
+def entity_of(stored: StoredRecord) -> Entity | None:
     """The entity a record names: from its model, or for a stub (placeholders left) from its
     data if its id reads; its spellings only when its Arabic name reads too."""
     kind: EntityKind = stored.kind  # type: ignore[assignment]
