@@ -7,10 +7,11 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from .anchoring import Matches, find_matches
+from .anchoring import Matches, SpanResolution, find_matches, resolve_span
 
 #: A prefix or suffix grows word by word up to this many words, within its paragraph.
 MAX_CONTEXT_WORDS = 6
@@ -151,3 +152,24 @@ def _next_word_end(text: str, position: int, ceiling: int) -> int | None:
     while cursor < ceiling and not text[cursor].isspace():
         cursor += 1
     return cursor if cursor > position else None
+
+
+def resolve_written(
+    anchor: Any, texts: Mapping[str, str]
+) -> tuple[str, SpanResolution] | None:
+    """Where a span a person wrote (``exact`` with its ``scope`` and pin, as a raw mapping not
+    yet checked against the model) points in ``texts``: its scope and resolution, or None when
+    it names no text. A pin field of the wrong shape counts as absent."""
+    if not isinstance(anchor, dict) or not isinstance(anchor.get("exact"), str):
+        return None
+    scope = anchor.get("scope", "body")
+    text = texts.get(scope) if isinstance(scope, str) else None
+    if text is None:
+        return None
+    occurrence = anchor.get("occurrence")
+    return scope, resolve_span(
+        text, anchor["exact"],
+        anchor.get("prefix") if isinstance(anchor.get("prefix"), str) else None,
+        anchor.get("suffix") if isinstance(anchor.get("suffix"), str) else None,
+        occurrence if isinstance(occurrence, int) and occurrence > 0 else None,
+    )

@@ -13,7 +13,7 @@ from ...models import SPAN_LISTS
 from ...models.field_types import is_placeholder
 from ...reading import dates as date_rules
 from ...reading.anchoring import resolve_span
-from ...reading.pins import pin_for
+from ...reading.pins import pin_for, resolve_written
 from ...reading.seeds import Seed, SeedStore
 from ...reading.yamlreader import Document
 from ..scaffold import ScaffoldError, seed_dates
@@ -212,19 +212,10 @@ def _existing_spans(data: dict[str, Any], texts: dict[str, str]) -> dict[str, li
         if not isinstance(items, list):
             continue
         for item in items:
-            if not isinstance(item, dict) or not isinstance(item.get("exact"), str):
+            written = resolve_written(item, texts)
+            if written is None:
                 continue
-            scope = item.get("scope", "body")
-            text = texts.get(scope) if isinstance(scope, str) else None
-            if text is None:
-                continue
-            occurrence = item.get("occurrence")
-            resolved = resolve_span(
-                text, item["exact"],
-                item.get("prefix") if isinstance(item.get("prefix"), str) else None,
-                item.get("suffix") if isinstance(item.get("suffix"), str) else None,
-                occurrence if isinstance(occurrence, int) and occurrence > 0 else None,
-            )
+            scope, resolved = written
             if resolved.found:
                 found.setdefault(group, []).append((scope, resolved.start, resolved.end))
     return found

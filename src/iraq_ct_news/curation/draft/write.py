@@ -19,8 +19,8 @@ from typing import Any
 
 from ...models.field_types import is_placeholder
 from ...models.layout import CURATED, VOCABULARY_FILES, record_path
-from ...reading.anchoring import resolve_span
 from ...reading.cameo import codebook
+from ...reading.pins import resolve_written
 from ...reading.yamlreader import Document
 from ...store.formatting import render
 from ...store.writer import ReadToken, Writer
@@ -277,19 +277,10 @@ def _order(span: SpanProposal) -> tuple[int, int]:
 
 def _position(item: Any, texts: dict[str, str]) -> tuple[int, int] | None:
     anchor = item.get("date_evidence") if isinstance(item, dict) and "kind" in item else item
-    if not isinstance(anchor, dict) or not isinstance(anchor.get("exact"), str):
+    written = resolve_written(anchor, texts)
+    if written is None:
         return None
-    scope = anchor.get("scope", "body")
-    text = texts.get(scope) if isinstance(scope, str) else None
-    if text is None:
-        return None
-    occurrence = anchor.get("occurrence")
-    found = resolve_span(
-        text, anchor["exact"],
-        anchor.get("prefix") if isinstance(anchor.get("prefix"), str) else None,
-        anchor.get("suffix") if isinstance(anchor.get("suffix"), str) else None,
-        occurrence if isinstance(occurrence, int) and occurrence > 0 else None,
-    )
+    scope, found = written
     return (_SCOPE_ORDER.get(scope, 2), found.start) if found.found else None
 
 
