@@ -9,9 +9,7 @@ run. Each bound is written in SECURITY.md ("Cost of hostile input") beside the t
 
 from __future__ import annotations
 
-import os
 import shutil
-import sys
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,6 +26,7 @@ from iraq_ct_news.reading.text import TextWords, words_of
 from iraq_ct_news.release.search import snippet, text_key
 
 from .conftest import VALID_TREE
+from .open_support import files_opened
 
 ARTICLE = Path("curated/articles/fixture-iom-agreement.yaml")
 PLACE = Path("curated/places/fixture-baghdad.yaml")
@@ -276,29 +275,12 @@ def test_latin_accents_fold_like_arabic_marks() -> None:
 # Files read ----------------------------------------------------------------------------------
 
 
-#: Paths opened while a test listens (None: not listening). An audit hook cannot be removed, so
-#: one hook is added for the session and reads this.
-_OPENED: list[list[str] | None] = [None]
-
-
-def _audit(event: str, args: tuple[object, ...]) -> None:
-    listening = _OPENED[0]
-    if listening is not None and event == "open" and isinstance(args[0], (str, os.PathLike)):
-        listening.append(str(os.fspath(args[0])))
-
-
-sys.addaudithook(_audit)
-
-
 def test_a_validation_reads_each_file_once(tmp_path: Path) -> None:
     """Every curated file and every seed is opened once in a run (a file with findings is read
     again to locate them; the valid tree has none)."""
     tree = _tree(tmp_path)
-    _OPENED[0] = opened = []
-    try:
+    with files_opened() as opened:
         validate_repository(tree, keep_records=False, jobs=1)
-    finally:
-        _OPENED[0] = None
     inside = [Path(path).resolve() for path in opened if str(tree) in path]
     read = [path for path in inside if path.is_file()]
     expected = [*(tree / "curated").rglob("*.yaml"), *(tree / "seeds").iterdir()]

@@ -9,7 +9,6 @@ a seed's index is built.
 from __future__ import annotations
 
 import difflib
-import os
 import random
 import shutil
 import sqlite3
@@ -36,6 +35,7 @@ from iraq_ct_news.reading.textindex import TextIndex
 from iraq_ct_news.store import repository
 
 from .conftest import VALID_TREE
+from .open_support import files_opened
 
 ARTICLE = Path("curated/articles/fixture-iom-agreement.yaml")
 PLACE = Path("curated/places/fixture-baghdad.yaml")
@@ -158,19 +158,6 @@ def test_a_damaged_registry_entry_is_not_used() -> None:
         assert registry_cache.registry_from_json(damaged) is None
 
 
-#: Paths opened while a test listens (None: not listening); one audit hook for the session.
-_OPENED: list[list[str] | None] = [None]
-
-
-def _audit(event: str, args: tuple[object, ...]) -> None:
-    listening = _OPENED[0]
-    if listening is not None and event == "open" and isinstance(args[0], (str, os.PathLike)):
-        listening.append(str(os.fspath(args[0])))
-
-
-sys.addaudithook(_audit)
-
-
 def test_draft_opens_the_article_twice_and_no_registry_file_on_a_second_run(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -181,11 +168,8 @@ def test_draft_opens_the_article_twice_and_no_registry_file_on_a_second_run(
     tree = _tree(tmp_path)
     assert main(["draft", str(tree / ARTICLE), "--root", str(tree)]) == 0
     first = capsys.readouterr().out
-    _OPENED[0] = opened = []
-    try:
+    with files_opened() as opened:
         assert main(["draft", str(tree / ARTICLE), "--root", str(tree)]) == 0
-    finally:
-        _OPENED[0] = None
     assert capsys.readouterr().out == first
     inside = [Path(path).resolve() for path in opened if str(tree) in path]
     assert inside.count((tree / ARTICLE).resolve()) == 2
