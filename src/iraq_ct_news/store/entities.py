@@ -10,6 +10,7 @@ entity. Nothing here decides whether a record is valid.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,16 +87,8 @@ def read_registry(
     the CAMEO labels."""
     store = repository or Repository(root)
     known = len(store.findings)
-    entities: dict[str, Entity] = {}
-    entries: list[tuple[str, str, list[str] | None]] = []
-    for stored in store.records(ENTITIES):
-        entity = entity_of(stored)
-        if entity is None:
-            continue
-        entities[entity.id] = entity
-        if entity.keys:
-            entries.append((entity.kind, entity.id, list(entity.keys)))
-    registry = Registry(entities, build_name_index(entries), findings=store.findings[known:])
+    registry = registry_of((entity_of(stored) for stored in store.records(ENTITIES)),
+                           store.findings[known:])
     if with_cameo:
         row = BY_KIND["cameo"]
         for stored in store.records((row.kind,)):
@@ -104,6 +97,20 @@ def read_registry(
                 if isinstance(code, str) and isinstance(label, str):
                     registry.cameo[code] = label
     return registry
+
+
+def registry_of(entities: Iterable[Entity | None], findings: list[Finding]) -> Registry:
+    """The registry of ``entities`` in file order (None: a record that names none; a later
+    record of the same id stands), with their name index."""
+    by_id: dict[str, Entity] = {}
+    entries: list[tuple[str, str, list[str] | None]] = []
+    for entity in entities:
+        if entity is None:
+            continue
+        by_id[entity.id] = entity
+        if entity.keys:
+            entries.append((entity.kind, entity.id, list(entity.keys)))
+    return Registry(by_id, build_name_index(entries), findings=findings)
 
 
 def entity_of(stored: StoredRecord) -> Entity | None:

@@ -22,11 +22,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ...core.cache import ValidationCache
+from ...core.findings import Finding
 from ...core.limits import MAX_FILE_BYTES
 from ...models.kinds import ENTITIES
 from ...models.layout import CURATED, FileKind, classify
-from ...reading.name_index import NameIndex, build_name_index
-from ...store.entities import entity_of
+from ...reading.name_index import NameIndex
+from ...store.entities import entity_of, registry_of
 from ...store.repository import StoredRecord, read_record
 from .registry import Entity, Registry, load_registry
 
@@ -70,9 +71,8 @@ def _updated_registry(
     """:func:`load_registry` of ``root``, reading only the files whose kind or hash differs
     from ``earlier`` (relative path to kind, SHA-256 and entity row); the same entities, in
     the same order, and the same name index, as reading every file gives."""
-    entities: dict[str, Entity] = {}
-    entries: list[tuple[str, str, list[str] | None]] = []
-    findings = []
+    entities: list[Entity | None] = []
+    findings: list[Finding] = []
     rows: dict[str, list[Any]] = {}
     for relative, kind, sha256 in hashed:
         known = earlier.get(relative)
@@ -85,12 +85,8 @@ def _updated_registry(
                 continue
             entity = entity_of(read)
         rows[relative] = [kind, sha256, _entity_row(entity) if entity is not None else None]
-        if entity is None:
-            continue
-        entities[entity.id] = entity
-        if entity.keys:
-            entries.append((entity.kind, entity.id, list(entity.keys)))
-    return Registry(entities, build_name_index(entries), findings=findings), rows
+        entities.append(entity)
+    return registry_of(entities, findings), rows
 
 
 def _files_from_json(value: Any) -> dict[str, tuple[str, str, Any]]:
