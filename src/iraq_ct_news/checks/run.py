@@ -26,7 +26,7 @@ from pydantic import BaseModel
 from ..core.cache import ValidationCache
 from ..core.errors import UsageError
 from ..core.findings import Finding, sort_findings
-from ..core.fsutil import leftover_temporaries, refuse_links
+from ..core.fsutil import leftover_temporaries, refuse_links, relative_unresolved
 from ..core.gcpause import bulk_allocation
 from ..models import Article
 from ..models.kinds import ENTITIES
@@ -263,11 +263,9 @@ def _display_prefix(root: Path) -> str:
 def _relative_to_root(root: Path, path: Path) -> PurePosixPath:
     """``path`` relative to the root; its last part is not resolved, so a link there is
     named (and reported), not followed out of the tree."""
-    absolute = path if path.is_absolute() else Path.cwd() / path
-    try:
-        relative = (absolute.parent.resolve() / absolute.name).relative_to(root.resolve())
-    except ValueError:
-        raise UsageError(f"{path} is not inside the repository {root}") from None
+    relative = relative_unresolved(root, path)
+    if relative is None:
+        raise UsageError(f"{path} is not inside the repository {root}")
     if not os.path.lexists(root / relative):
         raise UsageError(f"{path} does not exist")
-    return PurePosixPath(relative.as_posix())
+    return relative

@@ -210,15 +210,13 @@ def relative_record(root: Path, path: Path) -> PurePosixPath:
     The last part of the path is not resolved, so a symbolic link is named, not followed.
     """
     from ..core.errors import UsageError
+    from ..core.fsutil import relative_unresolved
     from ..models.kinds import KINDS
     from ..models.layout import classify
 
-    absolute = path if path.is_absolute() else Path.cwd() / path
-    try:
-        relative = (absolute.parent.resolve() / absolute.name).relative_to(root.resolve())
-    except ValueError:
-        raise UsageError(f"{path} is not inside the repository {root}") from None
-    posix = PurePosixPath(relative.as_posix())
+    posix = relative_unresolved(root, path)
+    if posix is None:
+        raise UsageError(f"{path} is not inside the repository {root}")
     if classify(posix) is None:
         raise UsageError(f"{path} is not a record file (records are {KINDS.listing()})")
     if not (root / posix).exists() and not (root / posix).is_symlink():

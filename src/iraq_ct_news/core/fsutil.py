@@ -10,7 +10,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
 
@@ -43,6 +43,18 @@ class LinkedPath(OSError):
             str(link),
         )
         self.link = link
+
+
+def relative_unresolved(root: Path, path: Path) -> PurePosixPath | None:
+    """``path`` (absolute, or as typed from the working folder) relative to ``root``, with only
+    its folder resolved: a link as its last part is named, not followed out of the tree.
+    None when it is not below ``root``."""
+    absolute = path if path.is_absolute() else Path.cwd() / path
+    try:
+        inside = (absolute.parent.resolve() / absolute.name).relative_to(root.resolve())
+    except ValueError:
+        return None
+    return PurePosixPath(inside.as_posix())
 
 
 def first_link(root: Path, path: Path) -> Path | None:

@@ -33,7 +33,13 @@ from ..checks.loading import read_curated
 from ..checks.report import format_path
 from ..core import fsutil
 from ..core.errors import IraqCtNewsError, ReaderError
-from ..core.fsutil import LinkedPath, read_regular_file, refuse_links, remove_leftover_temporaries
+from ..core.fsutil import (
+    LinkedPath,
+    read_regular_file,
+    refuse_links,
+    relative_unresolved,
+    remove_leftover_temporaries,
+)
 from ..core.limits import MAX_FILE_BYTES
 from ..core.textutil import printable
 from ..models.field_types import is_placeholder
@@ -120,11 +126,10 @@ class Writer:
                 continue
             if ".." not in inside.parts:
                 return PurePosixPath(inside.as_posix())
-        try:
-            inside = (absolute.parent.resolve() / absolute.name).relative_to(self.root.resolve())
-        except ValueError:
-            raise WriteRefused(f"{path} is not inside the repository {self.root}") from None
-        return PurePosixPath(inside.as_posix())
+        unresolved = relative_unresolved(self.root, path)
+        if unresolved is None:
+            raise WriteRefused(f"{path} is not inside the repository {self.root}")
+        return unresolved
 
     def display(self, relative: str | PurePosixPath) -> str:
         return printable((self.root / PurePosixPath(relative)).as_posix())
