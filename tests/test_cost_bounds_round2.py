@@ -43,7 +43,7 @@ from iraq_ct_news.reading.seedpage.dates import seed_dates
 from iraq_ct_news.reading.seedpage.lines import seed_lines
 from iraq_ct_news.reading.seedpage.reading import read_seed
 from iraq_ct_news.reading.seeds import Seed, SeedStore
-from iraq_ct_news.reading.text import SENTENCE_END, paragraph_bounds, sentence_bounds, words_of
+from iraq_ct_news.reading.text import SENTENCE_END, paragraph_bounds, words_of
 from iraq_ct_news.reading.yamlreader import Document, read_yaml_text
 from iraq_ct_news.view.locate import locate_all
 
@@ -349,6 +349,15 @@ def test_the_speakers_of_many_quotations_cost_the_text() -> None:
     # 2.0 times, less a constant's share (the cost was 2.9 times per doubling before).
     _at_most_doubles(count, 150, slack=20_000)
 
+
+
+def sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    """The scan the positions replace: start and end of the sentence holding ``position``."""
+    start = 0
+    for match in SENTENCE_END.finditer(text, 0, position):
+        start = match.end()
+    following = SENTENCE_END.search(text, position)
+    return start, following.start() if following else len(text)
 
 def test_text_positions_agree_with_scanning_the_text() -> None:
     pieces = ["قال", "ا", ":", "«", "“", ".", "...", "!", "\n", "\n\n", "\n\n\n", " ", "؟", "ب."]

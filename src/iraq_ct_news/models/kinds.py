@@ -96,11 +96,6 @@ class Kind:
     def count_label(self) -> str:
         return self.counted or f"{self.prose_label}(s)"
 
-    @property
-    def folder_name(self) -> str:
-        """The last part of :attr:`curated` without ``.yaml``: ``people``, ``themes``."""
-        return self.curated.rsplit("/", 1)[-1].removesuffix(".yaml")
-
     def key_of(self, item: BaseModel) -> str:
         """The id (or code) of one release line of this kind."""
         value = getattr(item, self.key)

@@ -126,16 +126,6 @@ def letters_offset(word_text: str, letters: int) -> int:
     return len(word_text)
 
 
-def sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    """Start and end of the sentence holding ``position``."""
-    start = 0
-    for match in SENTENCE_END.finditer(text, 0, position):
-        start = match.end()
-    following = SENTENCE_END.search(text, position)
-    end = following.start() if following else len(text)
-    return start, end
-
-
 def paragraph_bounds(text: str, position: int) -> tuple[int, int]:
     """Start and end of the paragraph (blank-line separated) holding ``position``."""
     start = text.rfind("\n\n", 0, position)

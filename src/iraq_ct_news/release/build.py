@@ -55,7 +55,6 @@ from .tables import TABLES, render_csv
 if TYPE_CHECKING:
     from ..core.cache import ValidationCache
     from ..core.progress import Progress
-    from ..store.writer import Writer
 
 _STAGING_PREFIX = STAGING_PREFIX
 _RETIRED_PREFIX = RETIRED_PREFIX

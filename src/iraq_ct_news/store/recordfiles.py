@@ -3,7 +3,7 @@
 ``migrate`` (a record of an older format brought to the current one) and ``validate --fix``
 (the fixes a rule makes by itself) both read a record's data, change it, and write it back in
 the canonical layout with its top comment block. They read with :func:`read_record_files`
-(through the one reader of curated files, ``validator.loading.read_curated``) and
+(through the one reader of curated files, ``checks.loading.read_curated``) and
 write only through :func:`write_record`, atomically, so nothing is half-written and the write
 path can be changed in one place.
 """

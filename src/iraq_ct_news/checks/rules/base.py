@@ -43,7 +43,7 @@ class Stage(enum.Enum):
 
     FILE = "one file"
     """The file alone (its bytes, its model, through its run its seed): runs in a worker (see
-    ``validator.stage``), cached with what it read."""
+    ``checks.stage``), cached with what it read."""
     ARTICLE = "one article with the registries"
     """An article once the registries are read (its run also gives the registry names and the
     titles other records quote from it): runs in a worker, cached with what it read."""

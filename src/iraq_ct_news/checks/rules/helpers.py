@@ -106,7 +106,7 @@ def is_enclosed(text: str, start: int, end: int) -> bool:
 
 
 def scope_words(run: FileRun, scope: str, text: str) -> TextWords:
-    """The words of the article's ``text`` in ``scope`` (:class:`draft.text.TextWords`), made
+    """The words of the article's ``text`` in ``scope`` (:class:`~iraq_ct_news.reading.text.TextWords`), made
     once per article for the name checks that read them (C004 and C007)."""
     memo: dict[tuple[str, str], TextWords] = run.memo.setdefault("words", {})
     found = memo.get((scope, text))

@@ -1,8 +1,7 @@
 """Where a body's sentences and paragraphs end, found once per body and asked by bisection.
 
-``reading.text.sentence_bounds`` scans from the start of the text to the position it is asked
-about, and a search for the next sentence end or mark reads on until it finds one. Asked once
-for each verb, quotation and name of a body, that made ``draft`` quadratic in a body of one
+Scanning for sentence ends from the start of the text to the position asked about, and
+searching on for the next sentence end or mark, once for each verb, quotation and name of a body, that made ``draft`` quadratic in a body of one
 long sentence or paragraph (thousands of quotations: seconds). The answers here are the scans'
 answers, at a bisection each.
 """
