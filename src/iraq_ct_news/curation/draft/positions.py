@@ -1,8 +1,9 @@
 """Where a body's sentences and paragraphs end, found once per body and asked by bisection.
 
 Scanning for sentence ends from the start of the text to the position asked about, and
-searching on for the next sentence end or mark, once for each verb, quotation and name of a body, that made ``draft`` quadratic in a body of one
-long sentence or paragraph (thousands of quotations: seconds). The answers here are the scans'
+searching on for the next sentence end or mark, once for each verb, quotation and name of a
+body, made ``draft`` quadratic in a body of one long sentence or paragraph (thousands of
+quotations: seconds). The answers here are the scans'
 answers, at a bisection each.
 """
 
