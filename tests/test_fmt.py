@@ -27,8 +27,8 @@ from hypothesis import strategies as st
 from iraq_ct_news.commands.cli import main
 from iraq_ct_news.core.errors import ReaderError
 from iraq_ct_news.core.limits import MAX_INTEGER
+from iraq_ct_news.models.kinds import SCHEMA_MODELS
 from iraq_ct_news.models.layout import FileKind, classify, curated_files
-from iraq_ct_news.models.schema_export import SCHEMA_MODELS
 from iraq_ct_news.reading.yamlreader import read_yaml_bytes, read_yaml_text, resolve_plain_scalar
 from iraq_ct_news.store.formatting import FormatRefused, format_record, render, same
 

@@ -21,9 +21,8 @@ import iraq_ct_news as ictn
 from iraq_ct_news.commands.cli import main
 from iraq_ct_news.models import ArabicEnglishText, Identifier, VersionedRecord
 from iraq_ct_news.models.field_types import Text
-from iraq_ct_news.models.kinds import BY_KIND, KINDS, Kind
+from iraq_ct_news.models.kinds import BY_KIND, KINDS, SCHEMA_MODELS, Kind
 from iraq_ct_news.models.layout import FILE_KINDS, RECORD_DIRECTORIES, classify
-from iraq_ct_news.models.schema_export import SCHEMA_MODELS
 from iraq_ct_news.release.dataset import clear_cache
 
 from .release_support import ARTICLE, copy_valid_tree, edit

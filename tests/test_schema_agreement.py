@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
+from iraq_ct_news.models.kinds import SCHEMA_MODELS
 from iraq_ct_news.models.layout import FILE_KINDS, FileKind, curated_files
-from iraq_ct_news.models.schema_export import SCHEMA_MODELS
 from iraq_ct_news.reading.yamlreader import read_yaml_file, read_yaml_text
 
 from .conftest import REPOSITORY, VALID_TREE

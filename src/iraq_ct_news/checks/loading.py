@@ -24,9 +24,8 @@ from ..core.fsutil import leftover_target, read_regular_file
 from ..core.limits import MAX_FILE_BYTES
 from ..core.signature import signature, stable_signature
 from ..models.field_types import is_placeholder
-from ..models.kinds import KINDS
+from ..models.kinds import KINDS, SCHEMA_MODELS
 from ..models.layout import CuratedFile, FileKind
-from ..models.schema_export import SCHEMA_MODELS
 from ..reading.yamlreader import Document, PathKey, read_record_bytes, read_yaml_bytes
 from .checked import CheckedFile
 from .report import FileReport, format_path

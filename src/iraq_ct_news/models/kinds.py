@@ -258,6 +258,9 @@ KINDS = KindTable((
 
 #: Each kind's row, by kind.
 BY_KIND: Mapping[FileKind, Kind] = KINDS.view(lambda rows: {row.kind: row for row in rows})
+#: The model of each kind of curated file (what a file is validated with, and its schema).
+SCHEMA_MODELS: Mapping[FileKind, type[BaseModel]] = KINDS.view(
+    lambda rows: {row.kind: row.model for row in rows})
 #: The kinds whose records are versioned, by record kind.
 VERSIONED: Mapping[RecordKind, Kind] = KINDS.view(
     lambda rows: {row.kind: row for row in rows if row.versioned}  # type: ignore[misc]

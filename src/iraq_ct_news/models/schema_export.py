@@ -11,7 +11,7 @@ import ast
 import inspect
 import json
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -30,15 +30,12 @@ from ..core.fsutil import (
     write_atomic,
 )
 from .edtf import EDTF_PATTERN, SUBSET, anchored
-from .kinds import BY_KIND, KINDS, FileKind
+from .kinds import BY_KIND, SCHEMA_MODELS, FileKind
 
 EDTF_SCHEMA_PATTERN = anchored(EDTF_PATTERN)
 
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
-#: The model of each kind of curated file (read from the table of kinds).
-SCHEMA_MODELS: Mapping[FileKind, type[BaseModel]] = KINDS.view(
-    lambda rows: {row.kind: row.model for row in rows})
 
 
 def schema_file_name(kind: FileKind) -> str:

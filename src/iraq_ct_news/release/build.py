@@ -27,9 +27,9 @@ from ..core.fsutil import (
     read_regular_file,
 )
 from ..core.textutil import printable
-from ..models.kinds import KINDS
+from ..models.kinds import KINDS, SCHEMA_MODELS
 from ..models.layout import DATASET, RETIRED_PREFIX, SCHEMA, STAGING_PREFIX
-from ..models.schema_export import SCHEMA_MODELS, schema_file_name, stale_schemas, write_schemas
+from ..models.schema_export import schema_file_name, stale_schemas, write_schemas
 from ..reading.jsonl import render_jsonl
 from ..store.writer import Writer
 from . import parquet

@@ -32,8 +32,8 @@ from pydantic import BaseModel
 
 from ..checks.rules.schema import translate_model_errors
 from ..core.errors import IraqCtNewsError, ReaderError
+from ..models.kinds import SCHEMA_MODELS
 from ..models.layout import FileKind
-from ..models.schema_export import SCHEMA_MODELS
 from ..reading.yamlreader import Document, PathKey, read_yaml_bytes, read_yaml_text
 from .scalar_style import block_safe, inline_string, key_text, non_string
 

@@ -14,7 +14,7 @@ import pydantic
 from pydantic import BaseModel
 
 from ...models.edtf import SUBSET
-from ...models.schema_export import SCHEMA_MODELS
+from ...models.kinds import SCHEMA_MODELS
 from ...reading.yamlreader import PathKey
 from ..report import format_path
 from .base import Code, Stage, declare
