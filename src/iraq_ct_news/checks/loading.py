@@ -61,10 +61,13 @@ class CuratedRead:
     """Why the document does not fit the model."""
 
 
-def read_curated(location: Path, kind: FileKind, *, root: Path | None = None) -> CuratedRead:
+def read_curated(
+    location: Path, kind: FileKind, *, root: Path | None = None, model: bool = True
+) -> CuratedRead:
     """Read the curated file at ``location`` as a record of ``kind``; never raises for its
     content. With ``root``, no part of the way below it may be a link (:attr:`unreadable`
-    says so); without, the caller has checked where the file is."""
+    says so); without, the caller has checked where the file is. Without ``model``, the
+    document is not validated (a caller that rewrites the data needs only the document)."""
     read = CuratedRead()
     try:
         before = signature(location)
@@ -80,6 +83,8 @@ def read_curated(location: Path, kind: FileKind, *, root: Path | None = None) ->
         return read
     except OSError as error:
         read.unreadable = error
+        return read
+    if not model:
         return read
     try:
         read.record = SCHEMA_MODELS[kind].model_validate(read.document.data)

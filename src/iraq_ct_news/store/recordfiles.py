@@ -63,7 +63,7 @@ def read_record_files(
         if path.is_symlink():
             yield f"{shown}: skipped: a symbolic link is not followed"
             continue
-        read = read_curated(path, source.kind, root=root)
+        read = read_curated(path, source.kind, root=root, model=False)
         document = read.document
         if document is None or read.sha256 is None:
             yield f"{shown}: skipped: it does not read (`iraq-ct-news validate` says why)"

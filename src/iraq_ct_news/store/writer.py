@@ -92,7 +92,7 @@ class Writer:
         kind = classify(relative)
         if kind is None:
             raise WriteRefused(f"{self.display(relative)} is not a curated record file")
-        read = read_curated(self.root / relative, kind, root=self.root)
+        read = read_curated(self.root / relative, kind, root=self.root, model=False)
         if read.unreadable is not None:
             raise read.unreadable
         if read.problem is not None or read.document is None:
