@@ -320,3 +320,21 @@ def test_no_place_for_a_cache_means_no_cache(
     cache = ValidationCache()
     assert findings(tree, cache) == findings(tree) == []
     assert cache.hits == 0
+
+
+def test_a_file_key_is_the_key_of_its_hash_and_path(tmp_path: Path) -> None:
+    """Results are stored and looked up under one key form, whatever the file's name."""
+    cache = ValidationCache(tmp_path / "cache")
+    sha256 = "ab" * 32
+    for relative in ("curated/articles/x.yaml", "curated/people/عراق.yaml",
+                     "curated/people/\udcff.yaml"):
+        assert cache.file_key(sha256, relative) == cache.key(sha256, relative)
+
+
+def test_a_cache_found_empty_is_looked_up_once_it_holds_results(tree: Path, directory: Path) -> None:
+    """One cache object, first found empty: what a run writes is reused by the next look-up."""
+    cache = ValidationCache(directory)
+    validate_repository(tree, keep_records=False, jobs=1, cache=cache)
+    assert cache.hits == 0
+    validate_repository(tree, keep_records=False, jobs=1, cache=cache)
+    assert cache.hits > 0

@@ -17,7 +17,7 @@ import stat
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from ..core.cache import FileHasher, ValidationCache, encode, storable
+from ..core.cache import FileHasher, ValidationCache, encode
 from ..core.findings import Finding
 from ..core.limits import MAX_FILE_BYTES
 from ..core.signature import key as signature_key
@@ -48,11 +48,9 @@ def lookup(
     if cache.empty:
         cache.misses += len(sources)
         return found
-    prefix = cache.key()
     keyed: dict[str, tuple[int, str]] = {}
     for position, relative, sha256 in _hashes(context, sources, cache.hasher):
-        name = relative if relative.isascii() else storable(relative)
-        keyed[f"{prefix}:{sha256}:{name}"] = (position, relative)
+        keyed[cache.file_key(sha256, relative)] = (position, relative)
     entries = cache.read(list(keyed))
     for key, entry in entries.items():
         position, relative = keyed[key]
@@ -95,7 +93,7 @@ def store(cache: ValidationCache, files: Iterable[CheckedFile]) -> None:
                 hasher.new[path] = (sig, sha)
         if checked.file_sha256 is None:
             continue
-        key = cache.key(checked.file_sha256, checked.source.relative.as_posix())
+        key = cache.file_key(checked.file_sha256, checked.source.relative.as_posix())
         if key in cache.used:
             continue
         entries[key] = checked.entry if checked.entry is not None else encode_entry(checked)

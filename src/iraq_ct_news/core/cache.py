@@ -205,6 +205,8 @@ class ValidationCache:
         signatures = self.hasher.new
         if not entries and not signatures:
             return
+        if entries:  # a later look-up by this object must not skip what it holds now
+            self.empty = False
         connection = self._connect(create=True)
         if connection is None:
             return
@@ -272,6 +274,12 @@ class ValidationCache:
     def key(self, *parts: str) -> str:
         """A key of this tool: its fingerprint, then ``parts`` (see :func:`storable`)."""
         return ":".join((tool_fingerprint(), *map(storable, parts)))
+
+    def file_key(self, sha256: str, relative: str) -> str:
+        """The key of a file's stored result: ``key(sha256, relative)``, at the cost of one
+        string join on the hot path (a hash is ASCII; an ASCII path is stored as it is)."""
+        name = relative if relative.isascii() else storable(relative)
+        return f"{tool_fingerprint()}:{sha256}:{name}"
 
 
 class FileHasher:
