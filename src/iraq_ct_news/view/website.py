@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ..checks.run import validate_repository
+from ..checks.run import display_path, validate_repository
 from ..core.errors import UsageError
 from ..core.findings import Finding
 from ..models.field_types import ID_PATTERN
@@ -117,7 +117,8 @@ def render_view(root: Path, wanted: Sequence[str], out: Path) -> ViewResult:
     for finding in result.findings:
         findings_by_file.setdefault(os.path.normpath(finding.path), []).append(finding)
     registry = read_registry(root, Repository(root))
-    shown = {os.path.normpath(_display(root, path)) for path in files}
+    shown = {os.path.normpath(display_path(root, PurePosixPath(path.relative_to(root).as_posix())))
+             for path in files}
     elsewhere = [finding for finding in result.findings
                  if os.path.normpath(finding.path) not in shown]
     elsewhere += [finding for finding in registry.findings if finding not in elsewhere]
@@ -126,7 +127,7 @@ def render_view(root: Path, wanted: Sequence[str], out: Path) -> ViewResult:
     rendered: list[tuple[str, str]] = []
     for path in files:
         relative = PurePosixPath(path.relative_to(root).as_posix())
-        display = _display(root, path)
+        display = display_path(root, relative)
         document = result.documents.get(relative)  # as the validator read it: read once
         source = ArticleSource(
             display_path=display,
@@ -143,12 +144,6 @@ def render_view(root: Path, wanted: Sequence[str], out: Path) -> ViewResult:
         for name, html in rendered:
             writer.write_text(folder / name, html)
     return ViewResult(out, pages, elsewhere)
-
-
-def _display(root: Path, path: Path) -> str:
-    """An article file as the validator's findings name it."""
-    relative = PurePosixPath(path.relative_to(root).as_posix())
-    return relative.as_posix() if root == Path(".") else (root / relative).as_posix()
 
 
 def _output_writer(root: Path, out: Path) -> tuple[Writer, PurePosixPath]:
