@@ -14,6 +14,7 @@ cache, and the checks across files always run on the whole tree.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -130,10 +131,7 @@ def _validate(
     stored_articles = [found for source, found in zip(sources, stored)
                        if source.kind == "article"]
     registries = _check_pass(base, registry_sources, stored_registries, jobs, advance, cache)
-    context = PassContext(root, keep_records=keep_records, names=_name_index(registries),
-                          titles=_titles(registries), resolved_root=resolved_root,
-                          encode_entries=cache is not None, display_prefix=prefix,
-                          keep_documents=shown)
+    context = dataclasses.replace(base, names=_name_index(registries), titles=_titles(registries))
     articles = _check_pass(context, article_sources, stored_articles, jobs, advance, cache)
     if cache is not None:
         reuse.store(cache, [*registries, *articles])

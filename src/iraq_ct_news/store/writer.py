@@ -166,7 +166,7 @@ class Writer:
         link where records are (a folder, or a record file): the records behind it would be
         neither read nor written, and the command would report the tree as done."""
         linked = [source.relative.as_posix() for source in curated_files(self.root)
-                  if _hides_records(self.root, source.relative)]
+                  if source.kind is None and _hides_records(self.root, source.relative)]
         if linked:
             shown = ", ".join(printable(relative) for relative in linked[:5])
             more = f" and {len(linked) - 5} more" if len(linked) > 5 else ""

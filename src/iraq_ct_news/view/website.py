@@ -111,7 +111,7 @@ def render_view(root: Path, wanted: Sequence[str], out: Path) -> ViewResult:
     files = article_files(root, wanted)
     # A link where records are hides them from every page: its finding is asked for too.
     linked = [root / source.relative for source in curated_files(root)
-              if (root / source.relative).is_symlink()]
+              if source.kind is None and (root / source.relative).is_symlink()]
     result = validate_repository(root, files + linked, keep_records=False, keep_documents=True)
     findings_by_file: dict[str, list[Finding]] = {}
     for finding in result.findings:
