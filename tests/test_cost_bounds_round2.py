@@ -215,11 +215,16 @@ def test_nfc_is_unicode_nfc() -> None:
 
 
 def test_no_character_past_the_scanned_range_decomposes_into_marks() -> None:
-    """``nfc`` looks for runs among the code points below ``_MARKS_END`` only."""
+    """``nfc`` looks for runs among the code points below ``MARKS_END`` only, and the signs
+    that decompose into marks there are the three it lists."""
     assert not any(
         unicodedata.combining(chr(code)) or normalization.starts_with_mark(chr(code))
-        for code in range(normalization._MARKS_END, sys.maxunicode + 1)
+        for code in range(arabic.MARKS_END, sys.maxunicode + 1)
     )
+    assert "".join(
+        chr(code) for code in range(arabic.MARKS_END)
+        if not unicodedata.combining(chr(code)) and normalization.starts_with_mark(chr(code))
+    ) == arabic.CANONICALLY_DECOMPOSING_TO_MARKS
 
 
 # Owned elsewhere: held here, fixed there ------------------------------------------------------

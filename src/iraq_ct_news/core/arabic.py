@@ -62,7 +62,7 @@ _FOLD_PAIRS: tuple[tuple[str, str], ...] = tuple(
 #: tests: each distinct word of an article is folded once, see :func:`word_key`).
 FOLDS = [0]
 #: The first code point after the last combining mark in Unicode (U+1E94A in Unicode 15).
-_MARKS_END = 0x1F000
+MARKS_END = 0x1F000
 
 
 #: The characters with no combining class that decompose (NFKD) into marks only: three Tibetan
@@ -70,8 +70,21 @@ _MARKS_END = 0x1F000
 #: would reach the normaliser as a run of marks (``tests/test_cost_bounds_round2.py`` checks
 #: every code point for this list).
 DECOMPOSING_TO_MARKS = "\u0f73\u0f75\u0f81\uff9e\uff9f"
+#: Those of them that decompose so canonically (NFD), which Unicode normalisation treats as
+#: marks when it puts a run in order (the halfwidth sound marks only under NFKD).
+CANONICALLY_DECOMPOSING_TO_MARKS = DECOMPOSING_TO_MARKS[:3]
 #: Any character outside the Basic Multilingual Plane.
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def combining_ranges() -> tuple[tuple[int, int], ...]:
+    """The ranges of code points with a canonical combining class above 0, found in C loops
+    (every code point as one string, its combining classes as bytes, the runs of non-zero
+    bytes found by a regular expression): about 10 ms, where a loop in Python took 17 ms."""
+    every_code_point = array("I", range(MARKS_END)).tobytes().decode("utf-32-le", "surrogatepass")
+    classes = bytes(map(unicodedata.combining, every_code_point))
+    return tuple((run.start(), run.end() - 1) for run in re.finditer(rb"[^\x00]+", classes))
 
 
 @lru_cache(maxsize=1)
@@ -80,12 +93,8 @@ def _combining_marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
     Hebrew points...), and those that decompose into such marks only, as two character classes: those in the Basic Multilingual Plane (a
     bitmap, tested in constant time per character) and the few beyond it (a list of ranges,
     slower, used only for a text that has such characters). Built on first use, not on
-    import, in C loops (every code point as one string, its combining classes as bytes, the
-    runs of non-zero bytes found by a regular expression): about 10 ms, where a loop over code
-    points in Python took 17 ms."""
-    every_code_point = array("I", range(_MARKS_END)).tobytes().decode("utf-32-le", "surrogatepass")
-    classes = bytes(map(unicodedata.combining, every_code_point))
-    ranges = [(run.start(), run.end() - 1) for run in re.finditer(rb"[^\x00]+", classes)]
+    import, from :func:`combining_ranges`."""
+    ranges = combining_ranges()
 
     def members(low_plane: bool) -> str:
         return "".join(

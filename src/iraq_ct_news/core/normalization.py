@@ -15,11 +15,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .arabic import CANONICALLY_DECOMPOSING_TO_MARKS, combining_ranges
+
 #: A run of marks shorter than this is left to the normaliser (its cost is bounded).
 SHORT_RUN = 32
-#: Beyond this code point no character has a combining class or decomposes into marks
-#: (Unicode 15; ``tests/test_cost_bounds_round2.py`` checks every code point).
-_MARKS_END = 0x1F000
 
 
 def starts_with_mark(char: str) -> bool:
@@ -29,20 +28,14 @@ def starts_with_mark(char: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _long_run() -> re.Pattern[str]:
-    """A run of at least ``SHORT_RUN`` characters that decompose into marks. Built on first use
-    (about 50 ms), not on import."""
-    ranges: list[tuple[int, int]] = []
-    for code in range(_MARKS_END):
-        if unicodedata.combining(chr(code)) or starts_with_mark(chr(code)):
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1] = (ranges[-1][0], code)
-            else:
-                ranges.append((code, code))
+    """A run of at least ``SHORT_RUN`` characters that decompose into marks: the marks (the
+    table :mod:`.arabic` builds in C loops) and the three signs that decompose into marks only.
+    Built on first use, not on import."""
     members = "".join(
         re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
-        for low, high in ranges
+        for low, high in combining_ranges()
     )
-    return re.compile(f"[{members}]{{{SHORT_RUN},}}")
+    return re.compile(f"[{members}{CANONICALLY_DECOMPOSING_TO_MARKS}]{{{SHORT_RUN},}}")
 
 
 def nfc(text: str) -> str:
