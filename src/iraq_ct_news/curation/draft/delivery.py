@@ -16,6 +16,9 @@ from .positions import TextPositions
 from .quotes import QuotedText, delivery_cue, delivery_cues
 
 
+#: What tells one speaker from another (see :func:`speaker_identity`).
+Identity = tuple[str, str | None]
+
 class DeliveryCues:
     """The delivery cues of a body's sentences, each sentence read once for each kind of cue,
     and for each speaker the sentences naming them in order (a speaker named in every sentence
@@ -40,10 +43,10 @@ class DeliveryCues:
         self._people = people
         self._people_starts = [actor.start for actor in people]
         self._found: dict[tuple[int, int, bool], tuple[str, re.Match[str]] | None] = {}
-        self._naming: dict[tuple[str, str], list[Actor]] = {}
+        self._naming: dict[Identity, list[Actor]] = {}
         for actor in actors:
             self._naming.setdefault(speaker_identity(actor.entity, actor.name), []).append(actor)
-        self._with_cue: dict[tuple[tuple[str, str], bool], tuple[list[int], list[Actor]]] = {}
+        self._with_cue: dict[tuple[Identity, bool], tuple[list[int], list[Actor]]] = {}
 
     def first_person(self, low: int, high: int) -> Actor | None:
         """The first person named in ``[low, high)``."""
@@ -95,8 +98,9 @@ class DeliveryCues:
         return self.positions.sentence_bounds(actors[index - 1].start) if index > 0 else None
 
 
-def speaker_identity(entity: str | None, name: str) -> tuple[str, str]:
-    """What tells an actor apart for :func:`_same`: the registry id, else the new name."""
+def speaker_identity(entity: str | None, name: str | None) -> Identity:
+    """What tells one speaker from another: the registry id, else the new name (an id decides
+    when either has one)."""
     return ("entity", entity) if entity is not None else ("name", name)
 
 

@@ -31,7 +31,7 @@ from ...core.arabic import search_key
 from ...reading.lexicon import COMPLEMENTISERS, TITLE_NOUNS
 from ...reading.text import bare, bare_forms, words_of
 from .actors import Actor as Actor  # also where run.py and the tests import it from
-from .delivery import DeliveryCues, own_stretch
+from .delivery import DeliveryCues, own_stretch, speaker_identity
 from .positions import TextPositions
 from .proposals import MentionProposal, NewEntity, QuoteProposal, SpanProposal
 from .quotes import (
@@ -341,7 +341,5 @@ def _delivery(
 
 
 def _same(entity: str | None, name: str | None, actor: Actor) -> bool:
-    """Whether a registry id or new name is ``actor`` (an id decides when either has one)."""
-    if entity is not None or actor.entity is not None:
-        return entity == actor.entity
-    return name == actor.name
+    """Whether a registry id or new name is ``actor``."""
+    return speaker_identity(entity, name) == speaker_identity(actor.entity, actor.name)
