@@ -15,7 +15,6 @@ from .actors import Actor
 from .positions import TextPositions
 from .quotes import QuotedText, delivery_cue, delivery_cues
 
-
 #: What tells one speaker from another (see :func:`speaker_identity`).
 Identity = tuple[str, str | None]
 
