@@ -18,6 +18,7 @@ from .quotes import QuotedText, delivery_cue, delivery_cues
 #: What tells one speaker from another (see :func:`speaker_identity`).
 Identity = tuple[str, str | None]
 
+
 class DeliveryCues:
     """The delivery cues of a body's sentences, each sentence read once for each kind of cue,
     and for each speaker the sentences naming them in order (a speaker named in every sentence
