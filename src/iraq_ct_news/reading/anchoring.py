@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
-from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -183,35 +181,55 @@ class _FoldedText:
 
     Made once per text (a seed is searched by every seed-scope span of its article), so that
     each span is a plain substring search in the folded text rather than a regular expression
-    with a prefix and suffix test at every occurrence. Everything is built by C loops
-    (``str.split``, ``re.split``, ``itertools.accumulate``): a 1 MiB seed folds in milliseconds.
+    with a prefix and suffix test at every occurrence. The way back is kept only for the
+    whitespace that folding changed (line ends, runs, non-breaking spaces), which is found by
+    regular expressions whose classes are bitmaps: a seed has a few dozen such places among
+    thousands of single spaces, so mapping offsets back costs little more than one scan.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.folded = " ".join(text.split())
-        self.characters = frozenset(self.folded)
 
     @functools.cached_property
-    def _word_starts(self) -> tuple[array[int], array[int]]:
-        """Where each word starts, in the folded text and in the original (built when a span
-        is first found, since only found spans need original offsets)."""
-        words = self.folded.split(" ") if self.folded else []
-        # Each word starts one space after the previous one ends: running sums of the words'
-        # lengths plus one, all in C (a Python function per word was most of this method).
-        folded_starts = array(
-            "q", itertools.accumulate(map((1).__add__, map(len, words)), initial=0)
-        )
-        parts = _WHITESPACE_SPLIT.split(self.text)
-        first = 2 if parts and parts[0] == "" else 0
-        original_starts = array("q", itertools.accumulate(map(len, parts), initial=0))[first::2]
-        return folded_starts, original_starts
+    def characters(self) -> frozenset[str]:
+        """The characters of the folded text (made only for the slow path of a search)."""
+        return frozenset(self.folded)
+
+    @functools.cached_property
+    def _shifts(self) -> tuple[list[int], list[int]]:
+        """Where folding changed the text: for each changed whitespace run, in order, the folded
+        offset of what follows it, and (one longer, from 0) how far the original text is ahead
+        of the folded one after each run. The runs are found by two scans in C whose patterns
+        open with a bitmap class or a literal, so the scan skips ordinary text; only the changed
+        runs take a Python step, and each space is looked at once."""
+        text = self.text
+        runs: list[tuple[int, int]] = []
+        for match in _UNUSUAL_WHITESPACE.finditer(text):
+            start = match.start()
+            while start and text[start - 1] == " ":  # the spaces before it belong to its run
+                start -= 1
+            runs.append((start, match.end()))
+        for match in _SPACES.finditer(text):
+            start, end = match.span()
+            if not (start and text[start - 1].isspace()) and not text[end : end + 1].isspace():
+                runs.append((start, end))  # a run of plain spaces alone
+        if text[:1] == " " and not text[1:2].isspace():
+            runs.append((0, 1))  # one leading space: folding drops it, as it drops a run
+        runs.sort()
+        breaks: list[int] = []
+        shifts = [0]
+        for start, end in runs:
+            # A run between words becomes one space; a run at the start disappears.
+            shift = shifts[-1] + end - start - (start != 0)
+            shifts.append(shift)
+            breaks.append(end - shift)
+        return breaks, shifts
 
     def original(self, offset: int) -> int:
         """The offset in the original text of the non-space character at folded ``offset``."""
-        folded_starts, original_starts = self._word_starts
-        word = bisect.bisect_right(folded_starts, offset) - 1
-        return original_starts[word] + offset - folded_starts[word]
+        breaks, shifts = self._shifts
+        return offset + shifts[bisect.bisect_right(breaks, offset)]
 
 
 @functools.lru_cache(maxsize=8)
@@ -219,7 +237,13 @@ def _folded(text: str) -> _FoldedText:
     return _FoldedText(text)
 
 
-_WHITESPACE_SPLIT = re.compile(r"(\s+)")
+#: A whitespace run from a character other than the plain space (a line end, a tab, a
+#: non-breaking space...), and a run of two or more plain spaces: the places folding changes.
+_UNUSUAL_WHITESPACE = re.compile(
+    "[" + re.escape("".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != " "))
+    + r"]\s*"
+)
+_SPACES = re.compile("  +")
 #: A match of the longest part of a span found this many times without the rest of it around
 #: makes the search switch to whole-span needles (which cost one search per way of writing
 #: the spaces between the parts, but stop at the first matches).
@@ -246,8 +270,6 @@ def _find_flexible(
     folded = _folded(text)
     before = " ".join(prefix.split()) if prefix else ""
     after = " ".join(suffix.split()) if suffix else ""
-    if not folded.characters.issuperset(before + core + after):
-        return 0, _nowhere
     starts = (
         _by_longest_part(folded.folded, before, core, after, limit)
         if limit <= _CANDIDATE_BUDGET else None
@@ -255,6 +277,8 @@ def _find_flexible(
     nth: Callable[[int], int]
     if starts is not None:
         count, nth = len(starts), starts.__getitem__
+    elif not folded.characters.issuperset(before + core + after):
+        return 0, _nowhere
     else:
         count, nth = _by_whole_needles(folded.folded, before, core, after, limit)
 
