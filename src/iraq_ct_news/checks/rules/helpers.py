@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from ...models import AnchorFields, Article
 from ...reading.anchoring import SpanResolution, resolve_anchor, scope_texts
+from ...reading.matching import NameMatch, find_names
 from ...reading.text import TextWords
 from ...reading.yamlreader import PathKey
 from ..context import Seed
@@ -112,6 +113,21 @@ def scope_words(run: FileRun, scope: str, text: str) -> TextWords:
     found = memo.get((scope, text))
     if found is None:
         found = memo[(scope, text)] = TextWords(text)
+    return found
+
+
+def names_in(run: FileRun, scope: str, text: str) -> list[NameMatch]:
+    """Every registry name in the article's ``text`` in ``scope``, longest first (what
+    :func:`~iraq_ct_news.reading.matching.find_names` finds with each entity's own spellings),
+    matched once per article for the two checks that read them: C004 takes the entities,
+    C007 the places."""
+    memo: dict[tuple[str, str], list[NameMatch]] = run.memo.setdefault("names", {})
+    found = memo.get((scope, text))
+    if found is None:
+        index = run.names
+        assert index is not None
+        words = scope_words(run, scope, text)
+        found = memo[(scope, text)] = find_names(text, words, index.matcher, {}, {}, index.names)
     return found
 
 

@@ -13,7 +13,7 @@ from ...models import Article
 from ...reading.anchoring import resolve_anchor, scope_texts
 from ...reading.text import TextWords
 from .base import article_check, declare
-from .helpers import scope_words
+from .helpers import names_in
 
 if TYPE_CHECKING:
     from ..checked import CheckedFile
@@ -50,8 +50,10 @@ def check_names(checked: CheckedFile, run: FileRun) -> None:
             )
     mentioned = {mention.entity for mention in article.mentions}
     body = _without_shared_heads(article)
-    words = scope_words(run, "body", body) if body == article.body else TextWords(body)
-    named = index.matcher.entities_in_words(words.keys)
+    if body == article.body:  # the names C007 looks for too: matched once for both
+        named = {match.entity for match in names_in(run, "body", body)}
+    else:
+        named = index.matcher.entities_in_words(TextWords(body).keys)
     for entity in sorted(named - mentioned):
         kind = index.kinds.get(entity, "entity")
         report.add(

@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING
 
 from ...models import Article
 from ...reading.anchoring import resolve_anchor, scope_texts
-from ...reading.matching import find_names
 from .base import article_check, declare
-from .helpers import scope_words
+from .helpers import names_in
 
 if TYPE_CHECKING:
     from ..checked import CheckedFile
@@ -36,8 +35,6 @@ C007 = declare(
 def check_every_occurrence(checked: CheckedFile, run: FileRun) -> None:
     article = checked.record
     assert isinstance(article, Article)
-    index = run.names
-    assert index is not None
     texts = scope_texts(article, None)
     covered: dict[str, list[tuple[int, int, str]]] = {"body": [], "headline": []}
     placed = checked.spans or {}  # the span check's resolutions, when it has run
@@ -48,8 +45,7 @@ def check_every_occurrence(checked: CheckedFile, run: FileRun) -> None:
     mentioned = {mention.entity for mention in article.mentions}
     for scope in ("headline", "body"):
         text = texts[scope]
-        words = scope_words(run, scope, text)
-        for match in find_names(text, words, index.matcher, {}, {}, index.names):
+        for match in names_in(run, scope, text):
             if match.entity not in mentioned:
                 continue  # C004 reports an entity with no mention at all
             if any(

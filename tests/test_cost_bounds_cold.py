@@ -1,0 +1,145 @@
+"""Work a cold validation does once, counted: registry names matched once per article text for
+C004 and C007 together, a seed's offsets mapped back through the whitespace folding changed
+(not through every word), and a seed's normalisation scanning with the exact class of marks
+only inside a run the quick class found.
+
+Counts, not timings: the machine running the tests may be busy.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from iraq_ct_news.checks.rules import helpers
+from iraq_ct_news.checks.run import validate_repository
+from iraq_ct_news.core import normalization
+from iraq_ct_news.reading import anchoring
+from iraq_ct_news.reading.name_index import NameMatcher
+
+from .conftest import VALID_TREE
+
+
+def _tree(tmp_path: Path) -> Path:
+    tree = tmp_path / "repo"
+    shutil.copytree(VALID_TREE, tree)
+    return tree
+
+
+def _articles(tree: Path) -> list[dict[str, Any]]:
+    return [yaml.safe_load(path.read_text(encoding="utf-8"))
+            for path in sorted((tree / "curated" / "articles").glob("*.yaml"))]
+
+
+# Names: one matcher run per text ------------------------------------------------------------------
+
+
+def test_names_are_matched_once_per_text_for_c004_and_c007(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tree = _tree(tmp_path)
+    matched: Counter[str] = Counter()
+    alone: list[list[str]] = []
+    find_names = helpers.find_names
+    entities_in_words = NameMatcher.entities_in_words
+
+    def counted_find(text: str, *args: Any, **kwargs: Any) -> Any:
+        matched[text] += 1
+        return find_names(text, *args, **kwargs)
+
+    def counted_entities(self: NameMatcher, words: list[str]) -> set[str]:
+        alone.append(words)
+        return entities_in_words(self, words)
+
+    monkeypatch.setattr(helpers, "find_names", counted_find)
+    monkeypatch.setattr(NameMatcher, "entities_in_words", counted_entities)
+    assert [str(finding) for finding in validate_repository(tree, jobs=1).findings] == []
+
+    articles = _articles(tree)
+    texts = Counter(text for article in articles
+                    for text in (article["headline"]["ar"], article["body"]))
+    assert articles and matched == texts, "each headline and body is matched exactly once"
+    # C004 matches on its own only a body with a shared head blanked out (a different text).
+    with_shared_heads = sum(
+        any(mention.get("shared_head") for mention in article.get("mentions") or [])
+        for article in articles
+    )
+    assert len(alone) <= with_shared_heads
+
+
+# Seeds: offsets mapped back through what folding changed ------------------------------------------
+
+
+def _reference_starts(text: str) -> list[int]:
+    """The original offset of every non-space character, in folded order."""
+    return [match.start() + offset for match in re.finditer(r"\S+", text)
+            for offset in range(len(match.group()))]
+
+
+_PIECES = ["كلمة", "ب", "a", " ", "  ", "\n", "\n\n", "\xa0", "\t", " \n ", "\u3000", "\u2029"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_folded_offsets_map_back_to_the_original(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    folded = anchoring._FoldedText(text)
+    starts = _reference_starts(text)
+    non_space = [offset for offset, char in enumerate(folded.folded) if char != " "]
+    assert len(non_space) == len(starts)
+    assert [folded.original(offset) for offset in non_space] == starts
+
+
+def test_the_way_back_holds_one_entry_per_changed_run_not_per_word() -> None:
+    paragraph = " ".join(["كلمة"] * 2000)
+    text = "\n\n".join([paragraph] * 10) + "\n"
+    folded = anchoring._FoldedText(text)
+    breaks, shifts = folded._shifts
+    assert len(breaks) == 10  # nine paragraph breaks and the final line end
+    assert len(shifts) == len(breaks) + 1
+    last = len(folded.folded) - 1
+    assert folded.original(last) == len(text) - 2
+
+
+# Normalisation: the exact class only inside quick runs --------------------------------------------
+
+
+class _CountingPattern:
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.scanned = 0
+
+    def finditer(self, text: str, start: int = 0, end: int = 2**63 - 1) -> Any:
+        self.scanned += min(end, len(text)) - start
+        return self.pattern.finditer(text, start, end)
+
+
+def test_a_seed_without_long_runs_is_never_scanned_with_the_exact_class(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quick, exact = normalization._long_runs()
+    counting = _CountingPattern(exact)
+    monkeypatch.setattr(normalization, "_long_runs", lambda: (quick, counting))
+    plain = "قال الوزير إنَّ الاتفاقَ وُقِّع في بغداد. " * 5000
+    assert normalization.nfc(plain) == unicodedata.normalize("NFC", plain)
+    assert counting.scanned == 0
+    run = "ب" + "\u0651\u064e" * 40 + "\U0001d167" * 10
+    text = plain + run + plain
+    assert normalization.nfc(text) == unicodedata.normalize("NFC", text)
+    assert counting.scanned == len(run) - 1  # the marks after the letter, once
+
+
+@given(st.lists(st.sampled_from(["ب", "a", " ", "\u0651", "\u064e", "\u0654", "\u0301",
+                                 "\u0323", "\U0001d167", "\U0001d16d", "\U0001f600",
+                                 "\u0f73", "\u0f75"]), max_size=120))
+def test_nfc_is_unicodedatas(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert normalization.nfc(text) == unicodedata.normalize("NFC", text)
