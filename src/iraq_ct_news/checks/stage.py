@@ -25,7 +25,7 @@ def check_file(context: PassContext, source: CuratedFile, seeds: SeedStore) -> C
     """Read and check one file on its own; never raises for bad content."""
     checked = read_file(
         context.root, source, context.display_prefix + source.relative.as_posix(),
-        resolved_root=context.resolved_root,
+        resolved_root=context.resolved_root, folders=context.folders_inside,
     )
     record = checked.record
     checked.facts = extract_facts(source.kind, source.stem, record, checked.repaired)
