@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from iraq_ct_news.checks.rules import helpers
 from iraq_ct_news.checks.run import validate_repository
 from iraq_ct_news.core import normalization
-from iraq_ct_news.reading import anchoring
+from iraq_ct_news.reading import folded_text
 from iraq_ct_news.reading.name_index import NameMatcher
 
 from .conftest import VALID_TREE
@@ -91,7 +91,7 @@ _PIECES = ["كلمة", "ب", "a", " ", "  ", "\n", "\n\n", "\xa0", "\t", " \n ",
 @given(st.lists(st.sampled_from(_PIECES), max_size=40))
 def test_folded_offsets_map_back_to_the_original(pieces: list[str]) -> None:
     text = "".join(pieces)
-    folded = anchoring._FoldedText(text)
+    folded = folded_text.FoldedText(text)
     starts = _reference_starts(text)
     non_space = [offset for offset, char in enumerate(folded.folded) if char != " "]
     assert len(non_space) == len(starts)
@@ -101,7 +101,7 @@ def test_folded_offsets_map_back_to_the_original(pieces: list[str]) -> None:
 def test_the_way_back_holds_one_entry_per_changed_run_not_per_word() -> None:
     paragraph = " ".join(["كلمة"] * 2000)
     text = "\n\n".join([paragraph] * 10) + "\n"
-    folded = anchoring._FoldedText(text)
+    folded = folded_text.FoldedText(text)
     breaks, shifts = folded._shifts
     assert len(breaks) == 10  # nine paragraph breaks and the final line end
     assert len(shifts) == len(breaks) + 1

@@ -20,8 +20,8 @@ from ..core.limits import MAX_SEED_BYTES
 from ..core.normalization import nfc
 from ..core.signature import key as signature_key
 from ..core.signature import signature, stable_signature
-from ..core.textutil import fold_whitespace
 from ..models.layout import SEEDS
+from .folded_text import folded_for_search
 
 
 @dataclass(frozen=True)
@@ -164,7 +164,8 @@ class SeedStore:
         # Records are NFC; comparing against an NFC copy keeps a decomposed seed usable (in
         # time linear in the seed, however long a run of marks it holds).
         text = nfc(text)
-        return Seed(name, sha256, text, fold_whitespace(text))
+        # Folded once: the seed-scope spans of the article search this same folded text.
+        return Seed(name, sha256, text, folded_for_search(text))
 
 
 _T = TypeVar("_T")
