@@ -259,16 +259,64 @@ def test_draft_write_refuses_to_drop_a_comment_in_the_article(
 def test_rewriters_keep_a_file_whose_comment_they_would_drop(
     tree: Path, command: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The vocabulary needs migrating (a pillar written as a number) and a layout fix; with a
-    comment below its top block it is named with the comment's line and left as it is."""
-    path = tree / THEMES
-    path.write_text(path.read_text(encoding="utf-8").replace("value: '1'", "value: 1", 1)
-                    + "\n\n", encoding="utf-8")
+    """A vocabulary needs a change (migrate: a pillar written as a number; --fix: a CAMEO label
+    that is not the codebook's); with a comment below its top block it is named with the
+    comment's line and left as it is, and migrate does not report success."""
+    migrating = command == ["migrate"]
+    path = tree / (THEMES if migrating else "curated/vocabularies/cameo.yaml")
+    text = path.read_text(encoding="utf-8")
+    if migrating:
+        text = text.replace("value: '1'", "value: 1", 1)
+    else:
+        text = text.replace("label: Sign formal agreement", "label: Signed something", 1)
+    path.write_text(text, encoding="utf-8")
     written = _comment_inside(path)
-    _status, output = run(capsys, *command, "--root", str(tree))
+    status, output = run(capsys, *command, "--root", str(tree))
     assert "Traceback" not in output
+    assert f"{path.name}:4:1: skipped: a comment below the top comment block" in output, output
+    assert path.read_bytes() == written
+    if migrating:
+        assert status == 1, output
+
+
+@pytest.mark.parametrize("command", [["migrate"], ["migrate", "--check"],
+                                     ["validate", "--fix", "--no-cache"]])
+def test_rewriters_pass_over_a_commented_file_that_needs_no_change(
+    tree: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: a file with a comment below its top block was skipped unread ("skipped: a
+    comment..."), and ``migrate --check`` passed without checking it."""
+    path = tree / THEMES
+    written = _comment_inside(path)
+    status, output = run(capsys, *command, "--root", str(tree))
+    assert "skipped" not in output, output
+    assert status == 0, output
+    assert path.read_bytes() == written
+
+
+def test_migrate_check_finds_a_record_to_migrate_behind_a_comment(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tree / THEMES
+    path.write_text(path.read_text(encoding="utf-8").replace("value: '1'", "value: 1", 1),
+                    encoding="utf-8")
+    written = _comment_inside(path)
+    status, output = run(capsys, "migrate", "--check", "--root", str(tree))
+    assert status == 1, output
+    assert "1 record(s) need migrating" in output, output
     assert "themes.yaml:4:1: skipped: a comment below the top comment block" in output, output
     assert path.read_bytes() == written
+
+
+def test_migrate_check_fails_on_a_file_it_could_not_read(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tree / THEMES
+    path.write_text("themes: [unclosed\n", encoding="utf-8")
+    status, output = run(capsys, "migrate", "--check", "--root", str(tree))
+    assert status == 1, output
+    assert "themes.yaml: skipped: it does not read" in output, output
+    assert "0 record(s) need migrating to record format" in output and "1 skipped" in output
 
 
 @pytest.mark.parametrize("there", ["a record a person started", "a folder"])

@@ -211,9 +211,22 @@ def test_validate_fix_counts_a_skipped_file_apart_from_its_changes(
     valid_tree: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["fmt", "--root", str(valid_tree)]) == 0
-    edit(valid_tree, ARTICLE, "language: ar\n", "language: ar\n# a comment a rewrite would lose\n")
+    edit(valid_tree, CAMEO, "label: Sign formal agreement\n",
+         "label: Signed something\n# a comment a rewrite would lose\n")
     capsys.readouterr()
     main(["validate", "--root", str(valid_tree), "--fix"])
     out = capsys.readouterr().out.splitlines()
     assert any(": skipped" in line for line in out), out
     assert "--fix: 0 change(s), 1 file(s) skipped" in out, out
+
+
+def test_validate_fix_says_nothing_of_a_commented_file_it_would_not_change(
+    valid_tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["fmt", "--root", str(valid_tree)]) == 0
+    edit(valid_tree, ARTICLE, "language: ar\n", "language: ar\n# a comment a rewrite would lose\n")
+    capsys.readouterr()
+    main(["validate", "--root", str(valid_tree), "--fix"])
+    out = capsys.readouterr().out.splitlines()
+    assert not any(": skipped" in line for line in out), out
+    assert "--fix: 0 change(s)" in out, out

@@ -26,13 +26,15 @@ def add_parser(subparsers: Any) -> None:
         description="Apply to every record under curated/ the migration steps of the record "
         "formats after the one it is written in (its schema_version); a record a step changed "
         "gets the current schema_version and is rewritten in canonical layout. Prints one line "
-        "per change. A record no step changes is left alone; a file that does not read is "
-        "skipped and named.",
+        "per change. A record no step changes is left alone; a file that does not read, or "
+        "that needs a change but holds a comment below its top block, is skipped and named, "
+        "and the command then exits 1.",
     )
     add_root_option(parser)
     parser.add_argument(
         "--check", action="store_true",
-        help="write nothing; list the changes and exit 1 if any record needs migrating",
+        help="write nothing; list the changes and exit 1 if any record needs migrating or "
+        "a file could not be checked",
     )
     parser.set_defaults(handler=run)
 
@@ -58,6 +60,12 @@ def run(args: argparse.Namespace) -> int:
         changes = migrate_data(record.kind, record.data)
         if not changes:
             continue
+        refusal = record.refusal()
+        if refusal is not None:
+            skipped += 1
+            print(refusal)
+            if not args.check:
+                continue
         migrated += 1
         if not args.check:
             write_record(record, record.rendered())
@@ -66,4 +74,6 @@ def run(args: argparse.Namespace) -> int:
     verb = "need migrating" if args.check else "migrated"
     print(f"{migrated} record(s) {verb} to record format {SCHEMA_VERSION}"
           + (f", {skipped} skipped" if skipped else ""))
-    return 1 if args.check and migrated else 0
+    # A skipped file may need migrating (it does not read) or was left unmigrated (a comment
+    # would be lost): neither a check nor a migration that skipped one is done.
+    return 1 if skipped or (args.check and migrated) else 0

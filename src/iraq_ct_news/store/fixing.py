@@ -35,6 +35,10 @@ def fix_tree(root: Path, only: set[PurePosixPath] | None = None) -> list[str]:
         text = record.rendered()
         if text == record.text:
             continue
+        refusal = record.refusal()
+        if refusal is not None:
+            lines.append(refusal)
+            continue
         if not changes:
             changes = ["fmt: rewritten in the canonical layout"]
         write_record(record, text)

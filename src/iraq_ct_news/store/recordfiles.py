@@ -38,6 +38,18 @@ class RecordFile:
     """The comment block at the top of the file, kept on rewrite."""
     token: ReadToken
     """What the file held when it was read: the writer refuses to replace a file changed since."""
+    stray_comment: tuple[int, int] | None = None
+    """Line and column of the first comment below the top block, which a rewrite would lose."""
+
+    def refusal(self) -> str | None:
+        """Why this file is not rewritten (a comment below its top block would be lost), as
+        the one-line message the command prints, or None when it may be rewritten. Asked only
+        once a change is known: a file with such a comment is still read and checked."""
+        if self.stray_comment is None:
+            return None
+        line, column = self.stray_comment
+        return (f"{self.display}:{line}:{column}: skipped: a comment below the top comment "
+                "block would be lost; move it to the top or delete it")
 
     @property
     def display(self) -> str:
@@ -53,8 +65,10 @@ def read_record_files(
     root: Path, only: set[PurePosixPath] | None = None
 ) -> Iterator[RecordFile | str]:
     """Every record file under ``root/curated`` (or those in ``only``), read; a file that cannot
-    be rewritten safely (it does not read, or holds comments below its top block, which a
-    rewrite would lose) is given as a one-line message saying why it was skipped."""
+    be read as a record (a link, a file that does not read, no mapping) is given as a one-line
+    message saying why it was skipped. A file with comments below its top block is read (its
+    data can be checked) and says, through :meth:`RecordFile.refusal`, why it is not
+    rewritten."""
     for source in curated_files(root):
         if source.kind is None or (only is not None and source.relative not in only):
             continue
@@ -73,13 +87,8 @@ def read_record_files(
             yield f"{shown}: skipped: not a mapping of fields"
             continue
         header, stray = comments(document.text)
-        if stray:
-            line, column = stray[0]
-            yield (f"{shown}:{line}:{column}: skipped: a comment below the top comment block "
-                   "would be lost; move it to the top or delete it")
-            continue
         yield RecordFile(root, source.relative, source.kind, document.text, document.data, header,
-                         token)
+                         token, stray[0] if stray else None)
 
 
 def write_record(record: RecordFile, text: str) -> None:
