@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import pytest
@@ -20,7 +22,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iraq_ct_news.checks.rules import helpers
+from iraq_ct_news.checks.rules import helpers, occurrences
 from iraq_ct_news.checks.run import validate_repository
 from iraq_ct_news.core import normalization
 from iraq_ct_news.reading import folded_text
@@ -143,3 +145,54 @@ def test_a_seed_without_long_runs_is_never_scanned_with_the_exact_class(
 def test_nfc_is_unicodedatas(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert normalization.nfc(text) == unicodedata.normalize("NFC", text)
+
+
+# C007: a found name is checked against the mentions by bisection ---------------------------------
+
+
+def _lines_in(module_file: str, action: Any) -> int:
+    """Lines of ``module_file`` that ``action`` runs (``sys.settrace``: deterministic)."""
+    count = [0]
+
+    def local(frame: FrameType, event: str, arg: Any) -> Any:
+        if event == "line":
+            count[0] += 1
+        return local
+
+    def calls(frame: FrameType, event: str, arg: Any) -> Any:
+        return local if frame.f_code.co_filename == module_file else None
+
+    sys.settrace(calls)
+    try:
+        action()
+    finally:
+        sys.settrace(None)
+    return count[0]
+
+
+def _article_naming_baghdad(tree: Path, times: int) -> None:
+    """The fixture article with a paragraph naming Baghdad ``times`` times, each a mention."""
+    path = tree / "curated/articles/fixture-iom-agreement.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    before = data["body"].count("بغداد")
+    data["body"] += "\n\n" + " ".join(["وصل الوفد إلى بغداد."] * times)
+    data["mentions"] = [m for m in data["mentions"] if m["exact"] != "بغداد"] + [
+        {"entity": "fixture-baghdad", "exact": "بغداد", "occurrence": number}
+        for number in range(1, before + times + 1)
+    ]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_every_occurrence_costs_the_names_and_mentions_not_their_product(
+    tmp_path: Path,
+) -> None:
+    """Each name found was compared with every mention of its text: an article naming a place
+    a thousand times, each a mention, made C007 a million steps."""
+    def lines(times: int) -> int:
+        tree = tmp_path / f"tree-{times}"
+        shutil.copytree(VALID_TREE, tree)
+        _article_naming_baghdad(tree, times)
+        return _lines_in(occurrences.__file__, lambda: validate_repository(tree, jobs=1))
+
+    small, large = lines(150), lines(300)
+    assert large <= 2 * small + 200, (small, large)

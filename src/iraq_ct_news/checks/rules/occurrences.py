@@ -10,6 +10,8 @@ longer mention (العراق inside بعثة اليابان إلى العراق)
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ...models import Article
@@ -36,23 +38,20 @@ def check_every_occurrence(checked: CheckedFile, run: FileRun) -> None:
     article = checked.record
     assert isinstance(article, Article)
     texts = scope_texts(article, None)
-    covered: dict[str, list[tuple[int, int, str]]] = {"body": [], "headline": []}
+    spans: dict[str, list[tuple[int, int, str]]] = {"body": [], "headline": []}
     placed = checked.spans or {}  # the span check's resolutions, when it has run
     for position, mention in enumerate(article.mentions):
         found = placed.get(("mentions", position)) or resolve_anchor(mention, texts)
         if found.found:
-            covered[mention.scope].append((found.start, found.end, mention.entity))
+            spans[mention.scope].append((found.start, found.end, mention.entity))
     mentioned = {mention.entity for mention in article.mentions}
     for scope in ("headline", "body"):
         text = texts[scope]
+        covered = _Covered(spans[scope])
         for match in names_in(run, scope, text):
             if match.entity not in mentioned:
                 continue  # C004 reports an entity with no mention at all
-            if any(
-                (entity == match.entity and start < match.end and match.start < end)
-                or (start <= match.start and match.end <= end)
-                for start, end, entity in covered[scope]
-            ):
+            if covered.holds(match.start, match.end, match.entity):
                 continue
             checked.report.add_in_block(
                 C007,
@@ -61,3 +60,37 @@ def check_every_occurrence(checked: CheckedFile, run: FileRun) -> None:
                 ("headline", "ar") if scope == "headline" else ("body",),
                 match.start,
             )
+
+
+class _Intervals:
+    """Spans ``(start, end)`` sorted by start, with the furthest end reached by each prefix:
+    whether some span starting before a point reaches past another is one bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [start for start, _ in spans]
+        self.furthest = list(accumulate((end for _, end in spans), max))
+
+    def reach(self, count: int) -> int:
+        """The furthest end of the first ``count`` spans (-1 for none)."""
+        return self.furthest[count - 1] if count else -1
+
+
+class _Covered:
+    """The mentions of one text, asked whether a name found at ``start:end`` is one of them:
+    a mention of the same entity overlapping it, or any mention holding it whole (العراق inside
+    بعثة اليابان إلى العراق). Each question costs two bisections, not a pass over every
+    mention: an article with thousands of mentions and names made this rule quadratic."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        self.every = _Intervals([(start, end) for start, end, _ in spans])
+        by_entity: dict[str, list[tuple[int, int]]] = {}
+        for start, end, entity in spans:
+            by_entity.setdefault(entity, []).append((start, end))
+        self.by_entity = {entity: _Intervals(found) for entity, found in by_entity.items()}
+
+    def holds(self, start: int, end: int, entity: str) -> bool:
+        own = self.by_entity.get(entity)
+        if own is not None and own.reach(bisect_left(own.starts, end)) > start:
+            return True  # a mention of the entity starting before the name ends reaches into it
+        return self.every.reach(bisect_right(self.every.starts, start)) >= end
