@@ -14,7 +14,7 @@ import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
-from types import FrameType
+from types import FrameType, SimpleNamespace
 from typing import Any
 
 import pytest
@@ -26,6 +26,7 @@ from iraq_ct_news.checks.rules import helpers, occurrences
 from iraq_ct_news.checks.run import validate_repository
 from iraq_ct_news.core import normalization
 from iraq_ct_news.reading import folded_text
+from iraq_ct_news.reading.anchoring import resolve_anchor
 from iraq_ct_news.reading.name_index import NameMatcher
 
 from .conftest import VALID_TREE
@@ -196,3 +197,24 @@ def test_every_occurrence_costs_the_names_and_mentions_not_their_product(
 
     small, large = lines(150), lines(300)
     assert large <= 2 * small + 200, (small, large)
+
+
+# Spans in the body: the few-searches path answers as the general resolver does ------------------
+
+
+_SPAN_TEXT = st.text(alphabet="ab عل", max_size=30)
+
+
+@given(text=_SPAN_TEXT, exact=st.text(alphabet="ab عل", min_size=1, max_size=3),
+       prefix=st.one_of(st.none(), st.sampled_from(["a", "b", " ", "ع"])),
+       suffix=st.one_of(st.none(), st.sampled_from(["a", "ل", " "])),
+       occurrence=st.one_of(st.none(), st.integers(min_value=1, max_value=12)),
+       scope=st.sampled_from(["body", "headline"]))
+def test_the_quick_span_resolver_answers_as_the_general_one(
+    text: str, exact: str, prefix: str | None, suffix: str | None, occurrence: int | None,
+    scope: str,
+) -> None:
+    span = SimpleNamespace(scope=scope, exact=exact, prefix=prefix, suffix=suffix,
+                           occurrence=occurrence)
+    texts = {"body": text, "headline": text[::-1]}
+    assert helpers._resolve(span, texts) == resolve_anchor(span, texts)  # type: ignore[arg-type]

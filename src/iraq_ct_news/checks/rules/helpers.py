@@ -68,23 +68,38 @@ def resolutions(checked: CheckedFile, run: FileRun) -> dict[PathKey, SpanResolut
     return checked.spans
 
 
+#: Occurrences counted by plain searches before the general resolver takes over (it counts a
+#: needle that repeats through a long stretch in runs, not one search per match).
+_FEW_OCCURRENCES = 8
+
+
 def _resolve(span: AnchorFields, texts: dict[str, str]) -> SpanResolution:
-    """``resolve_anchor``, with the common case (bare ``exact`` words that occur exactly once
-    in the body or headline) decided by two string searches."""
+    """``resolve_anchor``, with the common cases decided by a few string searches: in the body
+    or headline, the span with its prefix and suffix occurring exactly once, or the
+    ``occurrence``-th of a few. Anything else (a seed, no match, a far occurrence) goes to
+    :func:`resolve_anchor`, which also says why a span cannot be placed."""
     scope: str = getattr(span, "scope", "body")
     text = texts.get(scope)
-    if (
-        text is not None
-        and scope != "seed"
-        and span.prefix is None
-        and span.suffix is None
-        and span.occurrence is None
-    ):
-        exact = span.exact
-        start = text.find(exact)
-        if start != -1 and text.find(exact, start + 1) == -1:
-            return SpanResolution(start, start + len(exact))
-    return resolve_anchor(span, texts)
+    if text is None or scope == "seed":
+        return resolve_anchor(span, texts)
+    before = span.prefix or ""
+    needle = before + span.exact + (span.suffix or "")
+    occurrence = span.occurrence
+    start = text.find(needle)
+    if start == -1:
+        return resolve_anchor(span, texts)
+    if occurrence is None:
+        if text.find(needle, start + 1) != -1:
+            return resolve_anchor(span, texts)
+    elif occurrence <= _FEW_OCCURRENCES:
+        for _ in range(occurrence - 1):
+            start = text.find(needle, start + 1)
+            if start == -1:
+                return resolve_anchor(span, texts)
+    else:
+        return resolve_anchor(span, texts)
+    start += len(before)
+    return SpanResolution(start, start + len(span.exact))
 
 
 def preview(text: str, limit: int = 50) -> str:
