@@ -308,12 +308,20 @@ def _place_at(
 def normalised(key: str) -> str:
     """A name's key without what varies between spellings of one name: generic nouns before a
     group's name (تنظيم), judging adjectives (الإرهابي), the article and glued conjunctions."""
-    kept = [
-        word for word in key.split()
-        if len(word) > 1
-        and not (_is(word, DESCRIPTORS) or _is(word, EVALUATIVE) or _is(word, FUNCTION_WORDS))
-    ]
-    return " ".join(bare(word)[2:] if bare(word).startswith("ال") else bare(word) for word in kept)
+    return " ".join(kept for kept in map(_kept_word, key.split()) if kept is not None)
+
+
+@lru_cache(maxsize=1 << 16)
+def _kept_word(word: str) -> str | None:
+    """One word of a name as :func:`normalised` keeps it, or None when it drops it. Kept per
+    word: the four thousand records of a large registry share most of their words, and
+    looking each word up in three lexicons was most of ranking the closest records."""
+    if len(word) <= 1 or _is(word, DESCRIPTORS) or _is(word, EVALUATIVE) or _is(
+        word, FUNCTION_WORDS
+    ):
+        return None
+    stem = bare(word)
+    return stem[2:] if stem.startswith("ال") else stem
 
 
 def _acronym_of(name: str) -> str | None:
