@@ -63,15 +63,16 @@ def first_link(root: Path, path: Path) -> Path | None:
 
     ``root`` itself is the user's choice (``--root``) and may be a link.
     """
-    current = root
+    current = os.fspath(root)
     for part in path.relative_to(root).parts:
-        current = current / part
+        # Joined as strings: a Path per folder of every file read was most of this check.
+        current = os.path.join(current, part)
         try:
             mode = os.lstat(current).st_mode
         except OSError:
             return None
         if stat.S_ISLNK(mode):
-            return current
+            return Path(current)
     return None
 
 

@@ -40,6 +40,10 @@ class StoredRecord:
     """The validated model, or None for an unfinished record (placeholders left)."""
     token: ReadToken
     """What the file held, for a write that must not overwrite a later change."""
+    signature: str | None = None
+    """The file's stat signature when it stands for the bytes read (see
+    :mod:`iraq_ct_news.core.signature`): with the token's SHA-256, what a cache of file hashes
+    learns from the read."""
 
     @property
     def data(self) -> Any:
@@ -109,5 +113,5 @@ def read_record(
         findings = shape_findings(read.invalid, document, shown)
         if findings:
             return findings
-        return StoredRecord(relative, kind, document, None, token)
-    return StoredRecord(relative, kind, document, read.record, token)
+        return StoredRecord(relative, kind, document, None, token, read.signature)
+    return StoredRecord(relative, kind, document, read.record, token, read.signature)

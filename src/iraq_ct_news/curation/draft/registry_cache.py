@@ -24,6 +24,7 @@ from typing import Any
 from ...core.cache import ValidationCache
 from ...core.findings import Finding
 from ...core.limits import MAX_FILE_BYTES
+from ...core.signature import key as signature_key
 from ...models.kinds import ENTITIES
 from ...models.layout import CURATED, FileKind, classify
 from ...reading.name_index import NameIndex
@@ -39,26 +40,33 @@ def cached_registry(root: Path, cache: ValidationCache | None = None) -> Registr
     """:func:`load_registry` of ``root``, from the cache when no registry file changed."""
     store = cache if cache is not None else ValidationCache()
     store.load_signatures(root)
-    hashed = _registry_hashes(root, store)
-    if hashed is None:  # a registry file that cannot be hashed: read as always, keep nothing
-        return load_registry(root)
-    digest = _digest(hashed)
     # One entry per tree, replaced when its registries change: entries of past registries
     # (about 1.6 MB at 4,000 records) never pile up.
     key = store.key(_FORMAT, os.path.abspath(root))
     entry = store.read([key]).get(key)
-    if isinstance(entry, dict) and entry.get("digest") == digest:
-        kept = registry_from_json(entry.get("registry"))
-        if kept is not None:
-            return kept
-    # Only the registry files that changed since the entry was written are read again.
     earlier = _files_from_json(entry.get("files")) if isinstance(entry, dict) else {}
-    registry, rows = _updated_registry(root, hashed, earlier)
+    listed: list[tuple[str, FileKind, str | None]]
+    if earlier:
+        hashed = _registry_hashes(root, store)
+        if hashed is None:  # a registry file that cannot be hashed: read as always, keep nothing
+            return load_registry(root)
+        if isinstance(entry, dict) and entry.get("digest") == _digest(hashed):
+            kept = registry_from_json(entry.get("registry"))
+            if kept is not None:
+                return kept
+        listed = list(hashed)
+    else:
+        # Nothing kept for this tree: every file is read, and reading it gives its hash (hashing
+        # every file first read each of them twice).
+        listed = [(relative, kind, None) for relative, kind, _entry in registry_files(root)]
+    # Only the registry files that changed since the entry was written are read again.
+    registry, rows = _updated_registry(root, listed, earlier, store)
     # Kept only if no registry file changed while it was read (the signatures just learnt say
     # which files are unchanged without reading them again).
     store.hasher.known.update(store.hasher.new)
     # A registry with a record that does not read is not kept: its findings are said each run.
     again = _registry_hashes(root, store)
+    digest = _digest([(relative, row[0], row[1]) for relative, row in rows.items()])
     if not registry.findings and again is not None and _digest(again) == digest:
         store.write({key: {"digest": digest, "registry": registry_to_json(registry),
                            "files": rows}})
@@ -66,17 +74,21 @@ def cached_registry(root: Path, cache: ValidationCache | None = None) -> Registr
 
 
 def _updated_registry(
-    root: Path, hashed: list[tuple[str, FileKind, str]], earlier: dict[str, tuple[str, str, Any]]
+    root: Path,
+    listed: list[tuple[str, FileKind, str | None]],
+    earlier: dict[str, tuple[str, str, Any]],
+    store: ValidationCache,
 ) -> tuple[Registry, dict[str, list[Any]]]:
     """:func:`load_registry` of ``root``, reading only the files whose kind or hash differs
-    from ``earlier`` (relative path to kind, SHA-256 and entity row); the same entities, in
-    the same order, and the same name index, as reading every file gives."""
+    from ``earlier`` (relative path to kind, SHA-256 and entity row), or whose hash is not
+    known yet (None); the same entities, in the same order, and the same name index, as
+    reading every file gives. Each file read teaches ``store``'s hasher its hash."""
     entities: list[Entity | None] = []
     findings: list[Finding] = []
     rows: dict[str, list[Any]] = {}
-    for relative, kind, sha256 in hashed:
+    for relative, kind, sha256 in listed:
         known = earlier.get(relative)
-        if known is not None and known[0] == kind and known[1] == sha256:
+        if sha256 is not None and known is not None and known[0] == kind and known[1] == sha256:
             entity = _entity(known[2]) if known[2] is not None else None
         else:
             read = read_record(root, PurePosixPath(relative), kind)
@@ -84,6 +96,9 @@ def _updated_registry(
                 findings.extend(read)
                 continue
             entity = entity_of(read)
+            sha256 = read.token.sha256
+            if read.signature is not None and sha256 is not None:
+                store.hasher.new[signature_key(root / relative)] = (read.signature, sha256)
         rows[relative] = [kind, sha256, _entity_row(entity) if entity is not None else None]
         entities.append(entity)
     return registry_of(entities, findings), rows
