@@ -24,12 +24,15 @@ from hypothesis import strategies as st
 
 from iraq_ct_news.checks.rules import helpers, occurrences
 from iraq_ct_news.checks.run import validate_repository
-from iraq_ct_news.core import normalization
+from iraq_ct_news.core import normalization, signature
+from iraq_ct_news.core.cache import ValidationCache
+from iraq_ct_news.curation.draft import registry_cache
 from iraq_ct_news.reading import folded_text
 from iraq_ct_news.reading.anchoring import resolve_anchor
 from iraq_ct_news.reading.name_index import NameMatcher
 
 from .conftest import VALID_TREE
+from .open_support import files_opened
 
 
 def _tree(tmp_path: Path) -> Path:
@@ -218,3 +221,29 @@ def test_the_quick_span_resolver_answers_as_the_general_one(
                            occurrence=occurrence)
     texts = {"body": text, "headline": text[::-1]}
     assert helpers._resolve(span, texts) == resolve_anchor(span, texts)  # type: ignore[arg-type]
+
+
+# draft: the first run on a tree opens each registry file once ------------------------------------
+
+
+def test_the_first_draft_on_a_tree_opens_each_registry_file_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With nothing kept for the tree, every registry file was hashed and then read: two opens
+    each. Reading it gives its hash, and the check that nothing changed meanwhile asks the
+    signatures the read learnt (files are trusted at once here, instead of after three
+    seconds)."""
+    monkeypatch.setattr(signature, "SETTLED_NS", 0)
+    tree = _tree(tmp_path)
+    with files_opened() as opened:
+        first = registry_cache.cached_registry(tree, ValidationCache(tmp_path / "cache"))
+    registries = Counter(Path(path).resolve() for path in opened
+                         if Path(path).parent.name in ("people", "organizations", "places"))
+    assert registries and set(registries.values()) == {1}, registries
+    assert len(registries) == len(first.entities)
+    # The entry was kept: the next run opens none of them.
+    with files_opened() as opened:
+        again = registry_cache.cached_registry(tree, ValidationCache(tmp_path / "cache"))
+    assert not [path for path in opened
+                if Path(path).parent.name in ("people", "organizations", "places")]
+    assert list(again.entities.items()) == list(first.entities.items())
