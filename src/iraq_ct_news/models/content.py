@@ -24,7 +24,7 @@ import functools
 import hashlib
 import json
 import weakref
-from json.encoder import c_make_encoder, encode_basestring
+from json.encoder import encode_basestring
 from typing import Any
 
 from pydantic import BaseModel
@@ -36,17 +36,18 @@ LIFECYCLE_FIELDS = frozenset({"schema_version", "revision", "created", "modified
 #: Fields the build computes.
 COMPUTED_FIELDS = frozenset({"content_sha256"})
 SPAN_COMPUTED_FIELDS = ("start", "end")
-_NOT_CONTENT = LIFECYCLE_FIELDS | COMPUTED_FIELDS
+_NOT_CONTENT: set[str] = set(LIFECYCLE_FIELDS | COMPUTED_FIELDS)
 
 #: ``json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
 #: allow_nan=False)`` without building an encoder object on every call: the C encoder that
 #: ``dumps`` uses for these options, made once (arguments: markers, default, string encoder,
 #: indent, key separator, item separator, sort_keys, skipkeys, allow_nan). The canonical form
 #: has no circular values to guard against (markers None) and no other types (default raises).
-_ENCODE = (
-    c_make_encoder(None, json.JSONEncoder().default, encode_basestring, None, ":", ",", True,
-                   False, False)
-    if c_make_encoder is not None else None
+_MAKE_ENCODER: Any = getattr(json.encoder, "c_make_encoder", None)
+_ENCODE: Any = (
+    _MAKE_ENCODER(None, json.JSONEncoder().default, encode_basestring, None, ":", ",", True,
+                  False, False)
+    if _MAKE_ENCODER is not None else None
 )
 
 
