@@ -8,30 +8,12 @@ through the full tests; these compare the two on values of every class.
 from __future__ import annotations
 
 import random
-import re
 from typing import Any
 
 import pytest
 from pydantic_core import PydanticCustomError
 
-from iraq_ct_news.models import field_types
-from iraq_ct_news.models.base import _ROR, _WIKIDATA
-
-_NOT_BLANK = re.compile(r"\S")
-_PLACEHOLDER = re.compile(field_types.PLACEHOLDER_PATTERN)
-
-
-def _full_text_test(value: Any) -> str:
-    """The text validator's tests, each made in full (the reference)."""
-    if not isinstance(value, str):
-        raise PydanticCustomError("string_type", "Input should be a valid string")
-    if _NOT_BLANK.search(value) is None:
-        raise PydanticCustomError("blank_text", "text must not be empty or only spaces")
-    if _PLACEHOLDER.match(value) is not None:
-        raise PydanticCustomError(
-            "placeholder", "placeholder not filled in: '{value}'", {"value": value[:100]}
-        )
-    return value
+from iraq_ct_news.models import base, field_types
 
 
 def _outcome(function: Any, value: Any) -> tuple[str, Any]:
@@ -65,7 +47,7 @@ def _values(rng: random.Random) -> list[Any]:
 def test_text_is_accepted_and_refused_as_by_its_full_tests() -> None:
     values = _values(random.Random(70))
     outcomes = [_outcome(field_types._validate_text, value) for value in values]
-    assert outcomes == [_outcome(_full_text_test, value) for value in values]
+    assert outcomes == [_outcome(field_types._text_in_full, value) for value in values]
     kinds = {kind for kind, _ in outcomes}
     assert kinds == {"accepted", "string_type", "blank_text", "placeholder"}
 
@@ -73,7 +55,7 @@ def test_text_is_accepted_and_refused_as_by_its_full_tests() -> None:
 @pytest.mark.parametrize(
     "rule",
     [field_types._ID, field_types._CAMEO, field_types._URL, field_types._COUNTRY,
-     field_types._RESOLUTION, _WIKIDATA, _ROR],
+     field_types._RESOLUTION, base._WIKIDATA, base._ROR],
     ids=lambda rule: rule.error_type,
 )
 def test_a_string_rule_accepts_and_refuses_as_its_full_test(rule: field_types.StringRule) -> None:
@@ -86,5 +68,5 @@ def test_a_string_rule_accepts_and_refuses_as_its_full_test(rule: field_types.St
     outcomes = [_outcome(fast, value) for value in values]
     assert outcomes == [_outcome(rule.validate, value) for value in values]
     assert {kind for kind, _ in outcomes} >= {"accepted", "string_type", rule.error_type} - (
-        {"accepted"} if rule is _ROR else set()
+        {"accepted"} if rule is base._ROR else set()
     )

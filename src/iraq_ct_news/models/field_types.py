@@ -125,6 +125,11 @@ def _validate_text(value: Any) -> str:
         and not value.startswith("TODO")
     ):
         return value
+    return _text_in_full(value)
+
+
+def _text_in_full(value: Any) -> str:
+    """The text validator's tests, each made in full."""
     if not isinstance(value, str):
         raise PydanticCustomError("string_type", "Input should be a valid string")
     if _NOT_BLANK.search(value) is None:
