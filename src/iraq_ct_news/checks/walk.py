@@ -54,45 +54,32 @@ def document_walk(checked: CheckedFile, run: FileRun) -> DocumentWalk:
 def walk_data(data: dict[str, Any] | list[Any]) -> DocumentWalk:
     """The walk of ``data`` (a mapping or a list)."""
     found = DocumentWalk()
-    if isinstance(data, dict):
-        _mapping(data, (), found)
-    else:
-        _list(data, (), found)
+    _visit(data, (), found)
     return found
 
 
-def _mapping(value: dict[str, Any], path: PathKey, walk: DocumentWalk) -> None:
+def _visit(value: dict[str, Any] | list[Any], path: PathKey, walk: DocumentWalk) -> None:
     # Dispatch on the exact type (the readers make plain dicts, lists and strings); anything
-    # else is told apart by isinstance, as a subclass would be.
-    walk.mappings.append((path, value))
+    # else is told apart by isinstance, as a subclass would be. (A list's keys are its
+    # indices, never in NAMED_FIELDS.)
+    items: Any
+    if isinstance(value, dict):
+        walk.mappings.append((path, value))
+        items = value.items()
+    else:
+        walk.lists.append((path, value))
+        items = enumerate(value)
     strings = walk.strings
-    for key, item in value.items():
+    for key, item in items:
         kind = type(item)
         if kind is str:
             strings.append(item)
             if key in NAMED_FIELDS:
                 walk.named.append((path, key, item))
-        elif kind is dict:
-            _mapping(item, (*path, key), walk)
-        elif kind is list:
-            _list(item, (*path, key), walk)
+        elif kind is dict or kind is list:
+            _visit(item, (*path, key), walk)
         elif kind not in _SCALARS:
             _other(item, path, key, walk)
-
-
-def _list(value: list[Any], path: PathKey, walk: DocumentWalk) -> None:
-    walk.lists.append((path, value))
-    strings = walk.strings
-    for index, item in enumerate(value):
-        kind = type(item)
-        if kind is str:
-            strings.append(item)
-        elif kind is dict:
-            _mapping(item, (*path, index), walk)
-        elif kind is list:
-            _list(item, (*path, index), walk)
-        elif kind not in _SCALARS:
-            _other(item, path, index, walk)
 
 
 def _other(item: Any, path: PathKey, key: str | int, walk: DocumentWalk) -> None:
@@ -101,7 +88,5 @@ def _other(item: Any, path: PathKey, key: str | int, walk: DocumentWalk) -> None
         walk.strings.append(item)
         if key in NAMED_FIELDS:
             walk.named.append((path, str(key), item))
-    elif isinstance(item, dict):
-        _mapping(item, (*path, key), walk)
-    elif isinstance(item, list):
-        _list(item, (*path, key), walk)
+    elif isinstance(item, (dict, list)):
+        _visit(item, (*path, key), walk)
