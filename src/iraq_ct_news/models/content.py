@@ -20,8 +20,11 @@ short decimals) this is the RFC 8785 (JCS) serialisation.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import weakref
+from json.encoder import encode_basestring
 from typing import Any
 
 from pydantic import BaseModel
@@ -33,25 +36,41 @@ LIFECYCLE_FIELDS = frozenset({"schema_version", "revision", "created", "modified
 #: Fields the build computes.
 COMPUTED_FIELDS = frozenset({"content_sha256"})
 SPAN_COMPUTED_FIELDS = ("start", "end")
+_NOT_CONTENT: set[str] = set(LIFECYCLE_FIELDS | COMPUTED_FIELDS)
+
+#: ``json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+#: allow_nan=False)`` without building an encoder object on every call: the C encoder that
+#: ``dumps`` uses for these options, made once (arguments: markers, default, string encoder,
+#: indent, key separator, item separator, sort_keys, skipkeys, allow_nan). The canonical form
+#: has no circular values to guard against (markers None) and no other types (default raises).
+_MAKE_ENCODER: Any = getattr(json.encoder, "c_make_encoder", None)
+_ENCODE: Any = (
+    _MAKE_ENCODER(None, json.JSONEncoder().default, encode_basestring, None, ":", ",", True,
+                  False, False)
+    if _MAKE_ENCODER is not None else None
+)
 
 
 def canonical_json(value: Any) -> bytes:
     """``value`` as canonical JSON bytes (sorted keys, no spaces, UTF-8)."""
-    return json.dumps(
-        value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
-    ).encode("utf-8")
+    if _ENCODE is None:  # no C accelerator (another Python): the same text, made in Python
+        text = json.dumps(
+            value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+        )
+    else:
+        text = "".join(_ENCODE(value, 0))
+    return text.encode("utf-8")
 
 
 def content_of(record: BaseModel) -> dict[str, Any]:
     """The part of a record that ``content_sha256`` covers, as a JSON object."""
     data = record.model_dump(
-        mode="json",
-        exclude=set(LIFECYCLE_FIELDS | COMPUTED_FIELDS),
-        exclude_defaults=True,
-        exclude_none=True,
+        mode="json", exclude=_NOT_CONTENT, exclude_defaults=True, exclude_none=True
     )
     if isinstance(record, Article):
-        for path, _span in record.spans():
+        for path, span in record.spans():
+            if span.start is None and span.end is None:
+                continue  # dumped without them (null members are left out)
             node: Any = data
             for part in path:
                 node = node[part]
@@ -60,6 +79,28 @@ def content_of(record: BaseModel) -> dict[str, Any]:
     return data
 
 
+#: The hash of each record hashed so far and still alive, by ``id``, with a weak reference that
+#: tells a live record from a later one given the same ``id`` (and removes the entry with it).
+_HASHED: dict[int, tuple[weakref.ref[BaseModel], str]] = {}
+
+
 def content_sha256(record: BaseModel) -> str:
-    """SHA-256 (hex) of the canonical JSON of ``content_of(record)``."""
-    return hashlib.sha256(canonical_json(content_of(record))).hexdigest()
+    """SHA-256 (hex) of the canonical JSON of ``content_of(record)``.
+
+    Worked out once per record object: the validator's summary of a file and the build's
+    tables both ask for it (records are frozen models, so the answer cannot change).
+    """
+    key = id(record)
+    known = _HASHED.get(key)
+    if known is not None and known[0]() is record:
+        return known[1]
+    found = hashlib.sha256(canonical_json(content_of(record))).hexdigest()
+    _HASHED[key] = (weakref.ref(record, functools.partial(_forget, key)), found)
+    return found
+
+
+def _forget(key: int, reference: weakref.ref[BaseModel]) -> None:
+    """Drop the entry of a record that is gone (unless a later record took its ``id``)."""
+    known = _HASHED.get(key)
+    if known is not None and known[0] is reference:
+        del _HASHED[key]

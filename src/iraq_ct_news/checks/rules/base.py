@@ -10,6 +10,10 @@ A rule says nothing about what it reads: a file or article check reaches whateve
 its file through its :class:`~iraq_ct_news.checks.context.FileRun`, which records each read,
 and the cache reuses a result only while what was read is unchanged.
 
+A check that looks at every value of its file's document (every string, list or mapping) reads
+the document's one shared walk, ``checks.walk.document_walk(checked, run)``, rather than
+walking the document itself: a document is walked once however many rules look at all of it.
+
 Codes are :class:`Code` objects, not strings: a report accepts only a ``Code`` (mypy refuses a
 bare string, and a misspelled name fails when its module is imported), and a code declared
 twice, raised by a check that does not declare it, or looked up without being declared, raises

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ...models import Article
 from ...reading.yamlreader import PathKey
 from ..report import format_path
+from ..walk import document_walk
 from .base import declare, file_check
 from .helpers import resolutions
 
@@ -29,21 +30,11 @@ _UNIQUE_LISTS = frozenset(
 
 @file_check(I006, needs_record=False)
 def check_unique_lists(checked: CheckedFile, run: FileRun) -> None:
-    """Lists of themes, aliases, actors, names... hold each item once."""
-    assert checked.document is not None
-    _visit(checked, checked.document.data, ())
-
-
-def _visit(checked: CheckedFile, value: dict[str, Any] | list[Any], path: PathKey) -> None:
-    """The lists under the mapping or list ``value`` (only containers are visited)."""
-    items = value.items() if isinstance(value, dict) else enumerate(value)
-    for key, item in items:
-        if isinstance(item, list):
-            if key in _UNIQUE_LISTS:
-                _check_unique(checked, (*path, key), item)
-            _visit(checked, item, (*path, key))
-        elif isinstance(item, dict):
-            _visit(checked, item, (*path, key))
+    """Lists of themes, aliases, actors, names... hold each item once (the lists come from the
+    document's one shared walk, in the order a walk of the document meets them)."""
+    for path, items in document_walk(checked, run).lists:
+        if path and path[-1] in _UNIQUE_LISTS:
+            _check_unique(checked, path, items)
 
 
 def _check_unique(checked: CheckedFile, path: PathKey, items: list[Any]) -> None:

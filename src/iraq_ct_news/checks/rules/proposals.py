@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from ...models import VersionedRecord
 from ..report import format_path
+from ..walk import document_walk
 from .base import declare, file_check
 from .helpers import fields_that_may_hold
 
@@ -37,12 +38,24 @@ def check_proposals(checked: CheckedFile, run: FileRun) -> None:
     record = checked.record
     if not isinstance(record, VersionedRecord):
         return  # a vocabulary is curated by hand: draft proposes records of versioned kinds
+    if not _marked(checked, run):
+        return  # the model is made from the document: no mark there, no proposal in it
     for path in _proposed(record, ()):
         what = format_path(path) if path else "this record"
         checked.report.add(
             S006, f"{what} is a proposal no one has confirmed (proposed: true)",
             (*path, "proposed"), key=True,
         )
+
+
+def _marked(checked: CheckedFile, run: FileRun) -> bool:
+    """Whether any mapping of the document has a ``proposed`` key (from its one shared walk).
+
+    A model has ``proposed`` true only where its data held the key (the field defaults to
+    false, and a repaired model is made from the same data with parts dropped), so a document
+    without the key anywhere, which is every confirmed record, needs no walk of its model.
+    """
+    return any("proposed" in mapping for _path, mapping in document_walk(checked, run).mappings)
 
 
 def _proposed(value: object, path: PathKey) -> Iterator[PathKey]:

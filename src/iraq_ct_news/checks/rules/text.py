@@ -12,6 +12,7 @@ from ...core.textutil import has_arabic_letter, text_problems
 from ...models import Article
 from ...reading.yamlreader import PathKey
 from ..report import format_path
+from ..walk import DocumentWalk, document_walk
 from .base import declare, declared, file_check
 
 if TYPE_CHECKING:
@@ -61,6 +62,8 @@ _CHARACTER_CODES = frozenset({T001, T002, T003, T004})
 #: Fields that may hold line breaks; every other string is a single line.
 _MULTILINE_FIELDS = frozenset({"body", "exact", "prefix", "suffix", "withdrawn_reason"})
 _MULTILINE_PARENTS = frozenset({"summary", "notes", "definition", "purpose"})
+#: The parents whose ``en`` text may hold Arabic words (notes cite them; acronyms list them).
+_ENGLISH_WITH_ARABIC = ("notes", "acronyms")
 #: Arabic presentation forms, the one kind of character the text rules refuse that is printable.
 _PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 
@@ -69,12 +72,56 @@ _PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 def check_strings(checked: CheckedFile, run: FileRun) -> None:
     """Every string of the document (whether or not its model validated).
 
-    This runs over every string of every file, so the common case is decided first without a
-    call: a printable ASCII string breaks no text rule, unless it is a field whose language is
-    checked (``ar``/``en``).
+    This runs over every string of every file, and almost every file breaks no text rule, so
+    that is decided first, for all the strings of the file at once (:func:`_all_clean`), from
+    the document's one shared walk. Only a file where something is found is walked string by
+    string (:func:`_visit`), which finds and places exactly what it always did.
     """
     assert checked.document is not None
-    _visit(checked, checked.document.data, ())
+    if not _all_clean(document_walk(checked, run)):
+        _visit(checked, checked.document.data, ())
+
+
+def _all_clean(walk: DocumentWalk) -> bool:
+    """True when no string of the walked document breaks a text rule (:func:`is_clean` and the
+    two T006 tests hold for every string).
+
+    Decided for all the strings at once, with C-speed string methods on them joined by a
+    space: the join is printable, free of presentation forms or free of Arabic letters exactly
+    when each string is. Line breaks are allowed only in block fields, so the join may hold only
+    as many as they do. It is NFC exactly when every string is: NFC works on the text between
+    two characters that never compose, reorder or decompose (the space is one, and so is the
+    line break; see ``tests/test_walk_shared.py``) independently, and the join adds only spaces.
+    """
+    blocks: list[str] = []
+    arabic: list[str] = []
+    english: list[str] = []
+    for path, key, text in walk.named:
+        if key == "ar":
+            arabic.append(text)
+        elif key != "en":
+            blocks.append(text)
+        elif path:  # an `en` directly in the document is neither a block nor checked
+            if path[-1] in _MULTILINE_PARENTS:
+                blocks.append(text)
+            if path[-1] not in _ENGLISH_WITH_ARABIC:
+                english.append(text)
+    joined = " ".join(walk.strings)
+    breaks = joined.count("\n")
+    if breaks and "".join(blocks).count("\n") != breaks:
+        return False
+    if not (joined.replace("\n", "") if breaks else joined).isprintable():
+        return False
+    # Every presentation form is U+FB50 or above, written in UTF-8 with the lead byte 0xEF
+    # (U+F000 to U+FFFF); a memchr for that byte spares the regular expression on most files.
+    # (The text is printable, so it holds no lone surrogate and encodes.)
+    if b"\xef" in joined.encode("utf-8") and _PRESENTATION_FORM.search(joined) is not None:
+        return False
+    if not unicodedata.is_normalized("NFC", joined):
+        return False
+    if english and has_arabic_letter("".join(english)):
+        return False
+    return all(has_arabic_letter(text) for text in arabic)
 
 
 def _visit(checked: CheckedFile, value: dict[str, Any] | list[Any], path: PathKey) -> None:
@@ -129,7 +176,7 @@ def _check_text(checked: CheckedFile, path: PathKey, value: str) -> None:
         if not has_arabic_letter(value):
             checked.report.add(T006, f"{format_path(path)} should be Arabic text", path)
     # notes.en may cite the Arabic words a judgement rests on; other English text may not.
-    if len(path) >= 2 and path[-1] == "en" and path[-2] not in ("notes", "acronyms"):
+    if len(path) >= 2 and path[-1] == "en" and path[-2] not in _ENGLISH_WITH_ARABIC:
         if has_arabic_letter(value):
             checked.report.add(T006, f"{format_path(path)} should be English text", path)
 
