@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
-from types import FrameType, SimpleNamespace
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -32,6 +31,7 @@ from iraq_ct_news.reading.anchoring import resolve_anchor
 from iraq_ct_news.reading.name_index import NameMatcher
 
 from .conftest import VALID_TREE
+from .cost_support import lines_run
 from .open_support import files_opened
 
 
@@ -154,26 +154,6 @@ def test_nfc_is_unicodedatas(pieces: list[str]) -> None:
 # C007: a found name is checked against the mentions by bisection ---------------------------------
 
 
-def _lines_in(module_file: str, action: Any) -> int:
-    """Lines of ``module_file`` that ``action`` runs (``sys.settrace``: deterministic)."""
-    count = [0]
-
-    def local(frame: FrameType, event: str, arg: Any) -> Any:
-        if event == "line":
-            count[0] += 1
-        return local
-
-    def calls(frame: FrameType, event: str, arg: Any) -> Any:
-        return local if frame.f_code.co_filename == module_file else None
-
-    sys.settrace(calls)
-    try:
-        action()
-    finally:
-        sys.settrace(None)
-    return count[0]
-
-
 def _article_naming_baghdad(tree: Path, times: int) -> None:
     """The fixture article with a paragraph naming Baghdad ``times`` times, each a mention."""
     path = tree / "curated/articles/fixture-iom-agreement.yaml"
@@ -196,7 +176,8 @@ def test_every_occurrence_costs_the_names_and_mentions_not_their_product(
         tree = tmp_path / f"tree-{times}"
         shutil.copytree(VALID_TREE, tree)
         _article_naming_baghdad(tree, times)
-        return _lines_in(occurrences.__file__, lambda: validate_repository(tree, jobs=1))
+        return lines_run(lambda: validate_repository(tree, jobs=1),
+                         lambda name: name == occurrences.__file__)
 
     small, large = lines(150), lines(300)
     assert large <= 2 * small + 200, (small, large)

@@ -19,8 +19,6 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import FrameType
-from typing import Any
 
 import pytest
 
@@ -48,6 +46,7 @@ from iraq_ct_news.reading.yamlreader import Document, read_yaml_text
 from iraq_ct_news.view.locate import locate_all
 
 from .conftest import VALID_TREE
+from .cost_support import lines_run
 from .test_cost_bounds import _marked
 
 PACKAGE = str(Path(iraq_ct_news.__file__).parent)
@@ -60,22 +59,7 @@ _NORMALIZE = unicodedata.normalize
 
 def _lines_run(action: Callable[[], object]) -> int:
     """Lines of the package's own code ``action`` runs."""
-    count = [0]
-
-    def local(frame: FrameType, event: str, arg: Any) -> Any:
-        if event == "line":
-            count[0] += 1
-        return local
-
-    def calls(frame: FrameType, event: str, arg: Any) -> Any:
-        return local if frame.f_code.co_filename.startswith(PACKAGE) else None
-
-    sys.settrace(calls)
-    try:
-        action()
-    finally:
-        sys.settrace(None)
-    return count[0]
+    return lines_run(action, lambda name: name.startswith(PACKAGE))
 
 
 def _at_most_doubles(count: Callable[[int], int], size: int, slack: int = 0) -> tuple[int, int]:

@@ -94,17 +94,19 @@ def _combining_marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
     bitmap, tested in constant time per character) and the few beyond it (a list of ranges,
     slower, used only for a text that has such characters). Built on first use, not on
     import, from :func:`combining_ranges`."""
-    ranges = combining_ranges()
+    return (re.compile(f"[{mark_class(low_plane=True)}{DECOMPOSING_TO_MARKS}]+"),
+            re.compile(f"[{mark_class(low_plane=False)}]+"))
 
-    def members(low_plane: bool) -> str:
-        return "".join(
-            re.escape(chr(low)) if low == high
-            else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
-            for low, high in ranges if (high < 0x10000) == low_plane
-        )
 
-    return (re.compile(f"[{members(True)}{DECOMPOSING_TO_MARKS}]+"),
-            re.compile(f"[{members(False)}]+"))
+@lru_cache(maxsize=2)
+def mark_class(*, low_plane: bool) -> str:
+    """The members of a character class of the marks (:func:`combining_ranges`) in the Basic
+    Multilingual Plane (``low_plane``; a regular expression tests them as a bitmap) or beyond
+    it (a list of ranges, tested one by one), escaped for a class."""
+    return "".join(
+        re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+        for low, high in combining_ranges() if (high < 0x10000) == low_plane
+    )
 
 
 def _drop_marks(text: str) -> str:

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .arabic import CANONICALLY_DECOMPOSING_TO_MARKS, combining_ranges
+from .arabic import CANONICALLY_DECOMPOSING_TO_MARKS, mark_class
 
 #: A run of marks shorter than this is left to the normaliser (its cost is bounded).
 SHORT_RUN = 32
@@ -37,19 +37,10 @@ def _long_runs() -> tuple[re.Pattern[str], re.Pattern[str]]:
     the quick one found. With the exact class alone, every character of a seed was tested
     against some two hundred ranges: that scan was a tenth of a cold validation. Built on first
     use, not on import."""
-    ranges = combining_ranges()
-
-    def members(low_plane: bool) -> str:
-        return "".join(
-            re.escape(chr(low)) if low == high
-            else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
-            for low, high in ranges if (high < 0x10000) == low_plane
-        )
-
     repeat = f"{{{SHORT_RUN},}}"
-    marks = f"{members(True)}{CANONICALLY_DECOMPOSING_TO_MARKS}"
-    return (re.compile(f"[{marks}\U00010000-\U0010ffff]{repeat}"),
-            re.compile(f"[{marks}{members(False)}]{repeat}"))
+    marks = f"{mark_class(low_plane=True)}{CANONICALLY_DECOMPOSING_TO_MARKS}"
+    return (re.compile(f"[{marks}\\U00010000-\\U0010ffff]{repeat}"),
+            re.compile(f"[{marks}{mark_class(low_plane=False)}]{repeat}"))
 
 
 def _runs_of_marks(text: str) -> Iterator[re.Match[str]]:
