@@ -21,6 +21,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from iraq_ct_news.checks import loading
 from iraq_ct_news.checks.rules import helpers, occurrences
 from iraq_ct_news.checks.run import validate_repository
 from iraq_ct_news.core import normalization, signature
@@ -228,3 +229,39 @@ def test_the_first_draft_on_a_tree_opens_each_registry_file_once(
     assert not [path for path in opened
                 if Path(path).parent.name in ("people", "organizations", "places")]
     assert list(again.entities.items()) == list(first.entities.items())
+
+
+# The folder check, learnt once per folder, still sees a folder swapped for a link -----------------
+
+
+def test_a_folder_swapped_for_a_link_during_a_run_is_not_read_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether a folder lies inside the tree is learnt at its first file; a folder replaced by
+    a link to outside the tree before its next file is read must be judged again (I005), not
+    read from where it now leads."""
+    tree = _tree(tmp_path)
+    people = tree / "curated/people"
+    outside = tmp_path / "outside"
+    shutil.copytree(people, outside)
+    person = (people / "fixture-gigauri.yaml").read_text(encoding="utf-8")
+    for folder in (people, outside):
+        (folder / "zz-second.yaml").write_text(
+            person.replace("id: fixture-gigauri", "id: zz-second"), encoding="utf-8")
+    real = loading.read_curated
+    swapped: list[Path] = []
+
+    def racing(location: Path, kind: Any, **options: Any) -> Any:
+        found = real(location, kind, **options)
+        if not swapped and location.parent == people:
+            swapped.append(location)
+            people.rename(tmp_path / "people-moved")
+            people.symlink_to(outside, target_is_directory=True)
+        return found
+
+    monkeypatch.setattr(loading, "read_curated", racing)
+    findings = validate_repository(tree, jobs=1).findings
+    assert swapped
+    outside_read = [finding for finding in findings
+                    if finding.path.endswith("zz-second.yaml") and finding.code == "I005"]
+    assert outside_read and "leads outside the repository" in outside_read[0].message

@@ -45,9 +45,11 @@ class PassContext:
     """What goes before a root-relative path to name a file in findings."""
     keep_documents: frozenset[PurePosixPath] = frozenset()
     """The files whose YAML document comes back from the workers (those a caller shows)."""
-    folders_inside: dict[Path, bool] = field(default_factory=dict, compare=False)
-    """Whether each folder of the tree lies inside it with links followed, learnt once per
-    pass and process (see :func:`.loading.read_file`)."""
+    folders_inside: dict[Path, tuple[bool, tuple[int, int]]] = field(
+        default_factory=dict, compare=False
+    )
+    """Whether each folder of the tree lies inside it with links followed, and the folder it
+    led to then, learnt by each process of a run (see :func:`.loading.read_file`)."""
 
 
 def _seed_state(context: PassContext, seeds: SeedStore, name: str) -> Any:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import os
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,9 @@ from .checked import CheckedFile
 from .report import FileReport, format_path
 from .rules.reading import I005, report_reader_error
 from .rules.schema import data_path, translate_model_errors
+
+#: Whether a folder lies inside the tree, with the device and inode it led to then.
+FolderSeen = tuple[bool, tuple[int, int]]
 
 _MAX_REPAIR_ROUNDS = 8
 #: pydantic error types that say a value has the wrong shape (a list where text belongs, a
@@ -99,15 +103,14 @@ def read_file(
     display_path: str,
     *,
     resolved_root: Path | None = None,
-    folders: dict[Path, bool] | None = None,
+    folders: dict[Path, FolderSeen] | None = None,
 ) -> CheckedFile:
     """Read and model-validate one file; never raises for bad content.
 
     ``resolved_root`` is ``root.resolve()`` when the caller already has it (it reads many files
     of one tree, and following the links on the way to the root costs system calls).
-    ``folders`` keeps, for the caller's run, whether each folder is inside the tree: a file
-    that is no link lies where its folder leads, and following every link on the way to each
-    of ten thousand files cost a system call per folder of the path, per file.
+    ``folders`` keeps, for the caller's run, whether each folder is inside the tree and where
+    it led (see :func:`_folder_inside`): a file that is no link lies where its folder leads.
     """
     checked = CheckedFile(source, FileReport(display_path))
     location = root / source.relative
@@ -135,10 +138,7 @@ def read_file(
     if folders is None:
         within = inside(location, root, resolved_root)
     else:
-        folder = location.parent
-        if folder not in folders:
-            folders[folder] = inside(folder, root, resolved_root)
-        within = folders[folder]
+        within = _folder_inside(location.parent, root, resolved_root, folders)
     if not within:
         checked.report.add(
             I005,
@@ -186,6 +186,24 @@ def shape_findings(
         found.append(Finding(display, line, column, "S003",
                              f"{format_path(path)}: {item['msg']}"))
     return sorted(set(found))
+
+
+def _folder_inside(
+    folder: Path, root: Path, resolved_root: Path | None, folders: dict[Path, FolderSeen]
+) -> bool:
+    """:func:`inside` for ``folder``, worked out again only when the folder it leads to is not
+    the one it led to before (one ``stat``, following links, per file; following every link
+    on the way took one system call per part of the path). A folder swapped for a link in the
+    middle of a run leads elsewhere, so it is judged again before its next file is read."""
+    try:
+        info = os.stat(folder)
+        identity = (info.st_dev, info.st_ino)
+    except OSError:
+        return inside(folder, root, resolved_root)
+    seen = folders.get(folder)
+    if seen is None or seen[1] != identity:
+        seen = folders[folder] = (inside(folder, root, resolved_root), identity)
+    return seen[0]
 
 
 def inside(path: Path, root: Path, resolved_root: Path | None = None) -> bool:
