@@ -23,9 +23,10 @@ def lines_run(action: Callable[[], object], counted: Callable[[str], bool]) -> i
     def calls(frame: FrameType, event: str, arg: Any) -> Any:
         return local if counted(frame.f_code.co_filename) else None
 
+    earlier = sys.gettrace()
     sys.settrace(calls)
     try:
         action()
     finally:
-        sys.settrace(None)
+        sys.settrace(earlier)
     return count[0]

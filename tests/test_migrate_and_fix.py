@@ -22,6 +22,8 @@ from iraq_ct_news.models.kinds import KINDS
 from iraq_ct_news.reading.migrations import STEPS, migrate_data, version_key
 from iraq_ct_news.reading.yamlreader import read_yaml_file
 from iraq_ct_news.release.dataset import clear_cache
+from iraq_ct_news.store.recordfiles import read_record_files, write_record
+from iraq_ct_news.store.writer import WriteRefused
 
 from .conftest import FIXTURES
 
@@ -230,3 +232,18 @@ def test_validate_fix_says_nothing_of_a_commented_file_it_would_not_change(
     out = capsys.readouterr().out.splitlines()
     assert not any(": skipped" in line for line in out), out
     assert "--fix: 0 change(s)" in out, out
+
+
+def test_a_record_with_a_comment_inside_is_never_written_by_write_record(valid_tree: Path) -> None:
+    """Callers ask ``refusal()`` before writing; one that forgot still loses no comment."""
+    path = valid_tree / THEMES
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines.insert(4, "# a comment a rewrite would lose")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    written = path.read_bytes()
+    (record,) = [found for found in read_record_files(valid_tree)
+                 if not isinstance(found, str) and found.relative.name == "themes.yaml"]
+    assert record.refusal() is not None
+    with pytest.raises(WriteRefused, match="themes.yaml:5:1: skipped: a comment below"):
+        write_record(record, record.rendered())
+    assert path.read_bytes() == written

@@ -62,9 +62,9 @@ def run(args: argparse.Namespace) -> int:
             continue
         refusal = record.refusal()
         if refusal is not None:
-            skipped += 1
-            print(refusal)
+            print(refusal)  # with --check: what migrating will do with this file
             if not args.check:
+                skipped += 1
                 continue
         migrated += 1
         if not args.check:

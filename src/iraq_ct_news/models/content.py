@@ -43,12 +43,26 @@ _NOT_CONTENT: set[str] = set(LIFECYCLE_FIELDS | COMPUTED_FIELDS)
 #: ``dumps`` uses for these options, made once (arguments: markers, default, string encoder,
 #: indent, key separator, item separator, sort_keys, skipkeys, allow_nan). The canonical form
 #: has no circular values to guard against (markers None) and no other types (default raises).
-_MAKE_ENCODER: Any = getattr(json.encoder, "c_make_encoder", None)
-_ENCODE: Any = (
-    _MAKE_ENCODER(None, json.JSONEncoder().default, encode_basestring, None, ":", ",", True,
-                  False, False)
-    if _MAKE_ENCODER is not None else None
-)
+def _c_encoder() -> Any:
+    """The C encoder for the canonical form, or None where the interpreter has none or builds
+    it with other arguments (an undocumented function): it is used only once it has written a
+    probe exactly as ``json.dumps`` does."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return None
+    probe = {"b": [1, 2.5, None, True, "ع\u2028\"x"], "a": {"z": "", "y": -3}}
+    try:
+        encode = make(None, json.JSONEncoder().default, encode_basestring, None, ":", ",",
+                      True, False, False)
+        written = "".join(encode(probe, 0))
+    except Exception:  # noqa: BLE001 - any failure means: use json.dumps
+        return None
+    expected = json.dumps(probe, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                          allow_nan=False)
+    return encode if written == expected else None
+
+
+_ENCODE: Any = _c_encoder()
 
 
 def canonical_json(value: Any) -> bytes:

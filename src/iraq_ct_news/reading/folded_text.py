@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from array import array
 
 
 class FoldedText:
@@ -33,7 +34,7 @@ class FoldedText:
         return frozenset(self.folded)
 
     @functools.cached_property
-    def _shifts(self) -> tuple[list[int], list[int]]:
+    def _shifts(self) -> tuple[array[int], array[int]]:
         """Where folding changed the text: for each changed whitespace run, in order, the folded
         offset of what follows it, and (one longer, from 0) how far the original text is ahead
         of the folded one after each run. The runs are found by two scans in C whose patterns
@@ -53,8 +54,10 @@ class FoldedText:
         if text[:1] == " " and not text[1:2].isspace():
             runs.append((0, 1))  # one leading space: folding drops it, as it drops a run
         runs.sort()
-        breaks: list[int] = []
-        shifts = [0]
+        # Machine integers, not a Python int each: a seed of a million line ends keeps 16 MB of
+        # offsets, not 48.
+        breaks = array("q")
+        shifts = array("q", [0])
         for start, end in runs:
             # A run between words becomes one space; a run at the start disappears.
             shift = shifts[-1] + end - start - (start != 0)

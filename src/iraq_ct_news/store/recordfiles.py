@@ -20,7 +20,7 @@ from ..checks.run import display_path
 from ..core.textutil import printable
 from ..models.layout import FileKind, curated_files
 from .formatting import comments, render
-from .writer import ReadToken, Writer
+from .writer import ReadToken, Writer, WriteRefused
 
 
 @dataclass
@@ -94,5 +94,8 @@ def read_record_files(
 def write_record(record: RecordFile, text: str) -> None:
     """Write ``text`` as ``record``'s file through the repository's writer (atomic, locked,
     refusing links and a file changed since it was read): the one write of this module's users."""
+    refusal = record.refusal()
+    if refusal is not None:  # every caller asks first; a caller that forgot loses nothing
+        raise WriteRefused(refusal)
     writer = Writer(record.root)
     writer.write_text(record.relative, text, expect=record.token)

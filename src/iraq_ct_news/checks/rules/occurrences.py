@@ -90,6 +90,7 @@ class _Covered:
         self.by_entity = {entity: _Intervals(found) for entity, found in by_entity.items()}
 
     def holds(self, start: int, end: int, entity: str) -> bool:
+        """Whether the name of ``entity`` found at ``start:end`` is (part of) a mention."""
         own = self.by_entity.get(entity)
         if own is not None and own.reach(bisect_left(own.starts, end)) > start:
             return True  # a mention of the entity starting before the name ends reaches into it
