@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,8 @@ import pytest
 
 from iraq_ct_news.checks.rules.catalog import RULES
 from iraq_ct_news.commands.cli import main
+
+from .conftest import VALID_TREE
 
 ARTICLE = "curated/articles/fixture-iom-agreement.yaml"
 PERSON = "curated/people/fixture-gigauri.yaml"
@@ -156,3 +159,19 @@ def test_a_dozen_mistakes_give_a_dozen_located_findings(valid_tree: Path) -> Non
         ("S003", 4), ("D004", 6), ("P002", 9), ("S002", 11), ("P009", 15), ("D006", 27),
         ("I003", 35), ("P005", 41), ("S004", 66), ("D001", 72), ("I006", 80), ("P007", 84),
     }
+
+
+def test_an_unknown_field_is_never_suggested_back_to_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``ar`` is a field of headlines, not of the English-only summary: the hint suggested
+    'ar' for 'ar'."""
+    tree = tmp_path / "repo"
+    shutil.copytree(VALID_TREE, tree)
+    path = tree / "curated/articles/fixture-iom-agreement.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("summary:\n", "summary:\n  ar: ملخص\n", 1), encoding="utf-8")
+    assert main(["validate", "--root", str(tree), "--no-cache"]) == 1
+    out = capsys.readouterr().out
+    (line,) = [line for line in out.splitlines() if " S002 " in line]
+    assert "unknown field 'ar'" in line and "did you mean 'ar'" not in line, line

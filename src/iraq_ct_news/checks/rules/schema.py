@@ -204,5 +204,8 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 def _suggest(name: str) -> str:
     if len(name) > _MAX_SUGGESTED_NAME:
         return ""
-    close = difflib.get_close_matches(name, _all_field_names(), n=1, cutoff=0.75)
+    # A name that is a field elsewhere (``ar`` under ``summary``, which is English only) is
+    # not suggested back to itself.
+    others = [known for known in _all_field_names() if known != name]
+    close = difflib.get_close_matches(name, others, n=1, cutoff=0.75)
     return f" (did you mean '{close[0]}'?)" if close else ""
