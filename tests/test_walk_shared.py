@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from iraq_ct_news.checks import walk as walk_module
 from iraq_ct_news.checks.checked import CheckedFile
 from iraq_ct_news.checks.context import FileRun, PassContext
 from iraq_ct_news.checks.loading import read_file
@@ -332,3 +333,30 @@ def test_repeated_items_are_found_in_the_same_order_from_the_shared_walk() -> No
         "events[1].aliases", "name.en", "aliases", "additional_cameo",
     ]
     assert format_path(("events", 1, "aliases")) == "events[1].aliases"
+
+
+@pytest.mark.parametrize("relative", [ARTICLE, PERSON])
+def test_the_walk_visits_each_container_of_plain_data_once(
+    tmp_path: Path, relative: PurePosixPath, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same bound on the data the readers make (plain dicts and lists, whose values the
+    walk tells apart by exact type), counted where the walk enters a container."""
+    root = tmp_path / "repo"
+    shutil.copytree(VALID_TREE, root)
+    checked = _checked(root, relative)
+    assert checked.document is not None
+    entered: Counter[int] = Counter()
+    visit = walk_module._visit
+
+    def counting(value: Any, path: Any, found: Any) -> None:
+        entered[id(value)] += 1
+        visit(value, path, found)
+
+    monkeypatch.setattr(walk_module, "_visit", counting)
+    _run_file_checks(root, checked)
+    assert checked.findings == []
+    monkeypatch.setattr(walk_module, "_visit", visit)
+    walk = walk_data(checked.document.data)
+    containers = walk.mappings + walk.lists
+    assert len(containers) > 5
+    assert [entered[id(container)] for _path, container in containers] == [1] * len(containers)
