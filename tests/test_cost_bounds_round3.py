@@ -8,8 +8,10 @@ SECURITY.md ("What each check costs at the limits") beside the test holding it.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,6 +21,7 @@ from iraq_ct_news.curation.draft.mentions import propose_mentions
 from iraq_ct_news.curation.draft.proposals import NewEntity
 from iraq_ct_news.curation.draft.registry import Registry, load_registry
 from iraq_ct_news.curation.draft.stubs import unique_ids
+from iraq_ct_news.reading import jsonl
 from iraq_ct_news.reading.seedpage.lines import ScaffoldError, refuse_too_many_lines
 
 from .conftest import VALID_TREE
@@ -113,3 +116,42 @@ def test_a_seed_of_endless_short_lines_is_refused_before_it_is_read(
                        r"50,000 non-blank lines"):
         scaffold.plan_scaffold(tmp_path / "tree", seed)
     refuse_too_many_lines("at-the-limit.txt", "ا\r\n \n" * MAX_SEED_LINES)  # blank lines free
+
+
+# Release lines: the depth of a line of many nests found in one pass ---------------------------
+
+
+class _CountedPattern:
+    """A compiled pattern that counts the passes made with it."""
+
+    def __init__(self, pattern: re.Pattern[bytes], passes: list[int]) -> None:
+        self.pattern, self.passes = pattern, passes
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(self.pattern, name)
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            self.passes[0] += 1
+            return method(*args, **kwargs)
+
+        return counted
+
+
+def test_the_depth_of_a_line_of_many_nests_is_found_in_one_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The innermost pairs of brackets were removed once per level, so a line of many nests
+    just under the limit was read 60 times (6.3 s for a 16 MiB release line in ``show``,
+    ``stats``, ``diff``, ``search`` and the sqlite export); now every regular expression of the
+    module reads it at most once, whatever its nesting."""
+    passes = [0]
+    for name in dir(jsonl):
+        if isinstance(getattr(jsonl, name), re.Pattern):
+            monkeypatch.setattr(jsonl, name, _CountedPattern(getattr(jsonl, name), passes))
+    nest = "[" * 60 + '"]}\\"[{"' + "]" * 60
+    for nests, deeper in ((100, False), (100, True), (1, True)):
+        passes[0] = 0
+        line = ("[" * deeper + "[" + ",".join([nest] * nests) + "]" * deeper + "]").encode()
+        assert jsonl.too_deep(line, 61) == deeper
+        assert jsonl.too_deep(line, 60) is True
+        assert passes[0] <= 2
