@@ -33,3 +33,8 @@ MAX_RELEASE_FILE_BYTES = 1024 * 1024 * 1024
 #: Longest line of a release's JSON Lines file: one record, far above the largest article a
 #: 1 MiB record file can become.
 MAX_RELEASE_LINE_BYTES = 16 * 1024 * 1024
+#: Most values on one line of a release's JSON Lines, counted by their commas and opening
+#: brackets outside strings: ten times the nodes a record file may hold (a span of three YAML
+#: nodes becomes about a dozen release values). Each value becomes a Python object when the line
+#: is read, so this bounds its memory: a 16 MiB line of 7.8 million nested lists took 2.6 GB.
+MAX_RELEASE_VALUES = 500_000

@@ -27,7 +27,7 @@ from pydantic import BaseModel
 from ..core.errors import BuildError
 from ..core.fsutil import FileTooLarge, LinkedPath, NotARegularFile, open_regular_file
 from ..core.gcpause import bulk_allocation
-from ..core.limits import MAX_RELEASE_FILE_BYTES, MAX_RELEASE_LINE_BYTES
+from ..core.limits import MAX_RELEASE_FILE_BYTES, MAX_RELEASE_LINE_BYTES, MAX_RELEASE_VALUES
 from . import legacy
 
 __all__ = ["LazyRecords", "read_jsonl", "read_lazy", "render_jsonl"]
@@ -93,6 +93,8 @@ def numbered_lines(path: Path) -> Iterator[tuple[int, bytes]]:
 
 
 def _validate(path: Path, number: int, line: bytes, model: type[M]) -> M:
+    if too_many_values(line):
+        raise BuildError(f"{path}:{number}: {_TOO_MANY_VALUES}")
     try:
         return model.model_validate_json(line)
     except pydantic.ValidationError as error:
@@ -145,8 +147,26 @@ def too_deep(line: bytes, limit: int = MAX_RELEASE_DEPTH) -> bool:
     return max(map(operator.sub, running, itertools.count(1)), default=0) > limit
 
 
+def too_many_values(line: bytes, limit: int = MAX_RELEASE_VALUES) -> bool:
+    """Whether the JSON text ``line`` holds more than ``limit`` values (its commas and opening
+    brackets outside strings): a few C passes, and none for a line shorter than ``limit``
+    bytes, which cannot hold that many."""
+    if len(line) <= limit:
+        return False
+    if line.count(b",") + line.count(b"[") + line.count(b"{") <= limit:
+        return False
+    kept = _STRING.sub(b"", line)
+    return kept.count(b",") + kept.count(b"[") + kept.count(b"{") > limit
+
+
+_TOO_MANY_VALUES = f"more than {MAX_RELEASE_VALUES:,} values on one line; this is not a release file"
+
+
 def loads(line: bytes, where: str = "a release line") -> Any:
-    """``json.loads`` of a release line within the depth limit; :class:`BuildError` beyond."""
+    """``json.loads`` of a release line within the depth and value limits; :class:`BuildError`
+    beyond."""
+    if too_many_values(line):
+        raise BuildError(f"{where}: {_TOO_MANY_VALUES}")
     if too_deep(line):
         raise BuildError(
             f"{where}: nested deeper than {MAX_RELEASE_DEPTH} levels; this is not a release file"
@@ -191,8 +211,8 @@ def read_lazy(path: Path, model: type[M]) -> LazyRecords[M]:
 
 def _id_of(path: Path, number: int, line: bytes, model: type[BaseModel]) -> str:
     try:
-        value = loads(line)
-    except (ValueError, BuildError):
+        value = loads(line, f"{path}:{number}")
+    except ValueError:
         value = None
     record_id = value.get("id") if isinstance(value, dict) else None
     if not isinstance(record_id, str):
