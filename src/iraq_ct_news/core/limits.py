@@ -21,6 +21,11 @@ MAX_NODES = 50_000
 MAX_INTEGER = 2**63 - 1
 #: Largest seed document read, in bytes.
 MAX_SEED_BYTES = 1024 * 1024
+#: Most non-blank lines of a seed ``new`` scaffolds a record from. A news page has a few
+#: hundred; each line becomes a paragraph of the body or a line of the record's comment block,
+#: and the seed is read line by line, so this bounds ``new``'s time (a 1 MiB seed of 500,000
+#: one-letter lines took 9 s to be refused as a 9.6 MB record).
+MAX_SEED_LINES = 50_000
 #: Largest release file (JSON Lines, datapackage.json) ``load()``, ``diff`` and ``show`` read:
 #: about eight times the articles.jsonl of a 10,000-article release (134 MB). A device such as
 #: /dev/zero or a named pipe is refused before anything is read, whatever its size.
@@ -28,3 +33,8 @@ MAX_RELEASE_FILE_BYTES = 1024 * 1024 * 1024
 #: Longest line of a release's JSON Lines file: one record, far above the largest article a
 #: 1 MiB record file can become.
 MAX_RELEASE_LINE_BYTES = 16 * 1024 * 1024
+#: Most values on one line of a release's JSON Lines, counted by their commas and opening
+#: brackets outside strings: ten times the nodes a record file may hold (a span of three YAML
+#: nodes becomes about a dozen release values). Each value becomes a Python object when the line
+#: is read, so this bounds its memory: a 16 MiB line of 7.8 million nested lists took 2.6 GB.
+MAX_RELEASE_VALUES = 500_000

@@ -41,7 +41,13 @@ from ..models.layout import CURATED, SEEDS, record_path
 from ..reading.seedpage.chrome import chrome_reason
 from ..reading.seedpage.dates import SeedDate, is_date_line
 from ..reading.seedpage.dates import seed_dates as _seed_dates
-from ..reading.seedpage.lines import ScaffoldError, SeedLine, SeedReading, seed_lines
+from ..reading.seedpage.lines import (
+    ScaffoldError,
+    SeedLine,
+    SeedReading,
+    refuse_too_many_lines,
+    seed_lines,
+)
 from ..reading.seedpage.reading import read_seed, seed_source_lines
 from ..reading.seeds import Seed, SeedStore
 from ..reading.yamlreader import read_yaml_text
@@ -140,6 +146,7 @@ def plan_scaffold(
     refuse_curated_seed(root, name)
     sums = updated_sums(root, name, found.sha256)
     chosen = _choose_id(root, name, article_id)
+    refuse_too_many_lines(name, found.text)
     reading = read_seed(found.text)
     date = (today or datetime.date.today()).isoformat()
     data = _record(chosen, name, found.sha256, date, reading)

@@ -55,10 +55,10 @@ def locate_all(
         return [Target("file") for _ in findings]
     paths = _paths_at(_line_spans(document), {finding.line for finding in findings})
     lines = document.text.split("\n")
-    longest_first = sorted(annotation_paths, key=len, reverse=True)
+    annotations = frozenset(annotation_paths)
     line_starts: dict[PathKey, list[int]] = {}
     return [
-        _locate(finding, document, paths.get(finding.line), lines, longest_first, line_starts)
+        _locate(finding, document, paths.get(finding.line), lines, annotations, line_starts)
         for finding in findings
     ]
 
@@ -68,14 +68,17 @@ def _locate(
     document: Document,
     path: PathKey | None,
     lines: list[str],
-    annotation_paths: Sequence[PathKey],
+    annotations: frozenset[PathKey],
     line_starts: dict[PathKey, list[int]],
 ) -> Target:
     if path is None:
         return Target("file")
-    for annotation_path in annotation_paths:
-        if path[: len(annotation_path)] == annotation_path:
-            return Target("annotation", annotation_path)
+    # The longest annotation path that begins ``path``: a look-up per prefix of the path, where
+    # a look through every annotation for each finding was findings × annotations (a finding
+    # on each of 7,000 mentions: 8 s in ``view``).
+    for cut in range(len(path), 0, -1):
+        if path[:cut] in annotations:
+            return Target("annotation", path[:cut])
     for scope, text_path in (("body", ("body",)), ("headline", ("headline", "ar"))):
         if path == text_path:
             offset = _offset_in_text(

@@ -18,16 +18,9 @@ from dataclasses import replace
 from ...reading.gazetteer import GazetteerEntry
 from ...reading.lexicon import (
     BUILDING_HEADS,
-    COLLECTIVE_NOUNS,
-    FUNCTION_WORDS,
-    HONORIFICS,
-    NAME_PARTICLES,
-    NEWS_VERBS,
     ORGANIZATION_HEADS,
     REGNAL_ORDINALS,
-    REPORTING_VERBS,
     SITE_NOUNS,
-    TITLE_NOUNS,
 )
 from ...reading.matching import NameMatch, proclitic_letters
 from ...reading.pins import pin_for
@@ -42,17 +35,16 @@ from .entities import (
     quoted_whole_sites,
 )
 from .name_words import gap
+from .new_names import NewNames, introduced_people
 from .people import closing_title_person
 from .proposals import MentionProposal, NewEntity, SpanProposal
 from .registry import EntityKind, Registry
 from .stubs import suggested_id, unique_ids
-from .titles import stated_title
+from .titles import NamesBesides, stated_title
 
 NEW = "?"
 HEADLINE = "headline"
 _ACRONYM = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z.&\- ]{1,15}|[\u0621-\u064a]{3,12})\s*\)")
-#: Words a name is introduced after (قال، الوزير، السيد).
-_BEFORE_NAME = REPORTING_VERBS | TITLE_NOUNS | HONORIFICS
 #: Heads of an institution's or a site's name.
 _NAME_HEADS = ORGANIZATION_HEADS | BUILDING_HEADS
 
@@ -63,7 +55,7 @@ def propose_mentions(
     """Mentions of ``texts`` (scope → text, headline first) and the new entities they name."""
     words = {scope: words_of(text) for scope, text in texts.items()}
     surnames = _registry_surnames(registry)
-    candidates: dict[str, Candidate] = {}
+    candidates = NewNames()
     named: dict[str, None] = {}
     known: dict[str, list[NameMatch]] = {}
     for scope, text in texts.items():
@@ -137,7 +129,7 @@ def propose_mentions(
             _add_candidate(candidates, text, words[scope], first, last, kind,
                            place_kind="building" if found_kind == "building" else None)
 
-    _introduced_people(texts, words, registry, candidates)
+    introduced_people(texts, words, set(registry.index.matcher.single), candidates)
     ordered = list(candidates.values())
     names = dict(registry.index.names)
     for number, candidate in enumerate(ordered):
@@ -196,13 +188,16 @@ def propose_mentions(
     distinct = [number for number in kept if same_as[number] == number]
     position = {number: index for index, number in enumerate(distinct)}
     renumber = {number: position[same_as[number]] for number in kept}
+    occurrences: dict[int, int] = defaultdict(int)
+    for number in kept:
+        occurrences[same_as[number]] += counts[number]
     new_entities = [
         NewEntity(
             name=ordered[number].text,
             kind=ordered[number].kind,
             closest=closest_records(registry, ordered[number].key, ordered[number].kind),
             suggested_id=suggested_id(ordered[number]),
-            occurrences=sum(counts[other] for other in kept if same_as[other] == number),
+            occurrences=occurrences[number],
             place_kind=ordered[number].place_kind,
             reference=_reference_id(ordered[number]),
         )
@@ -215,57 +210,6 @@ def propose_mentions(
         for proposal in proposals
     ]
     return proposals, new_entities
-
-
-def _introduced_people(
-    texts: dict[str, str],
-    words: dict[str, list[Word]],
-    registry: Registry,
-    candidates: dict[str, Candidate],
-) -> None:
-    """A word that follows a verb of saying, a title or a courtesy title twice or more
-    (وقال فلان … وأوضح فلان …، الوزير فلان … الوزير فلان) is a person's name the article keeps
-    using; its full form is the first place it follows another unknown word (نيثان فلان)."""
-    known = set(registry.index.matcher.single) | {
-        key for candidate in candidates.values() for key in candidate.key.split()
-    }
-    counts: dict[str, int] = defaultdict(int)
-    for scope, text in texts.items():
-        scope_words = words[scope]
-        for index in range(1, len(scope_words)):
-            key = scope_words[index].key
-            if key in known or _unnamed(key) or not _plain(text, scope_words, index - 1):
-                continue
-            if bare_forms(key) & NAME_PARTICLES:
-                continue  # عبد of عبد الله: a particle never stands for a name
-            previous = bare_forms(scope_words[index - 1].key)
-            if previous & _BEFORE_NAME:
-                counts[key] += 1
-    for key, count in counts.items():
-        if count < 2:
-            continue
-        full = key
-        written = None
-        for scope, text in texts.items():
-            scope_words = words[scope]
-            for index, word in enumerate(scope_words):
-                if word.key != key:
-                    continue
-                before = scope_words[index - 1] if index else None
-                if before is not None and _plain(text, scope_words, index - 1) and not (
-                    _unnamed(before.key) or before.key in known
-                ):
-                    full = f"{before.key} {key}"
-                    written = text[before.start : word.end]
-                else:
-                    written = text[word.start : word.end]
-                break
-            if written is not None:
-                break
-        if written is None or full in candidates:
-            continue
-        candidate = candidates[full] = Candidate(key=full, kind="person", text=written)
-        candidate.surnames.append(key)
 
 
 def _add_site_spelling(
@@ -281,23 +225,6 @@ def _add_site_spelling(
         site.spellings.append(spelling)
 
 
-#: Lexicon words that are never (part of) a person's name.
-_NOT_NAME_WORDS = (
-    FUNCTION_WORDS | HONORIFICS | TITLE_NOUNS | REPORTING_VERBS | ORGANIZATION_HEADS
-    | COLLECTIVE_NOUNS | NEWS_VERBS
-)
-
-
-def _unnamed(key: str) -> bool:
-    """Words that cannot be (part of) a person's name: definite nouns, lexicon words, digits."""
-    return key.startswith("ال") or key.isdigit() or bool(bare_forms(key) & _NOT_NAME_WORDS)
-
-
-def _plain(text: str, words: list[Word], left: int) -> bool:
-    between = gap(text, words, left)
-    return between.strip() == ""
-
-
 def _registry_surnames(registry: Registry) -> defaultdict[str, list[str]]:
     surnames: defaultdict[str, list[str]] = defaultdict(list)
     for entity in registry.entities.values():
@@ -307,7 +234,7 @@ def _registry_surnames(registry: Registry) -> defaultdict[str, list[str]]:
 
 
 def _add_candidate(
-    candidates: dict[str, Candidate],
+    candidates: NewNames,
     text: str,
     words: list[Word],
     first: int,
@@ -332,12 +259,9 @@ def _add_candidate(
     key = " ".join(keys)
     written = text[start : words[last].end]
     candidate = candidates.get(key)
-    if candidate is None and kind == "person" and any(
-        key.startswith(other + " ") for other in candidates
-    ):
+    if candidate is None and kind == "person" and candidates.extends_a_name(key):
         return  # a longer reading of a name already found (… الأعرجي بأهمية)
-    longer = next((other for other_key, other in candidates.items()
-                   if other.kind == "person" and other_key.startswith(key + " ")), None)
+    longer = candidates.first_person_extending(key)
     if candidate is None and kind == "person" and longer is not None and len(keys) >= 2:
         if key not in longer.spellings:
             longer.spellings.append(key)  # عبد الله after عبد الله الثاني: the same person
@@ -378,7 +302,8 @@ def _proposal(
         counts[new_entity] += 1
         entity = None
     kind = _kind(match.entity, registry, candidates)
-    others = people - set(range(match.first, match.last + 1))
+    # The other people's words, without copying ``people`` for each match (matches × people).
+    others = NamesBesides(people, match.first, match.last)
     title = (
         stated_title(text, words, match.first, match.last, others) if kind == "person" else None
     )

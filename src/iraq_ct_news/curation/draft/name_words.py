@@ -6,6 +6,8 @@ words of the lexicon (function words, titles, verbs of saying) that never belong
 
 from __future__ import annotations
 
+import functools
+
 from ...reading.lexicon import (
     COLLECTIVE_NOUNS,
     FUNCTION_WORDS,
@@ -32,7 +34,10 @@ def plain_gap(text: str, words: list[Word], left: int) -> bool:
     return not any(char in _PUNCTUATION_GAP for char in gap(text, words, left))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_in(key: str, lexicon: frozenset[str]) -> bool:
+    """Whether a form of ``key`` (:func:`bare_forms`) is in ``lexicon``; remembered, since a
+    text asks about the same words of the same lexicons thousands of times."""
     return bool(bare_forms(key) & lexicon)
 
 

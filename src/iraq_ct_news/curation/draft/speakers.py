@@ -27,7 +27,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from ...core.arabic import search_key
+from ...core.arabic import search_key, word_key
 from ...reading.lexicon import COMPLEMENTISERS, TITLE_NOUNS
 from ...reading.text import bare, bare_forms, words_of
 from .actors import Actor as Actor  # also where run.py and the tests import it from
@@ -206,12 +206,13 @@ class SpeakerReader:
         if before.endswith("لـ"):
             return True
         words = before.split()
-        return bool(words) and search_key(words[-1].strip("«\"“”'")) in _TO
+        return bool(words) and word_key(words[-1].strip("«\"“”'")) in _TO
 
     def _after_an(self, position: int) -> bool:
         """Whether the name at ``position`` is the source after عن (نقلت الوكالة عن المتحدث
         فلان), a title of up to four words perhaps between."""
-        before = [search_key(word) for word in self.body[max(0, position - 80) : position].split()]
+        # Each word's key remembered (word_key): asked for every name, the same few words.
+        before = [word_key(word) for word in self.body[max(0, position - 80) : position].split()]
         return any(
             before[index] == "عن" and (index == 0 or "نيابه" not in before[index - 1])
             for index in range(max(0, len(before) - 5), len(before))

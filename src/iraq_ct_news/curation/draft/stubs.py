@@ -112,9 +112,14 @@ def suggested_id(candidate: Candidate) -> str:
 def unique_ids(new_entities: list[NewEntity], taken: set[str]) -> None:
     """Make each suggested id unique among ``taken`` and the others (a number appended)."""
     used = set(taken)
+    # The last number tried for each id: many names transliterated alike (ص and س are both s)
+    # went through every number already given out for each (names² before).
+    tried: dict[str, int] = {}
     for entity in new_entities:
-        base, number = entity.suggested_id, 1
+        base = entity.suggested_id
+        number = tried.get(base, 1)
         while entity.suggested_id in used:
             number += 1
             entity.suggested_id = f"{base[: ID_MAX_LENGTH - 4]}-{number}"
+        tried[base] = number
         used.add(entity.suggested_id)

@@ -8,6 +8,8 @@ the name (before it) or to the next punctuation, clause word or verb of saying (
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from ...reading.lexicon import HONORIFICS, RANK_COMPLEMENTS, RANKS, REPORTING_VERBS, TITLE_NOUNS
 from ...reading.matching import proclitic_letters
 from ...reading.text import Word, bare_forms, letters_offset
@@ -34,16 +36,30 @@ def _punctuated(between: str) -> bool:
     return any(char in _PUNCTUATION for char in between)
 
 
+class NamesBesides:
+    """The words of people's names (``people``) other than words ``first``..``last``: what a
+    title next to that name never crosses, asked without copying ``people`` for each name."""
+
+    def __init__(self, people: Container[int], first: int, last: int) -> None:
+        self.people, self.first, self.last = people, first, last
+
+    def __contains__(self, index: object) -> bool:
+        return index in self.people and not (
+            isinstance(index, int) and self.first <= index <= self.last
+        )
+
+
 def stated_title(
-    text: str, words: list[Word], first: int, last: int, others: set[int] | None = None
+    text: str, words: list[Word], first: int, last: int,
+    others: Container[int] | None = None,
 ) -> str | None:
     """The title stated next to the name in words ``first``..``last``, or None; ``others``
     are the words of other people's names, which a title never crosses."""
-    stop = others or set()
+    stop: Container[int] = others if others is not None else frozenset()
     return _title_before(text, words, first, stop) or _title_after(text, words, last, stop)
 
 
-def _title_before(text: str, words: list[Word], first: int, stop: set[int]) -> str | None:
+def _title_before(text: str, words: list[Word], first: int, stop: Container[int]) -> str | None:
     position = first - 1
     commas = 0
     while position >= 0:
@@ -103,7 +119,7 @@ def _rank_before_complements(text: str, words: list[Word], position: int) -> int
     return start if bare_forms(words[start].key) & RANKS else None
 
 
-def _title_after(text: str, words: list[Word], last: int, stop: set[int]) -> str | None:
+def _title_after(text: str, words: list[Word], last: int, stop: Container[int]) -> str | None:
     if last + 1 >= len(words):
         return None
     between = gap(text, words, last)

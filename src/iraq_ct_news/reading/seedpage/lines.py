@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ...core.errors import IraqCtNewsError
+from ...core.limits import MAX_SEED_LINES
 from ...core.normalization import nfc
 from ...core.textutil import fold_whitespace
 
@@ -70,3 +71,19 @@ def seed_lines(text: str) -> list[SeedLine]:
         if folded:
             lines.append(SeedLine(number, folded))
     return lines
+
+
+def refuse_too_many_lines(name: str, text: str) -> None:
+    """Refuse the seed ``seeds/NAME`` of text ``text`` when it has more than ``MAX_SEED_LINES``
+    non-blank lines, naming the first line past the limit, before its lines are read one by
+    one: each costs ``new`` some microseconds, and a record holds few of them."""
+    count = 0
+    for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
+        if raw and not raw.isspace():
+            count += 1
+            if count > MAX_SEED_LINES:
+                raise ScaffoldError(
+                    f"seeds/{name}:{number}: Y008 more than {MAX_SEED_LINES:,} non-blank lines; "
+                    "a news page has a few hundred, so nothing was written (is the document's "
+                    "line structure lost? a paragraph per line is needed)"
+                )
