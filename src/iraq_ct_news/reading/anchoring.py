@@ -7,6 +7,9 @@ valid when exactly one place is left. Offsets are Python string indices (code po
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -38,25 +41,47 @@ class Matches:
 
     A needle that repeats (a run of one letter, a repeated phrase) can match at every few
     characters of a long stretch of text; a run holds such a stretch in three numbers, so
-    asking for occurrence 150,000 does not list 150,000 positions.
+    asking for occurrence 150,000 does not list 150,000 positions. ``totals`` holds how many
+    matches the runs up to each one hold, so the count is one look-up and the n-th match one
+    bisection; the runs may go on past ``limit`` (they are shared by every search of the same
+    needle in the same text), and only the first ``limit`` matches count.
     """
 
-    runs: tuple[tuple[int, int, int], ...]
+    every: tuple[tuple[int, int, int], ...]
+    totals: tuple[int, ...]
+    limit: int | None = None
 
     @property
     def count(self) -> int:
-        return sum(count for _, _, count in self.runs)
+        total = self.totals[-1] if self.totals else 0
+        return total if self.limit is None else min(total, self.limit)
 
     def nth(self, index: int) -> int:
         """The start of match ``index`` (0-based, ``index < count``)."""
-        for start, step, count in self.runs:
-            if index < count:
-                return start + index * step
-            index -= count
-        raise IndexError(index)
+        if not 0 <= index < self.count:
+            raise IndexError(index)
+        run = bisect.bisect_right(self.totals, index)
+        start, step, _count = self.every[run]
+        return start + (index - (self.totals[run - 1] if run else 0)) * step
+
+    @property
+    def runs(self) -> tuple[tuple[int, int, int], ...]:
+        """The runs holding the first ``limit`` matches (the last one cut to fit)."""
+        count = self.count
+        if count == (self.totals[-1] if self.totals else 0):
+            return self.every
+        run = bisect.bisect_left(self.totals, count)
+        start, step, _count = self.every[run]
+        return (*self.every[:run], (start, step, count - (self.totals[run - 1] if run else 0)))
 
     def starts(self) -> list[int]:
         return [start + k * step for start, step, count in self.runs for k in range(count)]
+
+
+#: A search for more matches than this takes every match of the needle, found once per text
+#: and needle and kept (see :func:`_every_match`): spans pinned by ``occurrence`` 1 to k
+#: would otherwise each list the matches before their own, k² in all.
+_SCANNED_LIMIT = 64
 
 
 def find_matches(text: str, needle: str, limit: int | None = None) -> Matches:
@@ -65,11 +90,31 @@ def find_matches(text: str, needle: str, limit: int | None = None) -> Matches:
     Time linear in ``len(text) + len(needle)`` times a logarithm, however many matches there
     are: ``str.find`` is linear, and when the next match follows within the needle's length
     (the needle repeats with that step), the stretch of text that keeps repeating with that
-    step is measured at once (:func:`_repeating_end`) and all the matches in it counted.
+    step is measured at once (:func:`_repeating_end`) and all the matches in it counted. A
+    search for many matches is answered from the last few texts' and needles' kept matches.
     """
+    if limit is not None and limit <= _SCANNED_LIMIT:
+        return _matches(_scan(text, needle, limit), limit)
+    every = _every_match(text, needle)
+    return every if limit is None else Matches(every.every, every.totals, limit)
+
+
+@functools.lru_cache(maxsize=16)
+def _every_match(text: str, needle: str) -> Matches:
+    """Every match of ``needle`` in ``text``; the last few texts and needles are kept (a
+    needle of one letter in the longest body is some hundred thousand runs: a few MB each)."""
+    return _matches(_scan(text, needle, None), None)
+
+
+def _matches(runs: list[tuple[int, int, int]], limit: int | None) -> Matches:
+    return Matches(tuple(runs), tuple(itertools.accumulate(count for *_, count in runs)), limit)
+
+
+def _scan(text: str, needle: str, limit: int | None) -> list[tuple[int, int, int]]:
+    """The runs of :func:`find_matches`, found by searching the text."""
     runs: list[tuple[int, int, int]] = []
     if not needle:
-        return Matches(())
+        return runs
     total = 0
     position = text.find(needle)
     while position != -1 and (limit is None or total < limit):
@@ -92,7 +137,7 @@ def find_matches(text: str, needle: str, limit: int | None = None) -> Matches:
         runs.append((position, step, count))
         total += count
         position = text.find(needle, position + (count - 1) * step + 1)
-    return Matches(tuple(runs))
+    return runs
 
 
 def _repeating_end(text: str, start: int, step: int, reach: int | None = None) -> int:
