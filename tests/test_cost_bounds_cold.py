@@ -22,8 +22,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from iraq_ct_news.checks import loading
+from iraq_ct_news.checks import released as released_module
 from iraq_ct_news.checks.rules import helpers, occurrences
 from iraq_ct_news.checks.run import validate_repository
+from iraq_ct_news.commands.cli import main
 from iraq_ct_news.core import normalization, signature
 from iraq_ct_news.core.cache import ValidationCache
 from iraq_ct_news.curation.draft import registry_cache
@@ -265,3 +267,33 @@ def test_a_folder_swapped_for_a_link_during_a_run_is_not_read_from(
     outside_read = [finding for finding in findings
                     if finding.path.endswith("zz-second.yaml") and finding.code == "I005"]
     assert outside_read and "leads outside the repository" in outside_read[0].message
+
+
+# The versioning rules read the last release within the release-line limits -----------------------
+
+
+def test_a_forged_release_line_is_refused_before_it_is_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The versioning rules parsed every line of the last release's articles.jsonl with plain
+    ``json.loads``: a line of a million nested lists cost 760 MB before it could be refused.
+    Such a line is now refused, as every other reader of a release line refuses it, unparsed."""
+    tree = _tree(tmp_path)
+    assert main(["build", "--root", str(tree), "--no-cache"]) == 0
+    released = tree / "dataset/articles.jsonl"
+    first = released.read_bytes().split(b"\n", 1)[0]
+    nest = b"[" * 40 + b"1" + b"]" * 40
+    released.write_bytes(first[:-1] + b', "x": [' + b",".join([nest] * 13_000) + b"]}\n")
+    parsed: list[int] = []
+    loads = released_module.json.loads
+
+    def counting(text: Any, **options: Any) -> Any:
+        parsed.append(len(text))
+        return loads(text, **options)
+
+    monkeypatch.setattr(released_module.json, "loads", counting)
+    findings = validate_repository(tree, jobs=1).findings
+    monkeypatch.undo()
+    (finding,) = [finding for finding in findings if finding.code == "V006"]
+    assert "not a released article (more than 500,000 values on one line)" in finding.message
+    assert not [size for size in parsed if size > 500_000]

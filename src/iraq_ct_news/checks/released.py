@@ -21,12 +21,19 @@ from pydantic import BaseModel
 
 from ..core.cache import ValidationCache
 from ..core.errors import BuildError
+from ..core.limits import MAX_RELEASE_VALUES
 from ..models import VersionedRecord
 from ..models.content import content_sha256
 from ..models.field_types import ID_PATTERN
 from ..models.kinds import KINDS
 from ..models.layout import DATASET, RETIRED_PREFIX, STAGING_PREFIX, RecordKind
-from ..reading.jsonl import numbered_lines, read_jsonl
+from ..reading.jsonl import (
+    MAX_RELEASE_DEPTH,
+    numbered_lines,
+    read_jsonl,
+    too_deep,
+    too_many_values,
+)
 from .facts import Version
 
 #: The release file and model of each versioned kind (from the table of kinds).
@@ -162,6 +169,12 @@ _ARTICLE_FIELDS = ("id", "revision", "created", "modified", "content_sha256")
 def _article_fields(line: bytes) -> dict[str, object]:
     """A line of ``articles.jsonl`` as a mapping holding every field the rules read; a line
     that is not one raises ValueError saying what it is instead, in words, not Python's."""
+    # Within the limits every other reader of a release line keeps: a forged line of millions
+    # of nested values cost 760 MB to parse before it could be refused.
+    if too_many_values(line):
+        raise ValueError(f"more than {MAX_RELEASE_VALUES:,} values on one line")
+    if too_deep(line):
+        raise ValueError(f"nested deeper than {MAX_RELEASE_DEPTH} levels")
     try:
         data = json.loads(line)
     except json.JSONDecodeError as error:
