@@ -565,7 +565,8 @@ def test_limits_are_what_security_md_documents() -> None:
 
     text = (Path(__file__).resolve().parent.parent / "SECURITY.md").read_text(encoding="utf-8")
     for name in ("MAX_FILE_BYTES", "MAX_DEPTH", "MAX_STRING_LENGTH", "MAX_NODES", "MAX_INTEGER",
-                 "MAX_SEED_BYTES", "MAX_RELEASE_FILE_BYTES", "MAX_RELEASE_LINE_BYTES"):
+                 "MAX_SEED_BYTES", "MAX_RELEASE_FILE_BYTES", "MAX_RELEASE_LINE_BYTES",
+                 "MAX_SEED_LINES", "MAX_RELEASE_VALUES"):
         value = getattr(limits, name)
         assert f"`{name}`" in text, name
         assert f"{value:,}" in text, f"{name} = {value:,} is not in SECURITY.md"
