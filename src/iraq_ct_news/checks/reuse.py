@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from ..core.cache import FileHasher, ValidationCache, encode
@@ -80,9 +81,10 @@ def reusable(
     return kept
 
 
-def store(cache: ValidationCache, files: Iterable[CheckedFile]) -> None:
-    """Store the results that can be reused (of files that could be read), and the signatures
-    of the files they read."""
+def results_to_store(cache: ValidationCache, files: Iterable[CheckedFile]) -> dict[str, Any]:
+    """The entries of the results that are not in the cache yet (encoded now: before the checks
+    across files add their findings to the reports, which are never stored), with the new
+    signatures noted in ``cache.hasher``."""
     entries: dict[str, Any] = {}
     hasher = cache.hasher
     for checked in files:
@@ -98,7 +100,43 @@ def store(cache: ValidationCache, files: Iterable[CheckedFile]) -> None:
             continue
         entries[key] = checked.entry if checked.entry is not None else encode_entry(checked)
         cache.used.add(key)
-    cache.write(entries)
+    return entries
+
+
+class CacheMemory:
+    """What the checks across files keep between runs over one tree (see
+    :class:`~.tree.TreeMemory`), in the cache under the tree's absolute path."""
+
+    def __init__(self, cache: ValidationCache, root: Path) -> None:
+        self._cache = cache
+        self._root = signature_key(root)
+        self.kept: dict[str, Any] = {}
+        """Entries to write with the run's results."""
+
+    def _key(self, name: str) -> str:
+        return self._cache.key("tree", name, self._root)
+
+    def recall(self, name: str) -> Any:
+        key = self._key(name)
+        self._cache.used.add(key)
+        return self._cache.read([key]).get(key)
+
+    def keep(self, name: str, value: Any) -> None:
+        key = self._key(name)
+        self._cache.used.add(key)
+        self.kept[key] = value
+
+    def earlier_note(self, relative: str, sha256: str, name: str) -> Any:
+        key = self._cache.file_key(sha256, relative)
+        entry: Any = self._cache.read([key]).get(key)
+        try:
+            path, stored_sha256, _findings, _reads, facts = entry
+            notes = facts[-1]
+        except (TypeError, ValueError, IndexError, KeyError):
+            return None
+        if path != relative or stored_sha256 != sha256 or not isinstance(notes, dict):
+            return None
+        return notes.get(name)
 
 
 def encode_entry(checked: CheckedFile) -> bytes:

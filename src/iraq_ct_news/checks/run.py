@@ -133,8 +133,9 @@ def _validate(
     registries = _check_pass(base, registry_sources, stored_registries, jobs, advance, cache)
     context = dataclasses.replace(base, names=_name_index(registries), titles=_titles(registries))
     articles = _check_pass(context, article_sources, stored_articles, jobs, advance, cache)
+    memory = reuse.CacheMemory(cache, root) if cache is not None else None
     if cache is not None:
-        reuse.store(cache, [*registries, *articles])
+        entries = reuse.results_to_store(cache, [*registries, *articles])
 
     in_registries, in_articles = iter(registries), iter(articles)
     files = [next(in_articles) if source.kind == "article" else next(in_registries)
@@ -147,12 +148,13 @@ def _validate(
         return read_file(root, source, "", resolved_root=resolved_root)
 
     tree = Tree(root, files, reread, lambda relative: display_path(root, relative),
-                lambda: load_released(root, cache))
+                lambda: load_released(root, cache), memory)
     for check in catalog.TREE_CHECKS:
         check.function(tree)
     for check in catalog.RELEASE_CHECKS:
         check.function(tree)
-    if cache is not None:
+    if cache is not None and memory is not None:
+        cache.write({**entries, **memory.kept})
         cache.prune(len(sources))
     if progress is not None:
         progress.finish()

@@ -1,0 +1,97 @@
+"""A warm run does little work and reports exactly what a cold run does: the checks across files
+that keep what they found between runs (P015), and the work of looking results up, counted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from iraq_ct_news.checks.rules import sources
+from iraq_ct_news.checks.run import validate_repository
+from iraq_ct_news.core import signature as signature_module
+from iraq_ct_news.core.cache import ValidationCache
+from iraq_ct_news.core.findings import Finding
+
+from .release_support import ARTICLE, copy_valid_tree, edit
+from .test_duplicate_sources import COPY, copy_article
+
+SEED = "seeds/004_e9dc320f1ba3aa95.txt"
+#: A clause of the fixture article's body; replaced, the copy is no longer near-identical.
+CLAUSE = "أقيم حفل الاتفاقية في مقر مكتب في بغداد"
+OTHER_CLAUSE = "وجرى توقيع الوثيقة بحضور عدد كبير من الضيوف"
+
+
+def findings(tree: Path, cache: ValidationCache | None = None) -> list[Finding]:
+    return validate_repository(tree, keep_records=False, cache=cache, jobs=1).findings
+
+
+@pytest.fixture(autouse=True)
+def _trust_fresh_signatures(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(signature_module, "SETTLED_NS", -(10**18))
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    tree = copy_valid_tree(tmp_path / "repo")
+    seed = (tree / SEED).read_bytes() + "\nأعيد نشر هذا التقرير في موقع آخر.\n".encode()
+    copy_article(tree, seed)
+    return tree
+
+
+class _Compared:
+    """Counts the times every body is compared with every other (a cold P015)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls = 0
+        compare = sources._compare_bodies
+
+        def counted(noted: Any) -> Any:
+            self.calls += 1
+            return compare(noted)
+
+        monkeypatch.setattr(sources, "_compare_bodies", counted)
+
+
+def _p015(found: list[Finding]) -> list[str]:
+    return [Path(f.path).name for f in found if f.code == "P015"]
+
+
+def test_p015_in_a_warm_run_follows_each_edit_as_a_cold_run_does(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    directory = tmp_path / "cache"
+    compared = _Compared(monkeypatch)
+    assert _p015(findings(tree, ValidationCache(directory))) == ["fixture-iom-copy.yaml"]
+    assert compared.calls == 1
+    steps = [
+        (COPY, CLAUSE, OTHER_CLAUSE, []),  # the copy is edited away from the original
+        (COPY, OTHER_CLAUSE, CLAUSE, ["fixture-iom-copy.yaml"]),  # and back
+        (ARTICLE, CLAUSE, OTHER_CLAUSE, []),  # the earlier article is edited
+        (COPY, CLAUSE, OTHER_CLAUSE, ["fixture-iom-copy.yaml"]),  # the copy follows it
+    ]
+    for relative, old, new, expected in steps:
+        edit(tree, relative, old, new)
+        warm = findings(tree, ValidationCache(directory))
+        assert compared.calls == 1, "a warm run compares only the changed bodies"
+        assert _p015(warm) == expected
+        cold = findings(tree)
+        assert warm == cold
+        compared.calls = 1  # the cold run compared every body
+
+
+def test_p015_memory_of_other_bodies_or_a_damaged_one_is_not_used(
+    tree: Path, tmp_path: Path
+) -> None:
+    directory = tmp_path / "cache"
+    findings(tree, ValidationCache(directory))
+    cache = ValidationCache(directory)
+    key = cache.key("tree", "P015", str(tree))
+    # Kept for other bytes of the same articles (another checkout of the tree): the bodies
+    # count as changed, their earlier clauses are not found, and every body is compared.
+    forged = {"paths": [ARTICLE, COPY], "shas": ["0" * 64, "0" * 64], "found": [None, None]}
+    cache.write({key: forged})
+    assert findings(tree, ValidationCache(directory)) == findings(tree)
+    cache.write({key: {"paths": 3}})
+    assert findings(tree, ValidationCache(directory)) == findings(tree)
