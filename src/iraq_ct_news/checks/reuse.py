@@ -26,7 +26,7 @@ from ..models.layout import CuratedFile
 from ..reading.seeds import SeedStore
 from .checked import CheckedFile
 from .context import PassContext
-from .dependencies import still_holds
+from .dependencies import ReadsCheck
 from .facts import Facts
 from .loading import inside
 from .report import FileReport
@@ -69,15 +69,16 @@ def reusable(
     """Each of ``stored`` (results :func:`lookup` found for one pass's files) that still
     applies: everything its checks read besides the file is unchanged in ``context`` (one
     that no longer applies is neither a hit nor a miss: the cache had it)."""
-    seeds = SeedStore(context.root, hasher=cache.hasher)
+    reads = ReadsCheck(context, SeedStore(context.root, hasher=cache.hasher))
     kept: list[CheckedFile | None] = []
     for checked in stored:
-        if checked is not None and still_holds(checked.reads, context, seeds):
+        if checked is not None and reads.still_holds(checked.reads):
             kept.append(checked)
             cache.used.add(checked.key)
             cache.hits += 1
         else:
             kept.append(None)
+    cache.reads_compared += reads.worked_out
     return kept
 
 

@@ -156,6 +156,7 @@ def _validate(
     if cache is not None and memory is not None:
         cache.write({**entries, **memory.kept})
         cache.prune(len(sources))
+        cache.close()
     if progress is not None:
         progress.finish()
 

@@ -76,16 +76,22 @@ class TreeIndex:
 
 def build_index(files: list[CheckedFile]) -> TreeIndex:
     index = TreeIndex()
+    tables: dict[Namespace, dict[str, list[Definition]]] = {}
+    by_namespace = index.by_namespace
     for checked in files:
         verified = checked.facts.verified
         for namespace, record_id, path in checked.facts.definitions:
-            if record_id == "*" and namespace in ("theme", "cameo"):
-                # An unreadable vocabulary must not turn every use of it into a second error.
-                index.define("*", Definition(namespace, checked, path, verified=False))
-            elif namespace in ("theme", "cameo"):
-                index.define(record_id, Definition(namespace, checked, path))
+            if namespace in ("theme", "cameo"):
+                # An unreadable vocabulary ("*") must not turn every use of it into a second
+                # error.
+                definition = Definition(namespace, checked, path, verified=record_id != "*")
             else:
-                index.define(record_id, Definition(namespace, checked, path, verified=verified))
+                definition = Definition(namespace, checked, path, verified=verified)
+            table = tables.get(namespace)
+            if table is None:
+                table = tables[namespace] = index.table(namespace)
+            table[record_id].append(definition)
+            by_namespace[namespace].add(record_id)
     return index
 
 
