@@ -3,6 +3,8 @@ that keep what they found between runs (P015), and the work of looking results u
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -10,12 +12,14 @@ import pytest
 
 from iraq_ct_news.checks.rules import sources
 from iraq_ct_news.checks.run import validate_repository
+from iraq_ct_news.core import cache as cache_module
 from iraq_ct_news.core import signature as signature_module
 from iraq_ct_news.core.cache import ValidationCache
 from iraq_ct_news.core.findings import Finding
 
 from .release_support import ARTICLE, copy_valid_tree, edit
 from .test_duplicate_sources import COPY, copy_article
+from .test_synth import synth
 
 SEED = "seeds/004_e9dc320f1ba3aa95.txt"
 #: A clause of the fixture article's body; replaced, the copy is no longer near-identical.
@@ -95,3 +99,81 @@ def test_p015_memory_of_other_bodies_or_a_damaged_one_is_not_used(
     assert findings(tree, ValidationCache(directory)) == findings(tree)
     cache.write({key: {"paths": 3}})
     assert findings(tree, ValidationCache(directory)) == findings(tree)
+
+
+# Work counted on a synthetic tree ---------------------------------------------------------------
+
+
+ARTICLES = 40
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("synthetic") / "tree"
+    synth(ARTICLES, out)
+    return out
+
+
+class _Database:
+    """Counts the connections to the cache and the statements that read its entries."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.connections = 0
+        self.statements: list[str] = []
+        connect = sqlite3.connect
+
+        def counted(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+            self.connections += 1
+            connection = connect(*args, **kwargs)
+            connection.set_trace_callback(self.statements.append)
+            return connection
+
+        monkeypatch.setattr(cache_module.sqlite3, "connect", counted)
+
+    def entry_scans(self) -> int:
+        return sum(1 for text in self.statements if text.startswith("SELECT key, value"))
+
+
+def _edit_summary(tree: Path) -> None:
+    """A valid edit of one article that leaves its body as it was (as the benchmark's)."""
+    path = sorted((tree / "curated/articles").glob("*.yaml"))[0]
+    text = path.read_text(encoding="utf-8")
+    start = text.index("summary:\n  en: ") + len("summary:\n  en: ")
+    path.write_text(text[:start] + "Edited. " + text[start:], encoding="utf-8")
+
+
+def _run(tree: Path, directory: Path) -> tuple[list[Finding], ValidationCache]:
+    cache = ValidationCache(directory)
+    return validate_repository(tree, keep_records=False, cache=cache, jobs=1).findings, cache
+
+
+def test_a_warm_run_reads_the_cache_once_and_decodes_each_entry_once(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tree = tmp_path / "tree"
+    shutil.copytree(synthetic, tree)
+    directory = tmp_path / "cache"
+    monkeypatch.setattr(cache_module, "_BATCH", 10)  # a large tree's way, on a small one
+    assert _run(tree, directory)[0] == []
+    files = sum(1 for path in (tree / "curated").rglob("*") if path.is_file())
+
+    database = _Database(monkeypatch)
+    found, cache = _run(tree, directory)
+    assert found == [] and cache.hits == files and cache.misses == 0
+    assert database.connections == 1
+    assert database.entry_scans() == 1  # one read of every entry, then none
+    assert cache.decoded == files + 1  # each file's result, and P015's memory
+    # Each distinct read once: every article's seed and the titles asked of it, and the
+    # registry names once for all files (not once per file).
+    assert cache.reads_compared <= 2 * ARTICLES + 1
+
+    database.statements.clear()
+    database.connections = 0
+    compared = _Compared(monkeypatch)
+    _edit_summary(tree)
+    found, cache = _run(tree, directory)
+    assert found == [] and cache.misses == 1
+    assert database.connections == 1 and database.entry_scans() == 1
+    assert cache.decoded <= files + 2  # and the edited article's earlier clauses
+    assert compared.calls == 0  # P015 compared the edited body only
+    assert found == validate_repository(tree, keep_records=False, jobs=1).findings
