@@ -100,10 +100,13 @@ def clause_hashes(body: str, key: str | None = None) -> list[int]:
     for mark in _BREAKS:
         if mark in text:
             text = text.replace(mark, ".")
-    clauses = [clause.strip().encode("utf-8") for clause in " ".join(text.split()).split(".")]
+    # Encoded once, then cut at the (ASCII) full stops: the same bytes as each clause encoded
+    # on its own. Only single spaces are left between words, so stripping the bytes strips
+    # what stripping the text would.
+    clauses = " ".join(text.split()).encode("utf-8").split(b".")
     return sorted({
         zlib.crc32(clause) | len(clause) << 32
-        for clause in clauses
+        for clause in map(bytes.strip, clauses)
         if clause.count(b" ") >= MIN_CLAUSE_WORDS - 1
     })
 
@@ -281,7 +284,8 @@ def _from_memory(
     new = [frozenset(note["clauses"]) for _article, note in noted]
     old = list(new)
     for position in changed:
-        clauses = earlier(position, kept["shas"][position])
+        before = kept["shas"][position]
+        clauses = earlier(position, before) if isinstance(before, str) else None
         if not isinstance(clauses, list) or not all(type(c) is int for c in clauses):
             return None
         old[position] = frozenset(clauses)
@@ -311,6 +315,8 @@ def _kept_findings(kept: Any, paths: list[str]) -> list[Best] | None:
     if not isinstance(shas, list) or not isinstance(stored, list):
         return None
     if len(shas) != len(paths) or len(stored) != len(paths):
+        return None
+    if not all(sha is None or isinstance(sha, str) for sha in shas):
         return None
     found: list[Best] = []
     for position, best in enumerate(stored):
