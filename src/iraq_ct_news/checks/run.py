@@ -170,7 +170,7 @@ def _validate(
     result = ValidationResult(sort_findings(findings))
     if keep_records:
         result.files = files
-    for checked in files:
+    for checked in files if shown else ():  # (hashing every path costs a warm run)
         if checked.source.relative in shown:
             result.documents[checked.source.relative] = (
                 checked.document if checked.usable and not checked.cached else None
