@@ -166,6 +166,8 @@ def test_a_warm_run_reads_the_cache_once_and_decodes_each_entry_once(
     # Each distinct read once: every article's seed and the titles asked of it, and the
     # registry names once for all files (not once per file).
     assert cache.reads_compared <= 2 * ARTICLES + 1
+    # Nothing changed, so nothing is written (P015's memory is the same as it was).
+    assert not any(text.startswith(("INSERT", "BEGIN")) for text in database.statements)
 
     database.statements.clear()
     database.connections = 0

@@ -6,8 +6,9 @@ a file is) and the SHA-256 of its bytes, with the values of everything else its 
 (recorded by :class:`~.context.FileRun` as they read it: its seed, the registry names, the
 titles quoted from it). It is reused only when each of those values is unchanged (see
 :mod:`.dependencies`), so a reused result is exactly what
-checking the file again would give. The checks across files are never stored: they run on the
-whole tree every time, from the summaries.
+checking the file again would give. The findings of the checks across files are never stored:
+they run on the whole tree every time, from the summaries; what one of them keeps for the next
+run (:class:`CacheMemory`) only spares it work, and it checks that it still applies.
 """
 
 from __future__ import annotations
@@ -112,7 +113,8 @@ class CacheMemory:
         self._cache = cache
         self._root = signature_key(root)
         self.kept: dict[str, Any] = {}
-        """Entries to write with the run's results."""
+        """Entries to write with the run's results (those that changed)."""
+        self._recalled: dict[str, Any] = {}
 
     def _key(self, name: str) -> str:
         return self._cache.key("tree", name, self._root)
@@ -120,12 +122,14 @@ class CacheMemory:
     def recall(self, name: str) -> Any:
         key = self._key(name)
         self._cache.used.add(key)
-        return self._cache.read([key]).get(key)
+        value = self._recalled[key] = self._cache.read([key]).get(key)
+        return value
 
     def keep(self, name: str, value: Any) -> None:
         key = self._key(name)
         self._cache.used.add(key)
-        self.kept[key] = value
+        if key not in self._recalled or self._recalled[key] != value:
+            self.kept[key] = value
 
     def earlier_note(self, relative: str, sha256: str, name: str) -> Any:
         key = self._cache.file_key(sha256, relative)
