@@ -202,3 +202,39 @@ def test_an_old_body_that_cannot_be_found_means_comparing_every_body() -> None:
                                 lambda position, sha: None) is None
     assert sources._from_memory(_noted(corpus), kept["paths"], edited, kept,  # type: ignore[arg-type]
                                 lambda position, sha: ["not", "clauses"]) is None
+
+
+class _Looked(frozenset[int]):
+    """A clause set that counts the clauses an intersection with it looks at."""
+
+    looked_at = 0
+
+    def __and__(self, other: Any) -> frozenset[int]:
+        _Looked.looked_at += min(len(self), len(other))
+        return frozenset(self).__and__(other)
+
+
+@pytest.mark.parametrize("edit", ["copy", "different"])
+def test_an_edit_among_identical_long_bodies_costs_a_few_readings_of_the_clauses(
+    edit: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hundreds of copies of one long body: every later copy is near-identical to the first,
+    and one edited copy could change every finding after it."""
+    body = list(range(2_000))
+    corpus = [list(body) for _ in range(300)]
+    shas: list[str | None] = [f"sha-{n}" for n in range(len(corpus))]
+    kept = _kept(corpus, shas)
+    after = [list(clauses) for clauses in corpus]
+    after[10] = body[:1_900] if edit == "copy" else list(range(5_000, 7_000))
+    shas_after = list(shas)
+    shas_after[10] = "edited"
+    monkeypatch.setattr(sources, "frozenset", _Looked, raising=False)
+    _Looked.looked_at = 0
+    found = sources._from_memory(_noted(after), kept["paths"], shas_after, kept,  # type: ignore[arg-type]
+                                 lambda position, sha: corpus[position])
+    looked_at = _Looked.looked_at
+    monkeypatch.undo()
+    assert found is None or found == sources._compare_bodies(_noted(after))  # type: ignore[arg-type]
+    clauses = sum(len(clauses) for clauses in after)
+    bound = sources.MOST_CHANGED + sources.MOST_RECOMPUTED + 2
+    assert looked_at <= bound * clauses
