@@ -19,9 +19,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..core.cache import FileHasher, ValidationCache, encode
+from ..core.cache import ValidationCache, encode
 from ..core.findings import Finding
 from ..core.limits import MAX_FILE_BYTES
+from ..core.signature import FileHasher
 from ..core.signature import key as signature_key
 from ..models.layout import CuratedFile
 from ..reading.seeds import SeedStore

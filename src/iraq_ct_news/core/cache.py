@@ -35,9 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from ._version import __version__
-from .fsutil import FileTooLarge, read_regular_file
+from .signature import FileHasher
 from .signature import key as signature_key
-from .signature import signature, signature_of, stable_signature
 
 #: Environment variable naming the cache folder.
 CACHE_ENV = "IRAQ_CT_NEWS_CACHE_DIR"
@@ -308,55 +307,6 @@ class ValidationCache:
         string join on the hot path (a hash is ASCII; an ASCII path is stored as it is)."""
         name = relative if relative.isascii() else storable(relative)
         return f"{tool_fingerprint()}:{sha256}:{name}"
-
-
-class FileHasher:
-    """SHA-256 of files, from the signature table when a file is unchanged (see
-    :mod:`iraq_ct_news.core.signature`)."""
-
-    def __init__(self) -> None:
-        self.known: dict[str, tuple[str, str]] = {}
-        """Absolute path to (signature, SHA-256), as stored."""
-        self.new: dict[str, tuple[str, str]] = {}
-        """Signatures learnt this run, to be stored."""
-
-    def sha256_known(self, location: str, info: os.stat_result, max_bytes: int) -> str:
-        """:meth:`sha256` of the regular file at the absolute, normalised ``location`` whose
-        ``stat`` the caller already has."""
-        before = signature_of(info)
-        known = self.known.get(location)
-        if known is not None and known[0] == before and info.st_size <= max_bytes:
-            return known[1]
-        return self.sha256(Path(location), max_bytes)
-
-    def sha256(self, path: Path, max_bytes: int | None) -> str:
-        """The SHA-256 of the regular file at ``path``; raises like ``read_regular_file``
-        (``NotARegularFile``, ``FileTooLarge``, ``OSError``)."""
-        name = signature_key(path)
-        before = signature(path)
-        if before is not None:
-            known = self.known.get(name)
-            if known is not None and known[0] == before:
-                size = int(before.split(":")[2])
-                if max_bytes is not None and size > max_bytes:
-                    raise FileTooLarge(size, max_bytes)
-                return known[1]
-        if max_bytes is None:
-            digest = _file_sha256(path)
-        else:
-            digest = hashlib.sha256(read_regular_file(path, max_bytes)).hexdigest()
-        stable = stable_signature(path, before)
-        if stable is not None:
-            self.new[name] = (stable, digest)
-        return digest
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def storable(text: str) -> str:
