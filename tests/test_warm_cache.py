@@ -179,3 +179,37 @@ def test_a_warm_run_reads_the_cache_once_and_decodes_each_entry_once(
     assert cache.decoded <= files + 2  # and the edited article's earlier clauses
     assert compared.calls == 0  # P015 compared the edited body only
     assert found == validate_repository(tree, keep_records=False, jobs=1).findings
+
+
+def _body(text: str) -> tuple[int, int]:
+    """Where the body's block of a synthetic article's YAML is."""
+    start = text.index("\nbody: ") + 1
+    end = start + text[start:].index("\n") + 1
+    while text[end:end + 2] == "  " or text[end:end + 1] == "\n":
+        end += text[end:].index("\n") + 1
+    return start, end
+
+
+def test_a_body_copied_into_another_article_and_back_warm_as_cold(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tree = tmp_path / "tree"
+    shutil.copytree(synthetic, tree)
+    directory = tmp_path / "cache"
+    paths = sorted((tree / "curated/articles").glob("*.yaml"))
+    original = paths[7].read_text(encoding="utf-8")
+    assert _run(tree, directory)[0] == []
+    for source in (paths[2], paths[30]):  # an earlier article's body, then a later one's
+        donor = source.read_text(encoding="utf-8")
+        start, end = _body(donor)
+        here = _body(original)
+        paths[7].write_text(original[:here[0]] + donor[start:end] + original[here[1]:],
+                            encoding="utf-8")
+        compared = _Compared(monkeypatch)
+        warm, cache = _run(tree, directory)
+        assert compared.calls == 0  # from P015's memory
+        assert warm == validate_repository(tree, keep_records=False, jobs=1).findings
+        assert "P015" in {finding.code for finding in warm}
+        assert cache.misses == 1
+    paths[7].write_text(original, encoding="utf-8")
+    assert _run(tree, directory)[0] == []
