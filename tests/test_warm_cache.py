@@ -131,6 +131,12 @@ class _Database:
         monkeypatch.setattr(cache_module.sqlite3, "connect", counted)
 
     def entry_scans(self) -> int:
+        """Reads of every entry of the tool (the look-up of a large tree's files)."""
+        return sum(1 for text in self.statements
+                   if text.startswith("SELECT key, value") and "key >=" in text)
+
+    def entry_reads(self) -> int:
+        """Reads of entries by key, a scan included."""
         return sum(1 for text in self.statements if text.startswith("SELECT key, value"))
 
 
@@ -161,7 +167,7 @@ def test_a_warm_run_reads_the_cache_once_and_decodes_each_entry_once(
     found, cache = _run(tree, directory)
     assert found == [] and cache.hits == files and cache.misses == 0
     assert database.connections == 1
-    assert database.entry_scans() == 1  # one read of every entry, then none
+    assert database.entry_scans() == 1 == database.entry_reads()  # one read, then none
     assert cache.decoded == files + 1  # each file's result, and P015's memory
     # Each distinct read once: every article's seed and the titles asked of it, and the
     # registry names once for all files (not once per file).
@@ -175,7 +181,10 @@ def test_a_warm_run_reads_the_cache_once_and_decodes_each_entry_once(
     _edit_summary(tree)
     found, cache = _run(tree, directory)
     assert found == [] and cache.misses == 1
-    assert database.connections == 1 and database.entry_scans() == 1
+    # The database is closed while the edited article is checked (no connection may cross
+    # the fork of a worker), and opened again to store its result.
+    assert database.connections == 2 and database.entry_scans() == 1
+    assert database.entry_reads() <= 3  # and P015's memory, and the edited body's clauses
     assert cache.decoded <= files + 2  # and the edited article's earlier clauses
     assert compared.calls == 0  # P015 compared the edited body only
     assert found == validate_repository(tree, keep_records=False, jobs=1).findings
@@ -213,3 +222,27 @@ def test_a_body_copied_into_another_article_and_back_warm_as_cold(
         assert cache.misses == 1
     paths[7].write_text(original, encoding="utf-8")
     assert _run(tree, directory)[0] == []
+
+
+def test_no_database_is_open_while_files_are_checked(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers may be forked to check files, and an SQLite connection must not cross a fork."""
+    from iraq_ct_news.checks import run as run_module
+
+    directory = tmp_path / "cache"
+    findings(tree, ValidationCache(directory))
+    edit(tree, COPY, CLAUSE, OTHER_CLAUSE)
+    cache = ValidationCache(directory)
+    check_files = run_module.check_files
+    open_while_checking: list[bool] = []
+
+    def watched(context: Any, sources: Any, **options: Any) -> Any:
+        if sources:
+            open_while_checking.append(cache._connection is not None)
+        return check_files(context, sources, **options)
+
+    cold = findings(tree)
+    monkeypatch.setattr(run_module, "check_files", watched)
+    assert findings(tree, cache) == cold
+    assert open_while_checking == [False]  # the edited article, with the database closed

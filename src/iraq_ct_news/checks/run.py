@@ -212,12 +212,16 @@ def _check_pass(
     if cache is None:
         return check_files(context, sources, jobs=jobs, advance=advance)
     known = reuse.reusable(cache, context, stored)
+    todo = [source for source, checked in zip(sources, known) if checked is None]
+    if todo or context.keep_records:
+        # No database stays open while files are checked: the workers may be forked, and an
+        # SQLite connection must not cross a fork.
+        cache.close()
     if context.keep_records:
         return check_files(context, [checked if checked is not None else source
                                      for source, checked in zip(sources, known)],
                            jobs=jobs, advance=advance)
-    advance(sum(1 for checked in known if checked is not None))
-    todo = [source for source, checked in zip(sources, known) if checked is None]
+    advance(len(sources) - len(todo))
     fresh = iter(check_files(context, todo, jobs=jobs, advance=advance))
     return [checked if checked is not None else next(fresh) for checked in known]
 
