@@ -3,6 +3,7 @@ that keep what they found between runs (P015), and the work of looking results u
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -181,9 +182,7 @@ def test_a_warm_run_reads_the_cache_once_and_decodes_each_entry_once(
     _edit_summary(tree)
     found, cache = _run(tree, directory)
     assert found == [] and cache.misses == 1
-    # The database is closed while the edited article is checked (no connection may cross
-    # the fork of a worker), and opened again to store its result.
-    assert database.connections == 2 and database.entry_scans() == 1
+    assert database.connections == 1 and database.entry_scans() == 1
     assert database.entry_reads() <= 3  # and P015's memory, and the edited body's clauses
     assert cache.decoded <= files + 2  # and the edited article's earlier clauses
     assert compared.calls == 0  # P015 compared the edited body only
@@ -224,25 +223,17 @@ def test_a_body_copied_into_another_article_and_back_warm_as_cold(
     assert _run(tree, directory)[0] == []
 
 
-def test_no_database_is_open_while_files_are_checked(
-    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Workers may be forked to check files, and an SQLite connection must not cross a fork."""
-    from iraq_ct_news.checks import run as run_module
-
-    directory = tmp_path / "cache"
-    findings(tree, ValidationCache(directory))
-    edit(tree, COPY, CLAUSE, OTHER_CLAUSE)
-    cache = ValidationCache(directory)
-    check_files = run_module.check_files
-    open_while_checking: list[bool] = []
-
-    def watched(context: Any, sources: Any, **options: Any) -> Any:
-        if sources:
-            open_while_checking.append(cache._connection is not None)
-        return check_files(context, sources, **options)
-
-    cold = findings(tree)
-    monkeypatch.setattr(run_module, "check_files", watched)
-    assert findings(tree, cache) == cold
-    assert open_while_checking == [False]  # the edited article, with the database closed
+def test_no_database_connection_crosses_a_fork(tmp_path: Path) -> None:
+    """Workers may be forked to check files, and an SQLite connection must not cross a fork:
+    the cache closes its database before this process forks, and opens it again after."""
+    cache = ValidationCache(tmp_path / "cache")
+    cache.write({"key": [1, 2]})
+    assert cache._connection is not None
+    child = os.fork()
+    if child == 0:  # the child: nothing inherited
+        os._exit(0 if cache._connection is None else 1)
+    _pid, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert cache._connection is None
+    assert cache.read(["key"]) == {"key": [1, 2]}
+    cache.close()

@@ -213,10 +213,6 @@ def _check_pass(
         return check_files(context, sources, jobs=jobs, advance=advance)
     known = reuse.reusable(cache, context, stored)
     todo = [source for source, checked in zip(sources, known) if checked is None]
-    if todo or context.keep_records:
-        # No database stays open while files are checked: the workers may be forked, and an
-        # SQLite connection must not cross a fork.
-        cache.close()
     if context.keep_records:
         return check_files(context, [checked if checked is not None else source
                                      for source, checked in zip(sources, known)],

@@ -30,6 +30,7 @@ import json
 import os
 import sqlite3
 import sys
+import weakref
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -90,7 +91,11 @@ def tool_fingerprint() -> str:
 
 
 class ValidationCache:
-    """The cache in ``directory`` (created on first write)."""
+    """The cache in ``directory`` (created on first write).
+
+    Its database stays open from first use until :meth:`close`, and is closed before this
+    process forks (worker processes check files): an SQLite connection must not cross a fork.
+    """
 
     def __init__(self, directory: Path | None = None) -> None:
         if directory is None:
@@ -142,8 +147,11 @@ class ValidationCache:
             connection.close()
             if create:
                 self._connection = self._replace_damaged()
+                if self._connection is not None:
+                    _OPEN.add(self)
             return self._connection
         self._connection = connection
+        _OPEN.add(self)
         return connection
 
     def close(self) -> None:
@@ -307,6 +315,19 @@ class ValidationCache:
         string join on the hot path (a hash is ASCII; an ASCII path is stored as it is)."""
         name = relative if relative.isascii() else storable(relative)
         return f"{tool_fingerprint()}:{sha256}:{name}"
+
+
+_OPEN: weakref.WeakSet[ValidationCache] = weakref.WeakSet()
+"""The caches with an open database in this process."""
+
+
+def _close_before_fork() -> None:
+    for cache in list(_OPEN):
+        cache.close()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which does not fork
+    os.register_at_fork(before=_close_before_fork)
 
 
 def storable(text: str) -> str:
