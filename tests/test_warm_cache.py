@@ -154,14 +154,20 @@ def _run(tree: Path, directory: Path) -> tuple[list[Finding], ValidationCache]:
     return validate_repository(tree, keep_records=False, cache=cache, jobs=1).findings, cache
 
 
-def test_a_warm_run_reads_the_cache_once_and_decodes_each_entry_once(
-    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _filled(synthetic: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the synthetic tree, and a cache filled by a cold run over it."""
     tree = tmp_path / "tree"
     shutil.copytree(synthetic, tree)
     directory = tmp_path / "cache"
-    monkeypatch.setattr(cache_module, "_BATCH", 10)  # a large tree's way, on a small one
     assert _run(tree, directory)[0] == []
+    return tree, directory
+
+
+def test_a_warm_run_reads_the_cache_once_and_decodes_each_entry_once(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "_BATCH", 10)  # a large tree's way, on a small one
+    tree, directory = _filled(synthetic, tmp_path)
     files = sum(1 for path in (tree / "curated").rglob("*") if path.is_file())
 
     database = _Database(monkeypatch)
@@ -201,12 +207,9 @@ def _body(text: str) -> tuple[int, int]:
 def test_a_body_copied_into_another_article_and_back_warm_as_cold(
     synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tree = tmp_path / "tree"
-    shutil.copytree(synthetic, tree)
-    directory = tmp_path / "cache"
+    tree, directory = _filled(synthetic, tmp_path)
     paths = sorted((tree / "curated/articles").glob("*.yaml"))
     original = paths[7].read_text(encoding="utf-8")
-    assert _run(tree, directory)[0] == []
     for source in (paths[2], paths[30]):  # an earlier article's body, then a later one's
         donor = source.read_text(encoding="utf-8")
         start, end = _body(donor)
