@@ -6,8 +6,9 @@ a file is) and the SHA-256 of its bytes, with the values of everything else its 
 (recorded by :class:`~.context.FileRun` as they read it: its seed, the registry names, the
 titles quoted from it). It is reused only when each of those values is unchanged (see
 :mod:`.dependencies`), so a reused result is exactly what
-checking the file again would give. The checks across files are never stored: they run on the
-whole tree every time, from the summaries.
+checking the file again would give. The findings of the checks across files are never stored:
+they run on the whole tree every time, from the summaries; what one of them keeps for the next
+run (:class:`CacheMemory`) only spares it work, and it checks that it still applies.
 """
 
 from __future__ import annotations
@@ -15,17 +16,19 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
-from ..core.cache import FileHasher, ValidationCache, encode
+from ..core.cache import ValidationCache, encode
 from ..core.findings import Finding
 from ..core.limits import MAX_FILE_BYTES
+from ..core.signature import FileHasher
 from ..core.signature import key as signature_key
 from ..models.layout import CuratedFile
 from ..reading.seeds import SeedStore
 from .checked import CheckedFile
 from .context import PassContext
-from .dependencies import still_holds
+from .dependencies import ReadsCheck
 from .facts import Facts
 from .loading import inside
 from .report import FileReport
@@ -68,21 +71,23 @@ def reusable(
     """Each of ``stored`` (results :func:`lookup` found for one pass's files) that still
     applies: everything its checks read besides the file is unchanged in ``context`` (one
     that no longer applies is neither a hit nor a miss: the cache had it)."""
-    seeds = SeedStore(context.root, hasher=cache.hasher)
+    reads = ReadsCheck(context, SeedStore(context.root, hasher=cache.hasher))
     kept: list[CheckedFile | None] = []
     for checked in stored:
-        if checked is not None and still_holds(checked.reads, context, seeds):
+        if checked is not None and reads.still_holds(checked.reads):
             kept.append(checked)
             cache.used.add(checked.key)
             cache.hits += 1
         else:
             kept.append(None)
+    cache.reads_compared += reads.worked_out
     return kept
 
 
-def store(cache: ValidationCache, files: Iterable[CheckedFile]) -> None:
-    """Store the results that can be reused (of files that could be read), and the signatures
-    of the files they read."""
+def results_to_store(cache: ValidationCache, files: Iterable[CheckedFile]) -> dict[str, Any]:
+    """The entries of the results that are not in the cache yet (encoded now: before the checks
+    across files add their findings to the reports, which are never stored), with the new
+    signatures noted in ``cache.hasher``."""
     entries: dict[str, Any] = {}
     hasher = cache.hasher
     for checked in files:
@@ -98,7 +103,46 @@ def store(cache: ValidationCache, files: Iterable[CheckedFile]) -> None:
             continue
         entries[key] = checked.entry if checked.entry is not None else encode_entry(checked)
         cache.used.add(key)
-    cache.write(entries)
+    return entries
+
+
+class CacheMemory:
+    """What the checks across files keep between runs over one tree (see
+    :class:`~.tree.TreeMemory`), in the cache under the tree's absolute path."""
+
+    def __init__(self, cache: ValidationCache, root: Path) -> None:
+        self._cache = cache
+        self._root = signature_key(root)
+        self.kept: dict[str, Any] = {}
+        """Entries to write with the run's results (those that changed)."""
+        self._recalled: dict[str, Any] = {}
+
+    def _key(self, name: str) -> str:
+        return self._cache.key("tree", name, self._root)
+
+    def recall(self, name: str) -> Any:
+        key = self._key(name)
+        self._cache.used.add(key)
+        value = self._recalled[key] = self._cache.read([key]).get(key)
+        return value
+
+    def keep(self, name: str, value: Any) -> None:
+        key = self._key(name)
+        self._cache.used.add(key)
+        if key not in self._recalled or self._recalled[key] != value:
+            self.kept[key] = value
+
+    def earlier_note(self, relative: str, sha256: str, name: str) -> Any:
+        key = self._cache.file_key(sha256, relative)
+        entry: Any = self._cache.read([key]).get(key)
+        try:
+            path, stored_sha256, _findings, _reads, facts = entry
+            notes = facts[-1]
+        except (TypeError, ValueError, IndexError, KeyError):
+            return None
+        if path != relative or stored_sha256 != sha256 or not isinstance(notes, dict):
+            return None
+        return notes.get(name)
 
 
 def encode_entry(checked: CheckedFile) -> bytes:

@@ -133,8 +133,9 @@ def _validate(
     registries = _check_pass(base, registry_sources, stored_registries, jobs, advance, cache)
     context = dataclasses.replace(base, names=_name_index(registries), titles=_titles(registries))
     articles = _check_pass(context, article_sources, stored_articles, jobs, advance, cache)
+    memory = reuse.CacheMemory(cache, root) if cache is not None else None
     if cache is not None:
-        reuse.store(cache, [*registries, *articles])
+        entries = reuse.results_to_store(cache, [*registries, *articles])
 
     in_registries, in_articles = iter(registries), iter(articles)
     files = [next(in_articles) if source.kind == "article" else next(in_registries)
@@ -147,13 +148,15 @@ def _validate(
         return read_file(root, source, "", resolved_root=resolved_root)
 
     tree = Tree(root, files, reread, lambda relative: display_path(root, relative),
-                lambda: load_released(root, cache))
+                lambda: load_released(root, cache), memory)
     for check in catalog.TREE_CHECKS:
         check.function(tree)
     for check in catalog.RELEASE_CHECKS:
         check.function(tree)
-    if cache is not None:
+    if cache is not None and memory is not None:
+        cache.write({**entries, **memory.kept})
         cache.prune(len(sources))
+        cache.close()
     if progress is not None:
         progress.finish()
 
@@ -167,7 +170,7 @@ def _validate(
     result = ValidationResult(sort_findings(findings))
     if keep_records:
         result.files = files
-    for checked in files:
+    for checked in files if shown else ():  # (hashing every path costs a warm run)
         if checked.source.relative in shown:
             result.documents[checked.source.relative] = (
                 checked.document if checked.usable and not checked.cached else None
@@ -209,12 +212,12 @@ def _check_pass(
     if cache is None:
         return check_files(context, sources, jobs=jobs, advance=advance)
     known = reuse.reusable(cache, context, stored)
+    todo = [source for source, checked in zip(sources, known) if checked is None]
     if context.keep_records:
         return check_files(context, [checked if checked is not None else source
                                      for source, checked in zip(sources, known)],
                            jobs=jobs, advance=advance)
-    advance(sum(1 for checked in known if checked is not None))
-    todo = [source for source, checked in zip(sources, known) if checked is None]
+    advance(len(sources) - len(todo))
     fresh = iter(check_files(context, todo, jobs=jobs, advance=advance))
     return [checked if checked is not None else next(fresh) for checked in known]
 

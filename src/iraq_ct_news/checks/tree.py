@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any, Protocol
 
 from ..core.findings import Finding
 from ..models.layout import CuratedFile
@@ -75,17 +76,40 @@ class TreeIndex:
 
 def build_index(files: list[CheckedFile]) -> TreeIndex:
     index = TreeIndex()
+    tables: dict[Namespace, dict[str, list[Definition]]] = {}
+    by_namespace = index.by_namespace
     for checked in files:
         verified = checked.facts.verified
         for namespace, record_id, path in checked.facts.definitions:
-            if record_id == "*" and namespace in ("theme", "cameo"):
-                # An unreadable vocabulary must not turn every use of it into a second error.
-                index.define("*", Definition(namespace, checked, path, verified=False))
-            elif namespace in ("theme", "cameo"):
-                index.define(record_id, Definition(namespace, checked, path))
+            if namespace in ("theme", "cameo"):
+                # An unreadable vocabulary ("*") must not turn every use of it into a second
+                # error.
+                definition = Definition(namespace, checked, path, verified=record_id != "*")
             else:
-                index.define(record_id, Definition(namespace, checked, path, verified=verified))
+                definition = Definition(namespace, checked, path, verified=verified)
+            table = tables.get(namespace)
+            if table is None:
+                table = tables[namespace] = index.table(namespace)
+            table[record_id].append(definition)
+            by_namespace[namespace].add(record_id)
     return index
+
+
+class TreeMemory(Protocol):
+    """What a check across files kept from the last run over the same tree (the validation
+    cache keeps it; see :mod:`.reuse`). A check that uses it must itself make sure that what it
+    kept still applies (it keeps, with its results, what they were worked out from): the
+    memory only saves work, it is never a source of findings."""
+
+    def recall(self, name: str) -> Any:
+        """The JSON value kept under ``name`` by the last run over this tree, or None."""
+
+    def keep(self, name: str, value: Any) -> None:
+        """Keep ``value`` (JSON) under ``name`` for the next run over this tree."""
+
+    def earlier_note(self, relative: str, sha256: str, name: str) -> Any:
+        """The note ``name`` (see :attr:`.facts.Facts.notes`) of the file at ``relative``
+        when its bytes had the SHA-256 ``sha256``, as a run stored it, or None."""
 
 
 class Tree:
@@ -99,6 +123,7 @@ class Tree:
         reread: Callable[[CuratedFile], CheckedFile],
         display: Callable[[PurePosixPath], str],
         released: Callable[[], Released | str | MissingRelease | None],
+        memory: TreeMemory | None = None,
     ) -> None:
         self.root = root
         self.files = files
@@ -110,6 +135,8 @@ class Tree:
         self._released = released
         self.unfiled: list[Finding] = []
         """Findings about no existing file (a deleted record, an unreadable release)."""
+        self.memory = memory
+        """What the checks across files kept from the last run (None without a cache)."""
 
     def reread(self, checked: CheckedFile) -> CheckedFile:
         """The file read again: only for a file checked elsewhere whose details a finding

@@ -30,15 +30,14 @@ import json
 import os
 import sqlite3
 import sys
+import weakref
 from collections.abc import Iterable, Sequence
-from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 from ._version import __version__
-from .fsutil import FileTooLarge, read_regular_file
+from .signature import FileHasher
 from .signature import key as signature_key
-from .signature import signature, signature_of, stable_signature
 
 #: Environment variable naming the cache folder.
 CACHE_ENV = "IRAQ_CT_NEWS_CACHE_DIR"
@@ -92,7 +91,11 @@ def tool_fingerprint() -> str:
 
 
 class ValidationCache:
-    """The cache in ``directory`` (created on first write)."""
+    """The cache in ``directory`` (created on first write).
+
+    Its database stays open from first use until :meth:`close`, and is closed before this
+    process forks (worker processes check files): an SQLite connection must not cross a fork.
+    """
 
     def __init__(self, directory: Path | None = None) -> None:
         if directory is None:
@@ -106,6 +109,11 @@ class ValidationCache:
         """Keys read or written this run (the rest may be pruned)."""
         self.hits = 0
         """Results its user found still applicable this run (counted by the user)."""
+        self.decoded = 0
+        """Entries read and decoded by this object (a measure of a run's work)."""
+        self.reads_compared = 0
+        """Distinct things outside the files (a seed, the registry names) whose value now its
+        user compared with the values results were stored with (counted by the user)."""
         self.misses = 0
         self.hasher = FileHasher()
         self._rows: dict[str, Any] | None = None
@@ -113,11 +121,16 @@ class ValidationCache:
         self.primed = False
         """Whether its user has looked at the store this run (see :meth:`has_entries`)."""
         self.empty = False
+        self._connection: sqlite3.Connection | None = None
+        """The open database, shared by every read and write until :meth:`close` (each
+        opening of a database costs a connection, and each last closing a checkpoint)."""
 
     # -- storage ------------------------------------------------------------------------------
 
     def _connect(self, *, create: bool) -> sqlite3.Connection | None:
-        """An open database, or None when there is none (or it cannot be used)."""
+        """The open database, or None when there is none (or it cannot be used)."""
+        if self._connection is not None:
+            return self._connection
         if self.path is None or self.directory is None:
             return None
         if not create and not self.path.is_file():
@@ -133,9 +146,23 @@ class ValidationCache:
         except sqlite3.DatabaseError:
             connection.close()
             if create:
-                return self._replace_damaged()
-            return None
+                self._connection = self._replace_damaged()
+                if self._connection is not None:
+                    _OPEN.add(self)
+            return self._connection
+        self._connection = connection
+        _OPEN.add(self)
         return connection
+
+    def close(self) -> None:
+        """Close the database (the next use opens it again, and scans it again)."""
+        connection, self._connection = self._connection, None
+        self._rows = None
+        if connection is not None:
+            try:
+                connection.close()
+            except sqlite3.Error:
+                pass
 
     def _replace_damaged(self) -> sqlite3.Connection | None:
         """Set a damaged database aside and start an empty one (or give up quietly)."""
@@ -156,48 +183,51 @@ class ValidationCache:
         found: dict[str, Any] = {}
         if not keys:
             return found
-        connection = self._connect(create=False)
-        if connection is None:
-            return found
-        with closing(connection):
+        pairs: Iterable[tuple[str, Any]]
+        rows = self._rows
+        if rows is None:
+            connection = self._connect(create=False)
+            if connection is None:
+                return found
             try:
-                if len(keys) > _BATCH or self._rows is not None:
+                if len(keys) > _BATCH:
                     # Many keys of this tool: one scan of its key range (keys start with the
                     # tool's fingerprint) beats thousands of look-ups, and serves every
-                    # later read of the run.
-                    if self._rows is None:
-                        prefix = f"{tool_fingerprint()}:"
-                        self._rows = dict(connection.execute(
-                            "SELECT key, value FROM entries WHERE key >= ? AND key < ?",
-                            (prefix, prefix[:-1] + ";"),
-                        ))
-                    rows = self._rows
-                    pairs: Iterable[tuple[str, Any]] = (
-                        (key, rows[key]) for key in keys if key in rows
-                    )
+                    # later read until the database is closed.
+                    prefix = f"{tool_fingerprint()}:"
+                    rows = self._rows = dict(connection.execute(
+                        "SELECT key, value FROM entries WHERE key >= ? AND key < ?",
+                        (prefix, prefix[:-1] + ";"),
+                    ))
                 else:
                     marks = ",".join("?" * len(keys))
                     pairs = connection.execute(
                         f"SELECT key, value FROM entries WHERE key IN ({marks})", list(keys)
                     ).fetchall()
-                for key, value in pairs:
-                    decoded = _decode(value)
-                    if decoded is not None:
-                        found[key] = decoded
             except sqlite3.DatabaseError:
-                return {}
+                return found
+        if rows is not None:
+            get = rows.get
+            pairs = ((key, get(key)) for key in keys)
+        for key, value in pairs:
+            if value is not None:
+                decoded = _decode(value)
+                if decoded is not None:
+                    found[key] = decoded
+        self.decoded += len(found)
         return found
 
     def has_entries(self) -> bool:
         """Whether the cache holds anything at all (a first run skips looking files up)."""
+        if self._rows:
+            return True
         connection = self._connect(create=False)
         if connection is None:
             return False
-        with closing(connection):
-            try:
-                return connection.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is not None
-            except sqlite3.DatabaseError:
-                return False
+        try:
+            return connection.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is not None
+        except sqlite3.DatabaseError:
+            return False
 
     def write(self, entries: dict[str, Any]) -> None:
         """Store ``entries`` (values, or their encoded bytes) and the new file signatures in one
@@ -210,26 +240,27 @@ class ValidationCache:
         connection = self._connect(create=True)
         if connection is None:
             return
-        with closing(connection):
+        rows = [(key, value if isinstance(value, bytes) else _encode(value))
+                for key, value in entries.items()]
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            connection.executemany(
+                "INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", rows
+            )
+            connection.executemany(
+                "INSERT OR REPLACE INTO signatures (path, signature, sha256) VALUES (?, ?, ?)",
+                [(storable(path), sig, sha) for path, (sig, sha) in signatures.items()],
+            )
+            connection.execute("COMMIT")
+            self.hasher.known.update(signatures)
+            self.hasher.new = {}
+            if self._rows is not None:  # what this object scanned stays what is stored
+                self._rows.update(rows)
+        except sqlite3.Error:
             try:
-                connection.execute("BEGIN IMMEDIATE")
-                connection.executemany(
-                    "INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)",
-                    [(key, value if isinstance(value, bytes) else _encode(value))
-                     for key, value in entries.items()],
-                )
-                connection.executemany(
-                    "INSERT OR REPLACE INTO signatures (path, signature, sha256) VALUES (?, ?, ?)",
-                    [(storable(path), sig, sha) for path, (sig, sha) in signatures.items()],
-                )
-                connection.execute("COMMIT")
-                self.hasher.known.update(signatures)
-                self.hasher.new = {}
+                connection.execute("ROLLBACK")
             except sqlite3.Error:
-                try:
-                    connection.execute("ROLLBACK")
-                except sqlite3.Error:
-                    pass
+                pass
 
     def load_signatures(self, root: Path) -> None:
         """Read the signatures of the files under ``root`` (see :mod:`.signature`)."""
@@ -238,17 +269,17 @@ class ValidationCache:
             return
         prefix = storable(os.path.join(signature_key(root), ""))
         upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-        with closing(connection):
-            try:
-                rows = connection.execute(
-                    "SELECT path, signature, sha256 FROM signatures WHERE path >= ? AND path < ?",
+        try:
+            self.hasher.known.update(
+                (path, (sig, sha)) for path, sig, sha in connection.execute(
+                    "SELECT path, signature, sha256 FROM signatures WHERE path >= ? AND path < ?"
+                    " AND typeof(path) = 'text' AND typeof(signature) = 'text'"
+                    " AND typeof(sha256) = 'text'",
                     (prefix, upper),
                 )
-                for path, sig, sha in rows:
-                    if isinstance(path, str) and isinstance(sig, str) and isinstance(sha, str):
-                        self.hasher.known[path] = (sig, sha)
-            except sqlite3.DatabaseError:
-                self.hasher.known.clear()
+            )
+        except sqlite3.DatabaseError:
+            self.hasher.known.clear()
 
     def prune(self, keep_at_least: int) -> None:
         """Drop entries not used this run once the database holds far more than the tree needs
@@ -256,20 +287,24 @@ class ValidationCache:
         connection = self._connect(create=False)
         if connection is None:
             return
-        with closing(connection):
+        try:
+            (count,) = connection.execute("SELECT count(*) FROM entries").fetchone()
+            if count <= 2 * keep_at_least + 1000:
+                return
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute("CREATE TEMP TABLE IF NOT EXISTS keep (key TEXT PRIMARY KEY)")
+            connection.execute("DELETE FROM keep")
+            connection.executemany("INSERT OR IGNORE INTO keep VALUES (?)",
+                                   [(key,) for key in self.used])
+            connection.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM keep)")
+            connection.execute("COMMIT")
+            connection.execute("VACUUM")
+        except sqlite3.Error:
             try:
-                (count,) = connection.execute("SELECT count(*) FROM entries").fetchone()
-                if count <= 2 * keep_at_least + 1000:
-                    return
-                connection.execute("BEGIN IMMEDIATE")
-                connection.execute("CREATE TEMP TABLE keep (key TEXT PRIMARY KEY)")
-                connection.executemany("INSERT OR IGNORE INTO keep VALUES (?)",
-                                       [(key,) for key in self.used])
-                connection.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM keep)")
-                connection.execute("COMMIT")
-                connection.execute("VACUUM")
+                connection.execute("ROLLBACK")
             except sqlite3.Error:
                 pass
+        self._rows = None  # entries were dropped
 
     def key(self, *parts: str) -> str:
         """A key of this tool: its fingerprint, then ``parts`` (see :func:`storable`)."""
@@ -282,53 +317,17 @@ class ValidationCache:
         return f"{tool_fingerprint()}:{sha256}:{name}"
 
 
-class FileHasher:
-    """SHA-256 of files, from the signature table when a file is unchanged (see
-    :mod:`iraq_ct_news.core.signature`)."""
-
-    def __init__(self) -> None:
-        self.known: dict[str, tuple[str, str]] = {}
-        """Absolute path to (signature, SHA-256), as stored."""
-        self.new: dict[str, tuple[str, str]] = {}
-        """Signatures learnt this run, to be stored."""
-
-    def sha256_known(self, location: str, info: os.stat_result, max_bytes: int) -> str:
-        """:meth:`sha256` of the regular file at the absolute, normalised ``location`` whose
-        ``stat`` the caller already has."""
-        before = signature_of(info)
-        known = self.known.get(location)
-        if known is not None and known[0] == before and info.st_size <= max_bytes:
-            return known[1]
-        return self.sha256(Path(location), max_bytes)
-
-    def sha256(self, path: Path, max_bytes: int | None) -> str:
-        """The SHA-256 of the regular file at ``path``; raises like ``read_regular_file``
-        (``NotARegularFile``, ``FileTooLarge``, ``OSError``)."""
-        name = signature_key(path)
-        before = signature(path)
-        if before is not None:
-            known = self.known.get(name)
-            if known is not None and known[0] == before:
-                size = int(before.split(":")[2])
-                if max_bytes is not None and size > max_bytes:
-                    raise FileTooLarge(size, max_bytes)
-                return known[1]
-        if max_bytes is None:
-            digest = _file_sha256(path)
-        else:
-            digest = hashlib.sha256(read_regular_file(path, max_bytes)).hexdigest()
-        stable = stable_signature(path, before)
-        if stable is not None:
-            self.new[name] = (stable, digest)
-        return digest
+_OPEN: weakref.WeakSet[ValidationCache] = weakref.WeakSet()
+"""The caches with an open database in this process."""
 
 
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+def _close_before_fork() -> None:
+    for cache in list(_OPEN):
+        cache.close()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which does not fork
+    os.register_at_fork(before=_close_before_fork)
 
 
 def storable(text: str) -> str:

@@ -10,14 +10,18 @@ only when both agree, so it belongs to the bytes that were hashed. And it is kep
 file's times are a few seconds old ("racy" files are hashed on every run): a later write then
 necessarily sets a later change time, which no program can set back (``touch`` and ``cp -p``
 set the modification time, not the change time), and replacing the file changes the inode.
+:class:`FileHasher` gives a file's SHA-256 that way; the cache stores its table.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 import time
 from pathlib import Path
+
+from .fsutil import FileTooLarge, read_regular_file
 
 #: A signature is only trusted once the file's times are this old (nanoseconds).
 SETTLED_NS = 3_000_000_000
@@ -56,3 +60,52 @@ def stable_signature(path: Path, before: str | None) -> str | None:
 def key(path: Path) -> str:
     """How a file is named in the signature table: its absolute path."""
     return os.path.abspath(path)
+
+
+class FileHasher:
+    """SHA-256 of files, from the signature table when a file is unchanged (see
+    :mod:`iraq_ct_news.core.signature`)."""
+
+    def __init__(self) -> None:
+        self.known: dict[str, tuple[str, str]] = {}
+        """Absolute path to (signature, SHA-256), as stored."""
+        self.new: dict[str, tuple[str, str]] = {}
+        """Signatures learnt this run, to be stored."""
+
+    def sha256_known(self, location: str, info: os.stat_result, max_bytes: int) -> str:
+        """:meth:`sha256` of the regular file at the absolute, normalised ``location`` whose
+        ``stat`` the caller already has."""
+        before = signature_of(info)
+        known = self.known.get(location)
+        if known is not None and known[0] == before and info.st_size <= max_bytes:
+            return known[1]
+        return self.sha256(Path(location), max_bytes)
+
+    def sha256(self, path: Path, max_bytes: int | None) -> str:
+        """The SHA-256 of the regular file at ``path``; raises like ``read_regular_file``
+        (``NotARegularFile``, ``FileTooLarge``, ``OSError``)."""
+        name = key(path)
+        before = signature(path)
+        if before is not None:
+            known = self.known.get(name)
+            if known is not None and known[0] == before:
+                size = int(before.split(":")[2])
+                if max_bytes is not None and size > max_bytes:
+                    raise FileTooLarge(size, max_bytes)
+                return known[1]
+        if max_bytes is None:
+            digest = _file_sha256(path)
+        else:
+            digest = hashlib.sha256(read_regular_file(path, max_bytes)).hexdigest()
+        stable = stable_signature(path, before)
+        if stable is not None:
+            self.new[name] = (stable, digest)
+        return digest
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

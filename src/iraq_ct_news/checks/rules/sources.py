@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 from collections import Counter
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ...core.arabic import search_key
@@ -73,6 +74,15 @@ _BREAKS = "!?؟؛;،,:\n"
 #: Quotation marks, brackets and dashes: not part of the words of a clause.
 _MARKS = "\"“”«»„‘’'()[]{}-–—…"
 _NOTE = "sources"
+#: What P015 keeps between runs (see :func:`_from_memory`).
+_MEMORY = "P015"
+#: Edited bodies, and bodies whose finding they may change, beyond which all bodies are
+#: compared again (each is compared with every other body).
+MOST_CHANGED = 8
+MOST_RECOMPUTED = 24
+
+Best = tuple[int, float] | None
+"""A body's P015 finding: the position of the earlier body and their similarity, or None."""
 
 
 def clause_hashes(body: str, key: str | None = None) -> list[int]:
@@ -90,10 +100,13 @@ def clause_hashes(body: str, key: str | None = None) -> list[int]:
     for mark in _BREAKS:
         if mark in text:
             text = text.replace(mark, ".")
-    clauses = [clause.strip().encode("utf-8") for clause in " ".join(text.split()).split(".")]
+    # Encoded once, then cut at the (ASCII) full stops: the same bytes as each clause encoded
+    # on its own. Only single spaces are left between words, so stripping the bytes strips
+    # what stripping the text would.
+    clauses = " ".join(text.split()).encode("utf-8").split(b".")
     return sorted({
         zlib.crc32(clause) | len(clause) << 32
-        for clause in clauses
+        for clause in map(bytes.strip, clauses)
         if clause.count(b" ") >= MIN_CLAUSE_WORDS - 1
     })
 
@@ -132,7 +145,23 @@ def check_duplicate_sources(tree: Tree) -> None:
     noted = [(article, article.facts.notes[_NOTE]) for article in tree.articles
              if isinstance(article.facts.notes.get(_NOTE), dict)]
     _check_seeds(noted)
-    _check_bodies(noted)
+    if tree.memory is None:
+        _check_bodies(noted)
+        return
+    memory = tree.memory
+    paths = [article.source.relative.as_posix() for article, _note in noted]
+    shas = [article.file_sha256 for article, _note in noted]
+
+    def earlier(position: int, sha256: str) -> Any:
+        note = memory.earlier_note(paths[position], sha256, _NOTE)
+        return note.get("clauses") if isinstance(note, dict) else None
+
+    found = _from_memory(noted, paths, shas, memory.recall(_MEMORY), earlier)
+    if found is None:
+        found = _compare_bodies(noted)
+    memory.keep(_MEMORY, {"paths": paths, "shas": shas,
+                          "found": [list(best) if best else None for best in found]})
+    _report_bodies(noted, found)
 
 
 def _check_seeds(noted: list[tuple[CheckedFile, dict[str, Any]]]) -> None:
@@ -163,11 +192,32 @@ def _check_seeds(noted: list[tuple[CheckedFile, dict[str, Any]]]) -> None:
 
 
 def _check_bodies(noted: list[tuple[CheckedFile, dict[str, Any]]]) -> None:
+    """P015 over every body (see the module docstring)."""
+    _report_bodies(noted, _compare_bodies(noted))
+
+
+def _report_bodies(noted: list[tuple[CheckedFile, dict[str, Any]]], found: list[Best]) -> None:
+    for (article, _note), best in zip(noted, found):
+        if best is not None:
+            other, similarity = best
+            article.report.add(
+                P015,
+                f"the body is near-identical to {noted[other][0].display_path}'s "
+                f"({similarity:.0%} of their clauses are shared)",
+                ("body",),
+            )
+
+
+def _compare_bodies(noted: list[tuple[CheckedFile, dict[str, Any]]]) -> list[Best]:
+    """For each body, the most similar earlier body it is near-identical to (the first of
+    equals), with their similarity: through an index from clause to bodies."""
+    found: list[Best] = []
     postings: dict[int, list[int]] = {}
     sets: list[frozenset[int]] = []
-    for position, (article, note) in enumerate(noted):
+    for position, (_article, note) in enumerate(noted):
         clauses = frozenset(note["clauses"])
         sets.append(clauses)
+        found.append(None)
         if len(clauses) < MIN_CLAUSES:
             continue
         # How many of this body's clauses each earlier body is listed under: exactly the
@@ -199,10 +249,144 @@ def _check_bodies(noted: list[tuple[CheckedFile, dict[str, Any]]]) -> None:
             if similarity >= NEAR_IDENTICAL and (best is None or similarity > best[0]):
                 best = (similarity, other)
         if best is not None:
-            similarity, other = best
-            article.report.add(
-                P015,
-                f"the body is near-identical to {noted[other][0].display_path}'s "
-                f"({similarity:.0%} of their clauses are shared)",
-                ("body",),
-            )
+            found[position] = (best[1], best[0])
+    return found
+
+
+def _from_memory(
+    noted: Sequence[tuple[CheckedFile, dict[str, Any]]],
+    paths: list[str],
+    shas: list[str | None],
+    kept: Any,
+    earlier: Callable[[int, str], Any],
+) -> list[Best] | None:
+    """What :func:`_compare_bodies` gives, worked out from what the last run kept (``kept``:
+    the bodies' paths and SHA-256s, and what was found for each) by comparing only the bodies
+    whose bytes changed, and the bodies whose finding they can change, with the others; None
+    when that is not possible (other articles, too many changes, anything unexpected).
+
+    A body's finding depends on the earlier bodies, and on which of its clauses are among the
+    first :data:`COMMON_CLAUSE` bodies' listing that clause. With the same bodies but for the
+    ``changed`` ones, a finding can change only for a changed body, a body whose earlier
+    near-identical body was a changed one or is now one, and a body whose place in a clause's
+    listing moved in or out of the first :data:`COMMON_CLAUSE` (only for a clause of a changed
+    body, old or new). Each of these is compared again with every earlier body. Finding them
+    reads every clause set once per changed body and twice more, so with at most
+    :data:`MOST_CHANGED` and :data:`MOST_RECOMPUTED` of them the work is linear in the clauses.
+    """
+    found = _kept_findings(kept, paths)
+    if found is None:
+        return None
+    changed = [position for position, (sha, before) in enumerate(zip(shas, kept["shas"]))
+               if sha is None or sha != before]
+    if not changed:
+        return found
+    if len(changed) > MOST_CHANGED:
+        return None
+    new = [frozenset(note["clauses"]) for _article, note in noted]
+    old = list(new)
+    for position in changed:
+        before = kept["shas"][position]
+        clauses = earlier(position, before) if isinstance(before, str) else None
+        if not isinstance(clauses, list) or not all(type(c) is int for c in clauses):
+            return None
+        old[position] = frozenset(clauses)
+    again = set(changed)
+    again.update(position for position, best in enumerate(found)
+                 if best is not None and best[0] in again)
+    probe: frozenset[int] = frozenset()
+    for position in changed:
+        probe = probe | old[position] | new[position]
+        if len(new[position]) >= MIN_CLAUSES:
+            again.update(later for later in range(position + 1, len(new))
+                         if _similarity(new[position], new[later]) >= NEAR_IDENTICAL)
+    again.update(position for _clause, position in _listed(old, probe) ^ _listed(new, probe))
+    if len(again) > MOST_RECOMPUTED:
+        return None
+    for position in again:
+        found[position] = _best_earlier(new, position)
+    return found
+
+
+def _kept_findings(kept: Any, paths: list[str]) -> list[Best] | None:
+    """The findings ``kept`` holds, when it is what :func:`check_duplicate_sources` keeps, of
+    the same articles in the same order."""
+    if not isinstance(kept, dict) or kept.get("paths") != paths:
+        return None
+    shas, stored = kept.get("shas"), kept.get("found")
+    if not isinstance(shas, list) or not isinstance(stored, list):
+        return None
+    if len(shas) != len(paths) or len(stored) != len(paths):
+        return None
+    if not all(sha is None or isinstance(sha, str) for sha in shas):
+        return None
+    found: list[Best] = []
+    for position, best in enumerate(stored):
+        if best is None:
+            found.append(None)
+            continue
+        if not isinstance(best, list) or len(best) != 2:
+            return None
+        other, similarity = best
+        if (type(other) is not int or not 0 <= other < position
+                or type(similarity) is not float or not NEAR_IDENTICAL <= similarity <= 1):
+            return None
+        found.append((other, similarity))
+    return found
+
+
+def _similarity(one: frozenset[int], other: frozenset[int]) -> float:
+    """The Jaccard similarity of two clause sets, computed as :func:`_compare_bodies` does."""
+    if len(other) < MIN_CLAUSES:
+        return 0.0
+    shared = len(one & other)
+    return shared / (len(one) + len(other) - shared)
+
+
+def _listed(sets: Sequence[frozenset[int]], clauses: frozenset[int]) -> set[tuple[int, int]]:
+    """``(clause, position)`` of each body listed under each of ``clauses`` in
+    :func:`_compare_bodies`'s index: the first :data:`COMMON_CLAUSE` bodies (of at least
+    :data:`MIN_CLAUSES` clauses) that have it."""
+    listed: set[tuple[int, int]] = set()
+    counts = dict.fromkeys(clauses, 0)
+    open_clauses = set(clauses)
+    for position, body in enumerate(sets):
+        if not open_clauses:
+            break
+        if len(body) < MIN_CLAUSES:
+            continue
+        for clause in body & open_clauses:
+            listed.add((clause, position))
+            counts[clause] += 1
+            if counts[clause] == COMMON_CLAUSE:
+                open_clauses.discard(clause)
+    return listed
+
+
+def _best_earlier(sets: Sequence[frozenset[int]], position: int) -> Best:
+    """What :func:`_compare_bodies` finds for the body at ``position``, by comparing it with
+    every earlier body: among the earlier bodies that share a clause it is listed under (one
+    that fewer than :data:`COMMON_CLAUSE` earlier bodies have), the most similar one it is
+    near-identical to, the first of equals."""
+    clauses = sets[position]
+    if len(clauses) < MIN_CLAUSES:
+        return None
+    before: Counter[int] = Counter()
+    sharing: list[tuple[int, frozenset[int]]] = []
+    for other in range(position):
+        if len(sets[other]) < MIN_CLAUSES:
+            continue
+        shared = clauses & sets[other]
+        if shared:
+            sharing.append((other, shared))
+            before.update(shared)
+    listed = frozenset(clause for clause in clauses if before[clause] < COMMON_CLAUSE)
+    best: tuple[float, int] | None = None
+    for other, shared in sharing:
+        if listed.isdisjoint(shared):
+            continue
+        size = len(sets[other])
+        similarity = len(shared) / (len(clauses) + size - len(shared))
+        if similarity >= NEAR_IDENTICAL and (best is None or similarity > best[0]):
+            best = (similarity, other)
+    return None if best is None else (best[1], best[0])
