@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -47,8 +46,8 @@ class Matches:
     needle in the same text), and only the first ``limit`` matches count.
     """
 
-    every: tuple[tuple[int, int, int], ...]
-    totals: tuple[int, ...]
+    every: Sequence[tuple[int, int, int]]
+    totals: Sequence[int]
     limit: int | None = None
 
     @property
@@ -68,8 +67,8 @@ class Matches:
     def runs(self) -> tuple[tuple[int, int, int], ...]:
         """The runs holding the first ``limit`` matches (the last one cut to fit)."""
         count = self.count
-        if count == (self.totals[-1] if self.totals else 0):
-            return self.every
+        if not count:
+            return ()
         run = bisect.bisect_left(self.totals, count)
         start, step, _count = self.every[run]
         return (*self.every[:run], (start, step, count - (self.totals[run - 1] if run else 0)))
@@ -78,8 +77,8 @@ class Matches:
         return [start + k * step for start, step, count in self.runs for k in range(count)]
 
 
-#: A search for more matches than this takes every match of the needle, found once per text
-#: and needle and kept (see :func:`_every_match`): spans pinned by ``occurrence`` 1 to k
+#: A search for more matches than this goes on from where the last search of the same needle
+#: in the same text stopped (see :class:`_Scan`): spans pinned by ``occurrence`` 1 to k
 #: would otherwise each list the matches before their own, k² in all.
 _SCANNED_LIMIT = 64
 
@@ -91,53 +90,72 @@ def find_matches(text: str, needle: str, limit: int | None = None) -> Matches:
     are: ``str.find`` is linear, and when the next match follows within the needle's length
     (the needle repeats with that step), the stretch of text that keeps repeating with that
     step is measured at once (:func:`_repeating_end`) and all the matches in it counted. A
-    search for many matches is answered from the last few texts' and needles' kept matches.
+    search for many matches goes on from the matches of the same needle found before in the
+    same text (each text's searches are kept while it is among the last few searched), so
+    asking for occurrence 1, then 2, … then k searches the text once, not k times.
     """
-    if limit is not None and limit <= _SCANNED_LIMIT:
-        return _matches(_scan(text, needle, limit), limit)
-    every = _every_match(text, needle)
-    return every if limit is None else Matches(every.every, every.totals, limit)
+    if limit is None:
+        scan = _Scan(text, needle)
+    elif limit <= _SCANNED_LIMIT:
+        scan = _Scan(text, needle)
+        scan.extend(limit)
+        return scan.matches(limit)
+    else:
+        scans = _scans_of(text)
+        scan = scans.get(needle) or scans.setdefault(needle, _Scan(text, needle))
+    scan.extend(limit)
+    return scan.matches(limit)
 
 
-@functools.lru_cache(maxsize=16)
-def _every_match(text: str, needle: str) -> Matches:
-    """Every match of ``needle`` in ``text``; the last few texts and needles are kept (a
-    needle of one letter in the longest body is some hundred thousand runs: a few MB each)."""
-    return _matches(_scan(text, needle, None), None)
+@functools.lru_cache(maxsize=8)
+def _scans_of(text: str) -> dict[str, _Scan]:
+    """The searches made so far in ``text``, by needle (for the last few texts searched: a
+    validation places one article's spans, then the next's)."""
+    return {}
 
 
-def _matches(runs: list[tuple[int, int, int]], limit: int | None) -> Matches:
-    return Matches(tuple(runs), tuple(itertools.accumulate(count for *_, count in runs)), limit)
+class _Scan:
+    """The matches of one needle in one text found so far, as runs with running totals, and
+    where the search goes on: asked for more matches, it searches on from there. The lists
+    only grow, so a :class:`Matches` made earlier from them keeps its answers."""
 
+    __slots__ = ("_needle", "_position", "_text", "runs", "totals")
 
-def _scan(text: str, needle: str, limit: int | None) -> list[tuple[int, int, int]]:
-    """The runs of :func:`find_matches`, found by searching the text."""
-    runs: list[tuple[int, int, int]] = []
-    if not needle:
-        return runs
-    total = 0
-    position = text.find(needle)
-    while position != -1 and (limit is None or total < limit):
-        following = text.find(needle, position + 1, position + 2 * len(needle))
-        if following == -1 or following - position > len(needle):
-            runs.append((position, 1, 1))
-            total += 1
-            position = text.find(needle, position + 1)
-            continue
-        # Two matches ``step`` apart with step <= len(needle): ``step`` is a period of the
-        # needle, and the next match; every match up to where the text stops repeating with
-        # that step is ``step`` further on, and there is none in between.
-        step = following - position
-        # Only as far as the matches still wanted reach: two, usually.
-        reach = None if limit is None else (limit - total - 1) * step + len(needle)
-        end = _repeating_end(text, position, step, reach)
-        count = (end - position - len(needle)) // step + 1
-        if limit is not None:
-            count = min(count, limit - total)
-        runs.append((position, step, count))
-        total += count
-        position = text.find(needle, position + (count - 1) * step + 1)
-    return runs
+    def __init__(self, text: str, needle: str) -> None:
+        self._text = text
+        self._needle = needle
+        self._position = text.find(needle) if needle else -1
+        self.runs: list[tuple[int, int, int]] = []
+        self.totals: list[int] = []
+
+    def matches(self, limit: int | None) -> Matches:
+        return Matches(self.runs, self.totals, limit)
+
+    def extend(self, limit: int | None) -> None:
+        """Search on until ``limit`` matches are found (all of them for None)."""
+        text, needle, runs, totals = self._text, self._needle, self.runs, self.totals
+        total = totals[-1] if totals else 0
+        position = self._position
+        while position != -1 and (limit is None or total < limit):
+            following = text.find(needle, position + 1, position + 2 * len(needle))
+            if following == -1 or following - position > len(needle):
+                count, step = 1, 1
+            else:
+                # Two matches ``step`` apart with step <= len(needle): ``step`` is a period of
+                # the needle, and the next match; every match up to where the text stops
+                # repeating with that step is ``step`` further on, and there is none between.
+                step = following - position
+                # Only as far as the matches still wanted reach: two, usually.
+                reach = None if limit is None else (limit - total - 1) * step + len(needle)
+                end = _repeating_end(text, position, step, reach)
+                count = (end - position - len(needle)) // step + 1
+                if limit is not None:
+                    count = min(count, limit - total)
+            runs.append((position, step, count))
+            total += count
+            totals.append(total)
+            position = text.find(needle, position + (count - 1) * step + 1)
+        self._position = position
 
 
 def _repeating_end(text: str, start: int, step: int, reach: int | None = None) -> int:
