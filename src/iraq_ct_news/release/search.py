@@ -8,7 +8,9 @@ text itself, so offsets into ``body`` stay valid.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
+from itertools import islice
 
 from ..core.arabic import search_key, word_key
 from ..core.textutil import fold_whitespace
@@ -51,7 +53,10 @@ def snippet(text: str, query: str, context: int = 40) -> Snippet | None:
     wanted = text_key(query)
     if not wanted:
         return None
-    pieces = _PieceKey(text)
+    try:
+        pieces: _PieceKey | _WalkedKey = _PieceKey(text)
+    except _NoSentinel:
+        pieces = _WalkedKey(text)
     found = pieces.key.find(wanted)
     if found == -1:
         return None
@@ -68,6 +73,34 @@ def snippet(text: str, query: str, context: int = 40) -> Snippet | None:
 _BLOCK = 4096
 
 
+class _NoSentinel(Exception):
+    """The text holds every character :class:`_PieceKey` could mark its sentinels with."""
+
+
+class _WalkedKey:
+    """:class:`_PieceKey` for a text that leaves no character free for its sentinels (only a
+    forged release line holds them all): the key made and placed by walking the text one
+    character at a time, with the positions as machine integers (8 bytes a key character)."""
+
+    def __init__(self, text: str) -> None:
+        pieces: list[str] = []
+        self.origins = array("q")
+        previous_space = True
+        for index, char in enumerate(text):
+            folded = word_key(char)
+            if char.isspace() or folded.isspace():
+                if previous_space:
+                    continue
+                folded = " "
+            previous_space = folded == " "
+            pieces.append(folded)
+            self.origins.extend([index] * len(folded))
+        self.key = "".join(pieces)
+
+    def origin(self, position: int) -> int:
+        return self.origins[position]
+
+
 class _PieceKey:
     """The key of ``text`` made of each character's own key (:func:`arabic.word_key`), a
     whitespace character as one space unless it follows another (or starts the text), and
@@ -82,10 +115,12 @@ class _PieceKey:
     def __init__(self, text: str) -> None:
         self.text = text
         own = {char: word_key(char) for char in set(text)}
-        unused = (chr(code) for code in range(0xE000, 0x110000))
         taken = set(own).union(*own.values())
-        self.space, self.gone, self.other = (next(c for c in unused if c not in taken)
-                                             for _ in range(3))
+        free = list(islice((char for char in map(chr, range(0xE000, 0x110000))
+                            if char not in taken), 3))
+        if len(free) < 3:
+            raise _NoSentinel  # a text holding every private-use and later character
+        self.space, self.gone, self.other = free
         self.spaces = {char for char, piece in own.items() if char.isspace() or piece.isspace()}
         self.table = {ord(char): self.space if char in self.spaces else piece or self.gone
                       for char, piece in own.items()}
