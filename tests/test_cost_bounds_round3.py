@@ -294,4 +294,4 @@ def test_a_snippet_of_a_text_holding_every_sentinel_candidate_is_found() -> None
     is walked character by character, to the same answer."""
     text = "قال الوزير في بغداد " + "".join(map(chr, range(0xE000, 0x110000)))
     found = search.snippet(text, "بغداد", context=10)
-    assert found is not None and found.match == "بغداد" and found.before == "الوزير في"
+    assert found is not None and found.match == "بغداد" and found.before == "الوزير في "
