@@ -16,7 +16,6 @@ from typing import Any
 
 import pytest
 
-from iraq_ct_news.core.arabic import word_key
 from iraq_ct_news.core.errors import BuildError
 from iraq_ct_news.core.limits import MAX_RELEASE_VALUES, MAX_SEED_LINES
 from iraq_ct_news.curation import scaffold
@@ -29,7 +28,7 @@ from iraq_ct_news.reading import jsonl
 from iraq_ct_news.reading.anchoring import resolve_span
 from iraq_ct_news.reading.seedpage.lines import ScaffoldError, refuse_too_many_lines
 from iraq_ct_news.release import search
-from iraq_ct_news.release.search import Snippet, snippet, text_key
+from iraq_ct_news.release.search import Snippet, snippet
 from iraq_ct_news.view.locate import locate_all
 
 from .conftest import VALID_TREE
@@ -195,29 +194,10 @@ def test_a_release_line_of_more_values_than_a_record_holds_is_refused_unparsed(
 
 
 def _slow_snippet(text: str, query: str, context: int = 40) -> Snippet | None:
-    """The walk ``snippet`` made of every character (its results are the reference)."""
-    wanted = text_key(query)
-    if not wanted:
-        return None
-    key_chars: list[str] = []
-    origin: list[int] = []
-    previous_space = True
-    for index, char in enumerate(text):
-        folded = word_key(char)
-        if char.isspace() or folded.isspace():
-            if previous_space:
-                continue
-            folded = " "
-        previous_space = folded == " "
-        for piece in folded:
-            key_chars.append(piece)
-            origin.append(index)
-    found = "".join(key_chars).find(wanted)
-    if found == -1:
-        return None
-    start, end = origin[found], origin[found + len(wanted) - 1] + 1
-    return Snippet(text[max(0, start - context) : start].lstrip(), text[start:end],
-                   text[end : end + context].rstrip())
+    """``snippet`` by the walk it made of every character before (the key and its positions
+    one character at a time: the reference, and what it still does for a text that leaves no
+    sentinel free)."""
+    return snippet(text, query, context, walked=True)
 
 
 def test_a_snippet_is_the_one_walking_every_character_finds() -> None:
