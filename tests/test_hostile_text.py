@@ -24,8 +24,9 @@ from iraq_ct_news.core.errors import ReaderError
 from iraq_ct_news.core.findings import Finding, render_findings
 from iraq_ct_news.core.numerals import stated_numbers
 from iraq_ct_news.core.textutil import printable
-from iraq_ct_news.reading.anchoring import find_all, find_matches, resolve_span
+from iraq_ct_news.reading.anchoring import find_all, resolve_span
 from iraq_ct_news.reading.name_index import _MentionIndex
+from iraq_ct_news.reading.needle_search import find_matches
 from iraq_ct_news.reading.textindex import TextIndex
 from iraq_ct_news.reading.yamlreader import read_yaml_bytes
 

@@ -11,7 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .anchoring import Matches, SpanResolution, find_matches, resolve_span
+from .anchoring import SpanResolution, resolve_span
+from .needle_search import Matches, find_matches
 
 #: A prefix or suffix grows word by word up to this many words, within its paragraph.
 MAX_CONTEXT_WORDS = 6

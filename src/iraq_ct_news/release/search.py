@@ -76,6 +76,11 @@ def snippet(text: str, query: str, context: int = 40, *, walked: bool = False) -
 _BLOCK = 4096
 
 
+#: Where :class:`_PieceKey` looks for characters the text does not hold (private use, then
+#: everything past it).
+SENTINEL_CANDIDATES = range(0xE000, 0x110000)
+
+
 class _NoSentinel(Exception):
     """The text holds every character :class:`_PieceKey` could mark its sentinels with."""
 
@@ -117,12 +122,19 @@ class _PieceKey:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        own = {char: word_key(char) for char in set(text)}
-        taken = set(own).union(*own.values())
-        free = list(islice((char for char in map(chr, range(0xE000, 0x110000))
-                            if char not in taken), 3))
+        held = set(text)
+        # Candidates the text does not hold, found before any character is folded: a text
+        # holding nearly every one is a forged line, and folding its million characters only
+        # to find no sentinel free doubled its cost.
+        candidates = list(islice((char for char in map(chr, SENTINEL_CANDIDATES)
+                                  if char not in held), 8))
+        if len(candidates) < 3:
+            raise _NoSentinel
+        own = {char: word_key(char) for char in held}
+        pieces = set().union(*own.values())
+        free = [char for char in candidates if char not in pieces][:3]
         if len(free) < 3:
-            raise _NoSentinel  # a text holding every private-use and later character
+            raise _NoSentinel
         self.space, self.gone, self.other = free
         self.spaces = {char for char, piece in own.items() if char.isspace() or piece.isspace()}
         self.table = {ord(char): self.space if char in self.spaces else piece or self.gone
