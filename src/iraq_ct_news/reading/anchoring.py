@@ -55,6 +55,10 @@ def resolve_span(
     ``flexible_whitespace`` lets any run of whitespace in ``exact`` match any run in ``text``; it
     is used for seed text, which keeps the source's own spacing (non-breaking spaces, line ends).
     """
+    if not flexible_whitespace:
+        found = _by_a_few_searches(text, exact, prefix or "", suffix or "", occurrence)
+        if found is not None:
+            return found
     wanted = occurrence if occurrence is not None else 2
     if flexible_whitespace:
         count, place = _find_flexible(text, exact, prefix, suffix, wanted)
@@ -85,6 +89,37 @@ def resolve_span(
         return SpanResolution(problem="P006", detail="it occurs more than once; pin one occurrence")
     start, end = place(0)
     return SpanResolution(start, end)
+
+
+#: Occurrences counted by plain searches before :func:`find_matches` takes over (it counts a
+#: needle that repeats through a long stretch in runs, not one search per match).
+_FEW_OCCURRENCES = 8
+
+
+def _by_a_few_searches(
+    text: str, exact: str, before: str, after: str, occurrence: int | None
+) -> SpanResolution | None:
+    """The common cases of :func:`resolve_span` outside seeds, decided by a few string
+    searches: the span with its context occurring exactly once, or the ``occurrence``-th of a
+    few. None for anything else (no match, more than one with no occurrence, a far
+    occurrence), which the general search decides and explains. A validation places some
+    twenty spans an article, most of them so."""
+    needle = before + exact + after
+    start = text.find(needle)
+    if start == -1:
+        return None
+    if occurrence is None:
+        if text.find(needle, start + 1) != -1:
+            return None
+    elif occurrence <= _FEW_OCCURRENCES:
+        for _ in range(occurrence - 1):
+            start = text.find(needle, start + 1)
+            if start == -1:
+                return None
+    else:
+        return None
+    start += len(before)
+    return SpanResolution(start, start + len(exact))
 
 
 def _occurs(text: str, exact: str, flexible: bool) -> bool:

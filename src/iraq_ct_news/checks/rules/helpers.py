@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from ...models import AnchorFields, Article
+from ...models import Article
 from ...reading.anchoring import SpanResolution, resolve_anchor, scope_texts
 from ...reading.matching import NameMatch, find_names
 from ...reading.text import TextWords
@@ -63,43 +63,9 @@ def resolutions(checked: CheckedFile, run: FileRun) -> dict[PathKey, SpanResolut
         for path, span in run.spans(article):
             if seed_missing and getattr(span, "scope", "body") == "seed":
                 continue  # the seed problem is already reported
-            found[path] = _resolve(span, texts)
+            found[path] = resolve_anchor(span, texts)
         checked.spans = found
     return checked.spans
-
-
-#: Occurrences counted by plain searches before the general resolver takes over (it counts a
-#: needle that repeats through a long stretch in runs, not one search per match).
-_FEW_OCCURRENCES = 8
-
-
-def _resolve(span: AnchorFields, texts: dict[str, str]) -> SpanResolution:
-    """``resolve_anchor``, with the common cases decided by a few string searches: in the body
-    or headline, the span with its prefix and suffix occurring exactly once, or the
-    ``occurrence``-th of a few. Anything else (a seed, no match, a far occurrence) goes to
-    :func:`resolve_anchor`, which also says why a span cannot be placed."""
-    scope: str = getattr(span, "scope", "body")
-    text = texts.get(scope)
-    if text is None or scope == "seed":
-        return resolve_anchor(span, texts)
-    before = span.prefix or ""
-    needle = before + span.exact + (span.suffix or "")
-    occurrence = span.occurrence
-    start = text.find(needle)
-    if start == -1:
-        return resolve_anchor(span, texts)
-    if occurrence is None:
-        if text.find(needle, start + 1) != -1:
-            return resolve_anchor(span, texts)
-    elif occurrence <= _FEW_OCCURRENCES:
-        for _ in range(occurrence - 1):
-            start = text.find(needle, start + 1)
-            if start == -1:
-                return resolve_anchor(span, texts)
-    else:
-        return resolve_anchor(span, texts)
-    start += len(before)
-    return SpanResolution(start, start + len(span.exact))
 
 
 def preview(text: str, limit: int = 50) -> str:
