@@ -13,6 +13,7 @@ import re
 import shutil
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 
@@ -197,7 +198,8 @@ def _slow_snippet(text: str, query: str, context: int = 40) -> Snippet | None:
     """``snippet`` by the walk it made of every character before (the key and its positions
     one character at a time: the reference, and what it still does for a text that leaves no
     sentinel free)."""
-    return snippet(text, query, context, walked=True)
+    with mock.patch.object(search, "SENTINEL_CANDIDATES", range(0)):  # no sentinel: the walk
+        return snippet(text, query, context)
 
 
 def test_a_snippet_is_the_one_walking_every_character_finds() -> None:
@@ -279,6 +281,6 @@ def test_a_snippet_of_a_text_holding_every_sentinel_candidate_is_found(
     text = "قال الوزير في بغداد " + "".join(map(chr, range(0xE000, 0xE00E)))
     found = search.snippet(text, "بغداد", context=10)
     assert found is not None and found.match == "بغداد" and found.before == "الوزير في "
-    assert found == search.snippet(text, "بغداد", context=10, walked=True)
+    assert found == _slow_snippet(text, "بغداد", context=10)
     with pytest.raises(search._NoSentinel):
         search._PieceKey(text)

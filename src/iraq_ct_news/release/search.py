@@ -40,7 +40,7 @@ class Snippet:
     after: str
 
 
-def snippet(text: str, query: str, context: int = 40, *, walked: bool = False) -> Snippet | None:
+def snippet(text: str, query: str, context: int = 40) -> Snippet | None:
     """The first match of ``query`` in ``text`` (by search key), cut out of the original text.
 
     The key drops characters (diacritics, tatweel) and folds spaces, so key positions are
@@ -49,15 +49,15 @@ def snippet(text: str, query: str, context: int = 40, *, walked: bool = False) -
     block of text holding each end of the match is walked character by character: a list of
     positions for every character took 135 bytes and a few hundred nanoseconds a character
     (a release line of 8 million characters: 1.1 GB). Linear in the text and the query.
-    ``walked`` makes the key by walking every character (what a text that leaves the key no
-    sentinel free gets; the tests compare the two).
+    A text that leaves the key no sentinel free is keyed by walking every character
+    (:class:`_WalkedKey`).
     """
     wanted = text_key(query)
     if not wanted:
         return None
     pieces: _PieceKey | _WalkedKey
     try:
-        pieces = _WalkedKey(text) if walked else _PieceKey(text)
+        pieces = _PieceKey(text)
     except _NoSentinel:
         pieces = _WalkedKey(text)
     found = pieces.key.find(wanted)
