@@ -12,6 +12,8 @@ import functools
 import re
 from array import array
 
+from ..core.textutil import fold_whitespace
+
 
 class FoldedText:
     """A text with every whitespace run folded to one space, and the way back to its offsets.
@@ -26,7 +28,7 @@ class FoldedText:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.folded = " ".join(text.split())
+        self.folded = fold_whitespace(text)
 
     @functools.cached_property
     def characters(self) -> frozenset[str]:
