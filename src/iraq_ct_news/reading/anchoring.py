@@ -32,11 +32,6 @@ class SpanResolution:
         return self.problem is None
 
 
-def find_all(text: str, exact: str, limit: int | None = None) -> list[int]:
-    """Start offsets of ``exact`` in ``text`` (overlapping ones too), at most ``limit`` of them."""
-    return find_matches(text, exact, limit).starts()
-
-
 def resolve_span(
     text: str,
     exact: str,
