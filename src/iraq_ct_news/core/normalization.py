@@ -22,11 +22,6 @@ from .arabic import CANONICALLY_DECOMPOSING_TO_MARKS, mark_class
 SHORT_RUN = 32
 
 
-def starts_with_mark(char: str) -> bool:
-    """Whether ``char`` decomposes (canonically) into something that opens with a mark."""
-    return unicodedata.combining(unicodedata.normalize("NFD", char)[:1] or " ") != 0
-
-
 @lru_cache(maxsize=1)
 def _long_runs() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Two patterns for runs of at least ``SHORT_RUN`` characters that decompose into marks (the
