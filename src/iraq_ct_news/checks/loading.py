@@ -110,7 +110,7 @@ def read_file(
     ``resolved_root`` is ``root.resolve()`` when the caller already has it (it reads many files
     of one tree, and following the links on the way to the root costs system calls).
     ``folders`` keeps, for the caller's run, whether each folder is inside the tree and where
-    it led (see :func:`_folder_inside`): a file that is no link lies where its folder leads.
+    it led (see :func:`folder_inside`): a file that is no link lies where its folder leads.
     """
     checked = CheckedFile(source, FileReport(display_path))
     location = root / source.relative
@@ -138,7 +138,7 @@ def read_file(
     if folders is None:
         within = inside(location, root, resolved_root)
     else:
-        within = _folder_inside(location.parent, root, resolved_root, folders)
+        within = folder_inside(location.parent, root, resolved_root, folders)
     if not within:
         checked.report.add(
             I005,
@@ -188,7 +188,7 @@ def shape_findings(
     return sorted(set(found))
 
 
-def _folder_inside(
+def folder_inside(
     folder: Path, root: Path, resolved_root: Path | None, folders: dict[Path, FolderSeen]
 ) -> bool:
     """:func:`inside` for ``folder``, worked out again only when the folder it leads to is not

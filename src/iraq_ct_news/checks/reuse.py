@@ -30,7 +30,7 @@ from .checked import CheckedFile
 from .context import PassContext
 from .dependencies import ReadsCheck
 from .facts import Facts
-from .loading import inside
+from .loading import folder_inside
 from .report import FileReport
 from .rules.base import declared
 
@@ -192,7 +192,7 @@ def _hashes(
     A link, a file outside the tree, a file in no place for records or one that cannot be read
     is left out: checking it again is quick, and its findings depend on more than its bytes.
     (A file that is not a link, in a folder inside the tree, is inside the tree; folders are few,
-    so each is checked once. This runs over every file of every warm run, so it works on
+    so each is checked once, by the one check the reader uses, which remembers where it led. This runs over every file of every warm run, so it works on
     strings and one ``lstat`` per file.)
     """
     root = context.root
@@ -206,7 +206,9 @@ def _hashes(
         location = f"{base}/{relative}"
         try:
             if folder not in folders:
-                folders[folder] = inside(root / folder, root, context.resolved_root)
+                folders[folder] = folder_inside(
+                    root / folder, root, context.resolved_root, context.folders_inside
+                )
             if not folders[folder]:
                 continue
             info = os.lstat(location)
